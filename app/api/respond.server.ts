@@ -1,0 +1,74 @@
+/**
+ * JSON API plumbing: every /api/v1 handler runs inside `apiRoute`, which turns model refusals,
+ * bad JSON and failed validation into `{ error: { code, message, fields? } }` with a 4xx.
+ */
+import { json, type AppLoadContext } from '@remix-run/node';
+import type { z } from 'zod';
+import { csrfValid } from '#app/auth/csrf.server.ts';
+import { languageOf, translator } from '#app/i18n/i18n.ts';
+import { ModelError, type FieldErrors } from '#app/models/errors.ts';
+import { fieldErrors, parseIn, translateFields } from '#app/utils/validation.ts';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly params: Record<string, string | number> = {},
+    readonly fields?: FieldErrors,
+    readonly headers?: HeadersInit,
+  ) {
+    super(code);
+  }
+}
+
+export function errorResponse(request: Request, error: ApiError | ModelError): Response {
+  const t = translator(languageOf(request));
+  const body = {
+    error: {
+      code: error.code,
+      message: String(t(`errors.${error.code}`, error.params)),
+      ...(error.fields ? { fields: translateFields(error.fields, t, error.params) } : {}),
+    },
+  };
+  return json(body, { status: error.status, headers: error instanceof ApiError ? error.headers : undefined });
+}
+
+export async function apiRoute(request: Request, handler: () => Promise<Response> | Response): Promise<Response> {
+  try {
+    return await handler();
+  } catch (error) {
+    if (error instanceof Response) return error;
+    if (error instanceof ApiError || error instanceof ModelError) return errorResponse(request, error);
+    throw error;
+  }
+}
+
+/** Reads a JSON body: content type, CSRF (for cookie sessions), syntax and schema, in that order. */
+export async function readJson<S extends z.ZodType>(request: Request, context: AppLoadContext, schema: S): Promise<z.infer<S>> {
+  if (request.headers.get('Content-Type')?.split(';')[0].trim() !== 'application/json') {
+    throw new ApiError(415, 'unsupported_media_type');
+  }
+  if (!(await csrfValid(request, context))) throw new ApiError(403, 'csrf');
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new ApiError(400, 'invalid_json');
+  }
+  const lng = languageOf(request);
+  const parsed = parseIn(schema, body, lng);
+  if (!parsed.success) {
+    // Field messages are already translated; keep them as they are.
+    throw new ApiError(400, 'invalid_input', {}, fieldErrors(parsed.error, translator(lng)));
+  }
+  return parsed.data;
+}
+
+/** A mutation without a body (DELETE, POST …/submit) still needs the CSRF check. */
+export async function requireCsrf(request: Request, context: AppLoadContext): Promise<void> {
+  if (!(await csrfValid(request, context))) throw new ApiError(403, 'csrf');
+}
+
+export function methodNotAllowed(allowed: string[]): ApiError {
+  return new ApiError(405, 'method_not_allowed', {}, undefined, { Allow: allowed.join(', ') });
+}

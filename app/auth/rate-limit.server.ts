@@ -1,0 +1,45 @@
+/** Login rate limits: per username and address, and per address alone against spraying many usernames. */
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+export type LoginLimiter = {
+  /** Seconds until the next try is allowed, or 0 when it is allowed now. */
+  retryAfter(ip: string, username: string): Promise<number>;
+  recordFailure(ip: string, username: string): Promise<void>;
+  recordSuccess(ip: string, username: string): Promise<void>;
+};
+
+export type LoginLimits = { perUser: number; perIp: number; windowSeconds: number; blockSeconds: number };
+
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perUser: 5, perIp: 50, windowSeconds: 15 * 60, blockSeconds: 15 * 60 };
+
+export function createLoginLimiter(limits: LoginLimits = DEFAULT_LOGIN_LIMITS): LoginLimiter {
+  const byUser = new RateLimiterMemory({
+    keyPrefix: 'login_user',
+    points: limits.perUser,
+    duration: limits.windowSeconds,
+    blockDuration: limits.blockSeconds,
+  });
+  const byIp = new RateLimiterMemory({
+    keyPrefix: 'login_ip',
+    points: limits.perIp,
+    duration: limits.windowSeconds,
+    blockDuration: limits.blockSeconds,
+  });
+  const userKey = (ip: string, username: string) => `${ip}|${username.trim().toLowerCase()}`;
+
+  return {
+    async retryAfter(ip, username) {
+      const [u, i] = await Promise.all([byUser.get(userKey(ip, username)), byIp.get(ip)]);
+      const wait = (res: RateLimiterRes | null, max: number) =>
+        res && res.consumedPoints >= max ? Math.ceil(res.msBeforeNext / 1000) : 0;
+      return Math.max(wait(u, limits.perUser), wait(i, limits.perIp));
+    },
+    async recordFailure(ip, username) {
+      // A consume past the limit rejects; the block it sets is what retryAfter reads.
+      await Promise.allSettled([byUser.consume(userKey(ip, username)), byIp.consume(ip)]);
+    },
+    async recordSuccess(ip, username) {
+      await byUser.delete(userKey(ip, username));
+    },
+  };
+}

@@ -1,0 +1,2 @@
+/** The session cookie's name, shared by the session and CSRF guards. */
+export const SESSION_COOKIE = 'chuyi_session';

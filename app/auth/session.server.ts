@@ -1,0 +1,104 @@
+/**
+ * Who is asking: a session cookie (browsers) or a bearer API token (other systems). Guards throw a
+ * Response, so a route reads as a list of what it needs: `const actor = await requireRole(...)`.
+ */
+import { createCookie, json, redirect, type AppLoadContext } from '@remix-run/node';
+import { homePathFor, type AccountRole, type Actor } from '#app/domain/roles.ts';
+import { findApiToken, looksLikeApiToken } from '#app/models/api-token.server.ts';
+import { createSession, findSession, revokeSession, SESSION_TTL_MS } from '#app/models/session.server.ts';
+import { languageOf, translator } from '#app/i18n/i18n.ts';
+
+import { SESSION_COOKIE } from './session-cookie.ts';
+
+function sessionCookie(context: AppLoadContext) {
+  return createCookie(SESSION_COOKIE, {
+    secrets: [context.config.sessionSecret],
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: context.config.cookieSecure,
+    path: '/',
+    maxAge: SESSION_TTL_MS / 1000,
+  });
+}
+
+export type Identity = { actor: Actor; sessionId: number | null; via: 'session' | 'token' };
+
+const identities = new WeakMap<Request, Promise<Identity | null>>();
+
+/** The identity behind a request, looked up once per request. */
+export function getIdentity(request: Request, context: AppLoadContext): Promise<Identity | null> {
+  let found = identities.get(request);
+  if (!found) {
+    found = lookUp(request, context);
+    identities.set(request, found);
+  }
+  return found;
+}
+
+async function lookUp(request: Request, context: AppLoadContext): Promise<Identity | null> {
+  const authorization = request.headers.get('Authorization');
+  if (authorization?.startsWith('Bearer ')) {
+    const token = authorization.slice(7).trim();
+    const actor = looksLikeApiToken(token) ? findApiToken(context.db, token) : null;
+    return actor ? { actor: { ...actor, ip: context.clientIp }, sessionId: null, via: 'token' } : null;
+  }
+  const token = await sessionCookie(context).parse(request.headers.get('Cookie'));
+  if (typeof token !== 'string') return null;
+  const session = findSession(context.db, token);
+  return session ? { actor: { ...session.actor, ip: context.clientIp }, sessionId: session.sessionId, via: 'session' } : null;
+}
+
+export async function getActor(request: Request, context: AppLoadContext): Promise<Actor | null> {
+  return (await getIdentity(request, context))?.actor ?? null;
+}
+
+export function isApiRequest(request: Request): boolean {
+  return new URL(request.url).pathname.startsWith('/api/');
+}
+
+function refuse(request: Request, status: 401 | 403): never {
+  const t = translator(languageOf(request));
+  if (isApiRequest(request)) {
+    const code = status === 401 ? 'unauthenticated' : 'forbidden';
+    throw json({ error: { code, message: t(`errors.${code}`) } }, { status });
+  }
+  if (status === 401) {
+    const url = new URL(request.url);
+    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  throw json({ message: t('errors.forbidden') }, { status: 403 });
+}
+
+export async function requireActor(request: Request, context: AppLoadContext): Promise<Actor> {
+  return (await getActor(request, context)) ?? refuse(request, 401);
+}
+
+export async function requireRole(request: Request, context: AppLoadContext, ...roles: AccountRole[]): Promise<Actor> {
+  const actor = await requireActor(request, context);
+  if (!roles.includes(actor.role)) refuse(request, 403);
+  return actor;
+}
+
+/** Starts a session for an account that has just proved its password; returns the Set-Cookie value. */
+export async function startSession(request: Request, context: AppLoadContext, actor: Actor): Promise<string> {
+  const { token } = createSession(context.db, { ...actor, ip: context.clientIp }, {
+    ip: context.clientIp,
+    userAgent: request.headers.get('User-Agent'),
+  });
+  return sessionCookie(context).serialize(token);
+}
+
+/** Revokes the request's session in the database (not just the cookie); returns the clearing Set-Cookie. */
+export async function endSession(request: Request, context: AppLoadContext): Promise<string> {
+  const identity = await getIdentity(request, context);
+  if (identity?.sessionId != null) revokeSession(context.db, identity.actor, identity.sessionId, 'logout');
+  return sessionCookie(context).serialize('', { maxAge: 0 });
+}
+
+/** Only local paths, so a crafted link cannot send someone elsewhere after login. */
+export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback: string): string {
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback;
+  return to;
+}
+
+export { homePathFor };

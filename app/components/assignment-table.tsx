@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+
+type Assignment = { eventId: number; eventCode: string; eventName: string; status: string; scheduledOn: string | null; venue: string | null; role: string };
+
+/** A judge's events; judges never see teams here, only events. */
+export function AssignmentTable({ assignments }: { assignments: Assignment[] }) {
+  const { t } = useTranslation();
+  if (assignments.length === 0) return <p>{t('dashboard.noAssignments')}</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th>{t('dashboard.event')}</th>
+            <th>{t('dashboard.assignmentRole')}</th>
+            <th>{t('home.venue')}</th>
+            <th>{t('dashboard.scheduledOn')}</th>
+            <th>{t('dashboard.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {assignments.map((a) => (
+            <tr key={a.eventId}>
+              <td><strong>{a.eventCode}</strong> {a.eventName}</td>
+              <td>{t(`roles.${a.role}`)}</td>
+              <td>{a.venue ?? '—'}</td>
+              <td>{a.scheduledOn ?? '—'}</td>
+              <td>{t(`eventStatuses.${a.status}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+/** Configuration from the environment, checked once at start with a message a person can act on. */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: '只能是 true 或 false (must be true or false)' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+export const envSchema = z.object({
+  PORT: z.coerce
+    .number({ error: '必须是数字 (must be a number)' })
+    .int('必须是整数 (must be an integer)')
+    .min(1, '必须在 1–65535 之间 (must be between 1 and 65535)')
+    .max(65535, '必须在 1–65535 之间 (must be between 1 and 65535)')
+    .default(3000),
+  HOST: z.string().min(1).optional(),
+  DATABASE_PATH: z.string().min(1, '不能为空 (must not be empty)').default('data/chuyi.db'),
+  SESSION_SECRET: z.string().min(32, '至少 32 个字符 (at least 32 characters)').optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, '必须以 redis:// 或 rediss:// 开头 (must start with redis:// or rediss://)')
+    .optional(),
+  COOKIE_SECURE: booleanFlag.default(false),
+  SEED_DEMO: booleanFlag.default(true),
+  /** Trust X-Forwarded-For from a reverse proxy, so that rate limits see the client's address. */
+  TRUST_PROXY: booleanFlag.default(false),
+});
+
+export type Config = {
+  port: number;
+  host: string | undefined;
+  databasePath: string;
+  sessionSecret: string;
+  redisUrl: string | undefined;
+  cookieSecure: boolean;
+  seedDemo: boolean;
+  trustProxy: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置错误 (configuration error):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment. Without SESSION_SECRET a random one is created on first start and kept
+ * beside the database, so sessions survive restarts and no secret is ever hard-coded.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "unset" (e.g. `REDIS_URL=` in a shell).
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databasePath: e.DATABASE_PATH,
+    sessionSecret: e.SESSION_SECRET ?? storedSessionSecret(e.DATABASE_PATH),
+    redisUrl: e.REDIS_URL,
+    cookieSecure: e.COOKIE_SECURE,
+    seedDemo: e.SEED_DEMO,
+    trustProxy: e.TRUST_PROXY,
+  };
+}
+
+function storedSessionSecret(databasePath: string): string {
+  if (databasePath === ':memory:') return randomBytes(32).toString('base64url');
+  const file = join(dirname(databasePath), '.session-secret');
+  if (existsSync(file)) {
+    const secret = readFileSync(file, 'utf8').trim();
+    if (secret.length >= 32) return secret;
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

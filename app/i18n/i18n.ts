@@ -1,0 +1,51 @@
+/** i18next set up once with both catalogues; zh-CN first, English as the fallback's twin. */
+import i18next, { type TFunction, type i18n as I18n } from 'i18next';
+import { en } from './en.ts';
+import { zhCN } from './zh-CN.ts';
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'zh-CN';
+export const LANGUAGE_COOKIE = 'lng';
+
+export const resources = {
+  'zh-CN': { translation: zhCN },
+  en: { translation: en },
+} as const;
+
+export function isLanguage(value: unknown): value is Language {
+  return LANGUAGES.includes(value as Language);
+}
+
+/** A fresh, initialised instance: one per request on the server, one per page in the browser. */
+export function createI18n(lng: Language): I18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng,
+    fallbackLng: DEFAULT_LANGUAGE,
+    resources,
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}
+
+const fixed = new Map<Language, TFunction>();
+/** A translate function for one language, for server code that builds messages (API errors). */
+export function translator(lng: Language): TFunction {
+  let t = fixed.get(lng);
+  if (!t) {
+    t = createI18n(lng).t;
+    fixed.set(lng, t);
+  }
+  return t;
+}
+
+/** The language a request asked for: the `lng` cookie, else Chinese. */
+export function languageOf(request: Request): Language {
+  const cookie = request.headers.get('Cookie') ?? '';
+  const match = /(?:^|;\s*)lng=([^;]+)/.exec(cookie);
+  const value = match ? decodeURIComponent(match[1]) : undefined;
+  return isLanguage(value) ? value : DEFAULT_LANGUAGE;
+}

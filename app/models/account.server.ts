@@ -1,0 +1,188 @@
+/** Accounts: who can log in, with which role, bound to which school or judge record. */
+import { and, asc, eq, isNull, like, or, sql } from 'drizzle-orm';
+import type { Db } from '#db/client.ts';
+import { judgeAssignments, judges, schools, sessions, users } from '#db/schema.ts';
+import { hashPassword, verifyDecoy, verifyPassword } from '#app/auth/password.server.ts';
+import { isAdmin, type Actor, type AssignmentRole } from '#app/domain/roles.ts';
+import type { CreateAccountInput } from '#app/schemas/account.server.ts';
+import { recordAudit } from './audit.server.ts';
+import { conflict, forbidden, ModelError, notFound } from './errors.ts';
+
+type UserRow = typeof users.$inferSelect;
+
+function requireAdmin(actor: Actor) {
+  if (!isAdmin(actor)) throw forbidden();
+}
+
+/** The actor a logged-in account acts as; null for a disabled or unknown account. */
+export function loadActor(db: Db, userId: number): Actor | null {
+  const user = db.select().from(users).where(eq(users.id, userId)).get();
+  if (!user || user.disabledAt) return null;
+  const judge = user.role === 'judge' ? db.select({ id: judges.id }).from(judges).where(eq(judges.userId, user.id)).get() : undefined;
+  const assignments = new Map<number, AssignmentRole>();
+  if (judge) {
+    const rows = db
+      .select({ eventId: judgeAssignments.eventId, role: judgeAssignments.role })
+      .from(judgeAssignments)
+      .where(and(eq(judgeAssignments.judgeId, judge.id), isNull(judgeAssignments.revokedAt)))
+      .all();
+    for (const r of rows) assignments.set(r.eventId, r.role);
+  }
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    schoolId: user.role === 'school' ? user.schoolId : null,
+    judgeId: judge?.id ?? null,
+    assignments,
+  };
+}
+
+export type LoginOutcome = { ok: true; user: UserRow } | { ok: false; code: 'invalid_credentials' | 'account_disabled' };
+
+/** Checks a username and password; unknown names cost the same time as wrong passwords. */
+export async function verifyLogin(db: Db, username: string, password: string): Promise<LoginOutcome> {
+  const user = db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${username.trim()})`)
+    .get();
+  if (!user) {
+    await verifyDecoy(password);
+    return { ok: false, code: 'invalid_credentials' };
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) return { ok: false, code: 'invalid_credentials' };
+  if (user.disabledAt) return { ok: false, code: 'account_disabled' };
+  return { ok: true, user };
+}
+
+function usernameTaken(db: Db, name: string): boolean {
+  return !!db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${name})`).get();
+}
+
+/** Admin creates an account; a judge account also gets its judge record (affiliation, for 回避). */
+export async function createAccount(db: Db, actor: Actor, input: CreateAccountInput): Promise<{ userId: number }> {
+  requireAdmin(actor);
+  if (usernameTaken(db, input.username)) {
+    throw conflict('username_taken', { username: input.username }, { username: 'errors.username_taken' });
+  }
+  if (input.role === 'school' && input.schoolId == null) throw new ModelError(422, 'school_required', {}, { schoolId: 'errors.school_required' });
+  for (const schoolId of [input.schoolId, input.affiliationSchoolId]) {
+    if (schoolId != null && !db.select({ id: schools.id }).from(schools).where(eq(schools.id, schoolId)).get()) {
+      throw new ModelError(422, 'school_not_found');
+    }
+  }
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction((tx) => {
+    const user = tx
+      .insert(users)
+      .values({
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash,
+        role: input.role,
+        schoolId: input.role === 'school' ? input.schoolId : null,
+        mustChangePassword: true,
+      })
+      .returning()
+      .get();
+    recordAudit(tx, actor, { action: 'account.create', entity: 'user', entityId: user.id, after: user });
+    if (input.role === 'judge') {
+      const affiliationSchool = input.affiliationSchoolId
+        ? tx.select({ name: schools.name }).from(schools).where(eq(schools.id, input.affiliationSchoolId)).get()
+        : undefined;
+      const judge = tx
+        .insert(judges)
+        .values({
+          userId: user.id,
+          name: input.displayName,
+          title: input.title ?? null,
+          affiliationSchoolId: input.affiliationSchoolId ?? null,
+          affiliation: input.affiliation ?? affiliationSchool?.name ?? '',
+          phone: input.phone ?? null,
+        })
+        .returning()
+        .get();
+      recordAudit(tx, actor, { action: 'judge.create', entity: 'judge', entityId: judge.id, after: judge });
+    }
+    return { userId: user.id };
+  });
+}
+
+/** Admin sets a new password; the account must change it at next login and loses every session. */
+export async function resetPassword(db: Db, actor: Actor, userId: number, password: string): Promise<void> {
+  requireAdmin(actor);
+  const user = db.select().from(users).where(eq(users.id, userId)).get();
+  if (!user) throw notFound('account_not_found');
+  const passwordHash = await hashPassword(password);
+  db.transaction((tx) => {
+    const now = new Date();
+    tx.update(users).set({ passwordHash, mustChangePassword: true, passwordChangedAt: now }).where(eq(users.id, userId)).run();
+    tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))).run();
+    recordAudit(tx, actor, { action: 'account.reset_password', entity: 'user', entityId: userId, reason: 'admin reset' });
+  });
+}
+
+/** A person changes their own password, keeping only the session they are using. */
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor,
+  input: { current: string; password: string },
+  keepSessionId: number | null,
+): Promise<void> {
+  const user = db.select().from(users).where(eq(users.id, actor.userId)).get();
+  if (!user) throw notFound('account_not_found');
+  if (!(await verifyPassword(user.passwordHash, input.current))) {
+    throw new ModelError(422, 'wrong_password', {}, { current: 'errors.wrong_password' });
+  }
+  const passwordHash = await hashPassword(input.password);
+  db.transaction((tx) => {
+    const now = new Date();
+    tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: now }).where(eq(users.id, user.id)).run();
+    tx.update(sessions)
+      .set({ revokedAt: now })
+      .where(
+        and(
+          eq(sessions.userId, user.id),
+          isNull(sessions.revokedAt),
+          keepSessionId == null ? undefined : sql`${sessions.id} <> ${keepSessionId}`,
+        ),
+      )
+      .run();
+    recordAudit(tx, actor, { action: 'account.change_password', entity: 'user', entityId: user.id });
+  });
+}
+
+export function mustChangePassword(db: Db, userId: number): boolean {
+  return !!db.select({ m: users.mustChangePassword }).from(users).where(eq(users.id, userId)).get()?.m;
+}
+
+export type AccountFilter = { role?: UserRow['role']; q?: string };
+
+export function listAccounts(db: Db, actor: Actor, filter: AccountFilter = {}) {
+  requireAdmin(actor);
+  const q = filter.q?.trim();
+  return db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      schoolName: schools.name,
+      disabledAt: users.disabledAt,
+      mustChangePassword: users.mustChangePassword,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .leftJoin(schools, eq(schools.id, users.schoolId))
+    .where(
+      and(
+        filter.role ? eq(users.role, filter.role) : undefined,
+        q ? or(like(users.username, `%${q}%`), like(users.displayName, `%${q}%`), like(schools.name, `%${q}%`)) : undefined,
+      ),
+    )
+    .orderBy(asc(users.role), asc(users.username))
+    .limit(200)
+    .all();
+}

@@ -1,0 +1,101 @@
+/** The append-only audit log: every write in the system goes through `recordAudit`. */
+import { and, desc, eq, gte, like, lt, lte, type SQL } from 'drizzle-orm';
+import type { Db, DbOrTx } from '#db/client.ts';
+import { auditLog, users } from '#db/schema.ts';
+import { isAdmin, type Actor } from '#app/domain/roles.ts';
+import { forbidden } from './errors.ts';
+
+export type AuditEntry = {
+  action: string;
+  entity: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+};
+
+// Secrets never reach the log, even hashed.
+const SECRET_KEYS = new Set(['passwordHash', 'tokenHash', 'password', 'token']);
+function scrub(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'object') return value;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(scrub);
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter(([k]) => !SECRET_KEYS.has(k))
+      .map(([k, v]) => [k, scrub(v)]),
+  );
+}
+
+export function recordAudit(db: DbOrTx, actor: Actor, entry: AuditEntry): void {
+  db.insert(auditLog)
+    .values({
+      at: new Date(),
+      actorUserId: actor.userId === 0 ? null : actor.userId,
+      actorLabel: actor.userId === 0 ? actor.username : `${actor.username} (${actor.displayName})`,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId == null ? null : String(entry.entityId),
+      before: scrub(entry.before),
+      after: scrub(entry.after),
+      reason: entry.reason ?? null,
+      ip: actor.ip ?? null,
+    })
+    .run();
+}
+
+export type AuditFilter = {
+  entity?: string;
+  action?: string;
+  actor?: string;
+  entityId?: string;
+  from?: Date;
+  to?: Date;
+  /** Entries older than this id: the page after one ending with it. */
+  beforeId?: number;
+  limit?: number;
+};
+
+export function listAudit(db: Db, actor: Actor, filter: AuditFilter = {}) {
+  if (!isAdmin(actor)) throw forbidden();
+  const where: SQL[] = [];
+  if (filter.entity) where.push(eq(auditLog.entity, filter.entity));
+  if (filter.action) where.push(like(auditLog.action, `${filter.action}%`));
+  if (filter.entityId) where.push(eq(auditLog.entityId, filter.entityId));
+  if (filter.actor) where.push(like(auditLog.actorLabel, `%${filter.actor}%`));
+  if (filter.from) where.push(gte(auditLog.at, filter.from));
+  if (filter.to) where.push(lte(auditLog.at, filter.to));
+  if (filter.beforeId) where.push(lt(auditLog.id, filter.beforeId));
+  const limit = Math.min(filter.limit ?? 50, 500);
+  return db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actorLabel: auditLog.actorLabel,
+      actorUsername: users.username,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      before: auditLog.before,
+      after: auditLog.after,
+      reason: auditLog.reason,
+      ip: auditLog.ip,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(and(...where))
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
+    .all();
+}
+
+export function listAuditEntities(db: Db, actor: Actor): string[] {
+  if (!isAdmin(actor)) throw forbidden();
+  return db
+    .selectDistinct({ entity: auditLog.entity })
+    .from(auditLog)
+    .orderBy(auditLog.entity)
+    .all()
+    .map((r) => r.entity);
+}

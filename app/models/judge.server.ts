@@ -1,0 +1,39 @@
+/** Judges (裁判) and their assignments: a judge sees only its own events. */
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '#db/client.ts';
+import { events, judgeAssignments, judges, venues } from '#db/schema.ts';
+import { isChiefJudge, type Actor } from '#app/domain/roles.ts';
+import { forbidden } from './errors.ts';
+
+/** The events the acting judge is assigned to, with its role in each. */
+export function listOwnAssignments(db: Db, actor: Actor) {
+  if (actor.role !== 'judge' || actor.judgeId == null) throw forbidden();
+  return db
+    .select({
+      eventId: events.id,
+      eventCode: events.code,
+      eventName: events.name,
+      status: events.status,
+      scheduledOn: events.scheduledOn,
+      venue: venues.name,
+      role: judgeAssignments.role,
+    })
+    .from(judgeAssignments)
+    .innerJoin(events, eq(events.id, judgeAssignments.eventId))
+    .leftJoin(venues, eq(venues.id, events.venueId))
+    .where(and(eq(judgeAssignments.judgeId, actor.judgeId), isNull(judgeAssignments.revokedAt)))
+    .orderBy(asc(events.code))
+    .all();
+}
+
+/** The panel of an event, for its chief judge (or an admin). */
+export function listPanel(db: Db, actor: Actor, eventId: number) {
+  if (actor.role !== 'admin' && !isChiefJudge(actor, eventId)) throw forbidden();
+  return db
+    .select({ judgeId: judges.id, name: judges.name, affiliation: judges.affiliation, role: judgeAssignments.role })
+    .from(judgeAssignments)
+    .innerJoin(judges, eq(judges.id, judgeAssignments.judgeId))
+    .where(and(eq(judgeAssignments.eventId, eventId), isNull(judgeAssignments.revokedAt)))
+    .orderBy(asc(judgeAssignments.role), asc(judges.name))
+    .all();
+}

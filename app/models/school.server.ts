@@ -1,0 +1,66 @@
+/** Schools (院校): a school account sees and changes only its own; personal data is masked for others. */
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '#db/client.ts';
+import { prefectures, schools } from '#db/schema.ts';
+import { maskPhone } from '#app/domain/id-number.ts';
+import { canActForSchool, canSeePersonalData, isAdmin, type Actor } from '#app/domain/roles.ts';
+import { recordAudit } from './audit.server.ts';
+import { forbidden, notFound } from './errors.ts';
+
+function requireOwnSchool(actor: Actor, schoolId: number) {
+  if (!canActForSchool(actor, schoolId)) throw forbidden('not_own_school');
+}
+
+export function getSchoolProfile(db: Db, actor: Actor, schoolId: number) {
+  requireOwnSchool(actor, schoolId);
+  const row = db
+    .select({
+      id: schools.id,
+      code: schools.code,
+      name: schools.name,
+      type: schools.type,
+      prefecture: prefectures.name,
+      contactName: schools.contactName,
+      contactPhone: schools.contactPhone,
+    })
+    .from(schools)
+    .innerJoin(prefectures, eq(prefectures.id, schools.prefectureId))
+    .where(eq(schools.id, schoolId))
+    .get();
+  if (!row) throw notFound('school_not_found');
+  const whole = canSeePersonalData(actor, schoolId);
+  return { ...row, contactPhone: row.contactPhone && !whole ? maskPhone(row.contactPhone) : row.contactPhone };
+}
+
+export function updateSchoolContact(
+  db: Db,
+  actor: Actor,
+  schoolId: number,
+  input: { contactName?: string; contactPhone?: string },
+): void {
+  requireOwnSchool(actor, schoolId);
+  const before = db.select().from(schools).where(eq(schools.id, schoolId)).get();
+  if (!before) throw notFound('school_not_found');
+  const patch = { contactName: input.contactName ?? null, contactPhone: input.contactPhone ?? null };
+  db.transaction((tx) => {
+    tx.update(schools).set(patch).where(eq(schools.id, schoolId)).run();
+    recordAudit(tx, actor, {
+      action: 'school.update_contact',
+      entity: 'school',
+      entityId: schoolId,
+      before: { contactName: before.contactName, contactPhone: before.contactPhone },
+      after: patch,
+    });
+  });
+}
+
+/** Every school with its prefecture: the organiser's reference list (no personal data in it). */
+export function listSchools(db: Db, actor: Actor) {
+  if (!isAdmin(actor)) throw forbidden();
+  return db
+    .select({ id: schools.id, code: schools.code, name: schools.name, type: schools.type, prefecture: prefectures.name })
+    .from(schools)
+    .innerJoin(prefectures, eq(prefectures.id, schools.prefectureId))
+    .orderBy(asc(prefectures.sortOrder), asc(schools.code))
+    .all();
+}

@@ -1,0 +1,69 @@
+/** Server-side sessions: the cookie carries a random token; the database keeps its hash, so any session can be revoked. */
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Db } from '#db/client.ts';
+import { sessions } from '#db/schema.ts';
+import { newSecret, sha256 } from '#app/auth/tokens.server.ts';
+import { isAdmin, type Actor } from '#app/domain/roles.ts';
+import { loadActor } from './account.server.ts';
+import { recordAudit } from './audit.server.ts';
+import { forbidden, notFound } from './errors.ts';
+
+export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+export function createSession(
+  db: Db,
+  actor: Actor,
+  meta: { ip?: string | null; userAgent?: string | null },
+  now = new Date(),
+): { token: string; sessionId: number; expiresAt: Date } {
+  const token = newSecret();
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(sessions)
+      .values({
+        tokenHash: sha256(token),
+        userId: actor.userId,
+        expiresAt,
+        ip: meta.ip ?? null,
+        userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      })
+      .returning({ id: sessions.id })
+      .get();
+    recordAudit(tx, actor, { action: 'session.login', entity: 'session', entityId: row.id, after: { userAgent: meta.userAgent ?? null } });
+    return { token, sessionId: row.id, expiresAt };
+  });
+}
+
+/** The actor behind a live session token, or null for an unknown, expired or revoked one. */
+export function findSession(db: Db, token: string, now = new Date()): { actor: Actor; sessionId: number } | null {
+  const row = db
+    .select({ id: sessions.id, userId: sessions.userId })
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, sha256(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .get();
+  if (!row) return null;
+  const actor = loadActor(db, row.userId);
+  return actor ? { actor, sessionId: row.id } : null;
+}
+
+/** Ends one session: one's own (logout), or anyone's for an admin. */
+export function revokeSession(db: Db, actor: Actor, sessionId: number, reason: string): void {
+  const row = db.select().from(sessions).where(eq(sessions.id, sessionId)).get();
+  if (!row) throw notFound();
+  if (row.userId !== actor.userId && !isAdmin(actor)) throw forbidden();
+  if (row.revokedAt) return;
+  db.transaction((tx) => {
+    tx.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId)).run();
+    recordAudit(tx, actor, { action: 'session.revoke', entity: 'session', entityId: sessionId, reason });
+  });
+}
+
+export function listSessions(db: Db, actor: Actor, userId: number, now = new Date()) {
+  if (userId !== actor.userId && !isAdmin(actor)) throw forbidden();
+  return db
+    .select({ id: sessions.id, createdAt: sessions.createdAt, expiresAt: sessions.expiresAt, ip: sessions.ip, userAgent: sessions.userAgent })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .all();
+}

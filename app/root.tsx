@@ -1,0 +1,156 @@
+import { json, redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { csrfToken } from './auth/csrf.server.ts';
+import { getActor } from './auth/session.server.ts';
+import { CsrfInput } from './components/csrf-input.tsx';
+import { homePathFor, isChiefJudgeOfAny } from './domain/roles.ts';
+import { languageOf } from './i18n/i18n.ts';
+import { mustChangePassword } from './models/account.server.ts';
+import stylesheet from './styles/app.css';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export const meta: MetaFunction = () => [{ title: '楚怡杯竞赛系统' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await getActor(request, context);
+  const path = new URL(request.url).pathname;
+  if (actor && !['/account/password', '/logout'].includes(path) && mustChangePassword(context.db, actor.userId)) {
+    throw redirect('/account/password');
+  }
+  const csrf = await csrfToken(request, context);
+  return json(
+    {
+      lang: languageOf(request),
+      csrf: csrf.token,
+      user: actor
+        ? { displayName: actor.displayName, role: actor.role, homePath: homePathFor(actor), chief: isChiefJudgeOfAny(actor) }
+        : null,
+    },
+    { headers: csrf.setCookie ? { 'Set-Cookie': csrf.setCookie } : undefined },
+  );
+}
+
+function SiteHeader() {
+  const data = useRouteLoaderData<typeof loader>('root');
+  const { t } = useTranslation();
+  const location = useLocation();
+  const user = data?.user;
+  const back = location.pathname + location.search;
+  return (
+    <header className="site-header">
+      <Link to="/" className="brand">
+        <span className="brand-mark" aria-hidden="true">楚</span>
+        <span>{t('app.name')}</span>
+      </Link>
+      <nav aria-label={t('nav.home')} className="nav">
+        <NavLink to="/live">{t('nav.live')}</NavLink>
+        <NavLink to="/results">{t('nav.results')}</NavLink>
+        <NavLink to="/inheritors">{t('nav.inheritors')}</NavLink>
+        {user?.role === 'admin' ? (
+          <>
+            <NavLink to="/admin" end>{t('nav.dashboard')}</NavLink>
+            <NavLink to="/admin/accounts">{t('nav.accounts')}</NavLink>
+            <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
+          </>
+        ) : user ? (
+          <NavLink to={user.homePath}>{t('nav.dashboard')}</NavLink>
+        ) : null}
+        {user?.role === 'judge' && user.chief ? <NavLink to="/judge">{t('roles.scoring_judge')}</NavLink> : null}
+      </nav>
+      <div className="session-bar">
+        <Form method="post" action="/language" className="inline-form">
+          <CsrfInput />
+          <input type="hidden" name="lng" value={data?.lang === 'en' ? 'zh-CN' : 'en'} />
+          <input type="hidden" name="redirectTo" value={back} />
+          <button type="submit" className="link-button" lang={data?.lang === 'en' ? 'zh-CN' : 'en'}>
+            {t('app.switchTo')}
+          </button>
+        </Form>
+        {user ? (
+          <>
+            <span className="who">
+              {user.displayName} · {t(`roles.${user.chief ? 'chief_judge' : user.role}`)}
+            </span>
+            <Link to="/account/password">{t('nav.password')}</Link>
+            <Form method="post" action="/logout" className="inline-form">
+              <CsrfInput />
+              <button type="submit" className="link-button">{t('nav.logout')}</button>
+            </Form>
+          </>
+        ) : (
+          <Link to={`/login?redirectTo=${encodeURIComponent(back)}`} className="button button-small">
+            {t('nav.login')}
+          </Link>
+        )}
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root');
+  const { t } = useTranslation();
+  return (
+    <html lang={data?.lang ?? 'zh-CN'}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#9f1d20" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">{t('app.skipToContent')}</a>
+        <SiteHeader />
+        <main id="main" className="main">{children}</main>
+        <footer className="site-footer">
+          <span>2026 “楚怡杯” 湖南省职业院校技能竞赛</span>
+          <a href="/api/v1/openapi.json">{t('nav.apiDocs')}</a>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  let title = t('errors.generic');
+  let detail: string | undefined;
+  if (isRouteErrorResponse(error)) {
+    title = error.status === 404 ? t('errors.notFound') : error.status === 403 ? t('errors.forbidden') : title;
+    detail = typeof error.data?.message === 'string' ? error.data.message : undefined;
+  }
+  return (
+    <section className="panel">
+      <h1>{title}</h1>
+      {detail && detail !== title ? <p>{detail}</p> : null}
+      <Link to="/">{t('app.backHome')}</Link>
+    </section>
+  );
+}

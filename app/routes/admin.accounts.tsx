@@ -1,0 +1,184 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireRole } from '#app/auth/session.server.ts';
+import { CsrfInput } from '#app/components/csrf-input.tsx';
+import { describedBy, Field, FormMessage } from '#app/components/field.tsx';
+import { createAccount, listAccounts, resetPassword } from '#app/models/account.server.ts';
+import { issueApiToken } from '#app/models/api-token.server.ts';
+import { listSchools } from '#app/models/school.server.ts';
+import { createAccountInput, issueTokenInput, resetPasswordInput } from '#app/schemas/account.server.ts';
+import { ACCOUNT_ROLES } from '#app/domain/roles.ts';
+import { accountFilterInput } from '#app/schemas/admin.server.ts';
+import type { z } from '#app/schemas/zod.server.ts';
+import { formFailure, parseForm } from '#app/utils/forms.server.ts';
+
+export const meta: MetaFunction = () => [{ title: '账号管理 · 楚怡杯竞赛系统' }];
+
+const ROLES = ACCOUNT_ROLES;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, context, 'admin');
+  const filter = accountFilterInput.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return json({
+    filter,
+    accounts: listAccounts(context.db, actor, filter),
+    schools: listSchools(context.db, actor),
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireRole(request, context, 'admin');
+  const intents = { create: createAccountInput, reset: resetPasswordInput, token: issueTokenInput };
+  let intent = 'create' as keyof typeof intents;
+  const parsed = await parseForm(request, context, (form) => {
+    const asked = String(form.get('intent'));
+    intent = asked in intents ? (asked as keyof typeof intents) : 'create';
+    return intents[intent] as z.ZodType;
+  });
+  if (!parsed.ok) return json({ ...parsed, intent }, { status: 400 });
+  try {
+    if (intent === 'create') {
+      const input = parsed.data as z.infer<typeof createAccountInput>;
+      await createAccount(context.db, actor, input);
+      return json({ ok: true as const, intent, username: input.username });
+    }
+    if (intent === 'reset') {
+      const input = parsed.data as z.infer<typeof resetPasswordInput>;
+      await resetPassword(context.db, actor, input.userId, input.password);
+      return json({ ok: true as const, intent, userId: input.userId });
+    }
+    const input = parsed.data as z.infer<typeof issueTokenInput>;
+    const issued = issueApiToken(context.db, actor, input);
+    return json({ ok: true as const, intent, userId: input.userId, token: issued.token });
+  } catch (error) {
+    return formFailure(request, error);
+  }
+}
+
+export default function Accounts() {
+  const { accounts, schools, filter } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  const { t } = useTranslation();
+  const failure = result && !result.ok ? result : undefined;
+  const fieldsOf = (intent: string) => (failure && 'intent' in failure && failure.intent === intent ? failure.fields : {});
+  const createErrors = fieldsOf('create');
+  const created = result?.ok && result.intent === 'create' ? result : undefined;
+  const reset = result?.ok && result.intent === 'reset' ? accounts.find((a) => 'userId' in result && a.id === result.userId) : undefined;
+  return (
+    <>
+      <h1>{t('accounts.title')}</h1>
+      <FormMessage error={failure?.formError} success={
+          created ? t('accounts.created', { username: created.username }) : reset ? t('accounts.passwordReset', { username: reset.username }) : null
+        }
+      />
+      {result?.ok && 'token' in result ? (
+        <div className="notice notice-success" role="status">
+          {t('accounts.tokenIssued')} <div className="token" data-testid="issued-token">{result.token}</div>
+        </div>
+      ) : null}
+
+      <details className="panel" open={!!failure && 'intent' in failure && failure.intent === 'create'}>
+        <summary>{t('accounts.create')}</summary>
+        <Form method="post" className="stack" style={{ marginTop: '1rem' }}>
+          <CsrfInput />
+          <input type="hidden" name="intent" value="create" />
+          <Field name="role" label={t('accounts.role')} error={createErrors.role}>
+            <select id="role" name="role" defaultValue="school">
+              {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+            </select>
+          </Field>
+          <Field name="username" label={t('accounts.username')} error={createErrors.username}>
+            <input id="username" name="username" required autoCapitalize="none" {...describedBy('username', createErrors.username)} />
+          </Field>
+          <Field name="displayName" label={t('accounts.displayName')} error={createErrors.displayName}>
+            <input id="displayName" name="displayName" required {...describedBy('displayName', createErrors.displayName)} />
+          </Field>
+          <Field name="password" label={t('accounts.initialPassword')} error={createErrors.password}>
+            <input id="password" name="password" type="password" autoComplete="new-password" required minLength={8} {...describedBy('password', createErrors.password)} />
+          </Field>
+          <Field name="schoolId" label={`${t('accounts.school')}（${t('roles.school')}）`} error={createErrors.schoolId}>
+            <select id="schoolId" name="schoolId" defaultValue="" {...describedBy('schoolId', createErrors.schoolId)}>
+              <option value="">{t('accounts.none')}</option>
+              {schools.map((s) => <option key={s.id} value={s.id}>{s.prefecture} · {s.name}</option>)}
+            </select>
+          </Field>
+          <Field name="affiliationSchoolId" label={`${t('accounts.affiliationSchool')}（${t('roles.judge')}）`}>
+            <select id="affiliationSchoolId" name="affiliationSchoolId" defaultValue="">
+              <option value="">{t('accounts.none')}</option>
+              {schools.map((s) => <option key={s.id} value={s.id}>{s.prefecture} · {s.name}</option>)}
+            </select>
+          </Field>
+          <Field name="affiliation" label={`${t('accounts.affiliation')}（${t('roles.judge')}）`}>
+            <input id="affiliation" name="affiliation" />
+          </Field>
+          <button type="submit" disabled={busy}>{t('accounts.create')}</button>
+        </Form>
+      </details>
+
+      <Form method="get" className="filters">
+        <Field name="f-role" label={t('accounts.role')}>
+          <select id="f-role" name="role" defaultValue={filter.role ?? ''}>
+            <option value="">—</option>
+            {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+          </select>
+        </Field>
+        <Field name="f-q" label={t('accounts.search')}>
+          <input id="f-q" name="q" defaultValue={filter.q ?? ''} />
+        </Field>
+        <button type="submit" className="button-secondary">{t('accounts.filter')}</button>
+      </Form>
+
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>{t('accounts.username')}</th>
+              <th>{t('accounts.displayName')}</th>
+              <th>{t('accounts.role')}</th>
+              <th>{t('accounts.school')}</th>
+              <th>{t('accounts.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.map((a) => (
+              <tr key={a.id}>
+                <td>{a.username}{a.disabledAt ? <span className="badge">{t('accounts.disabled')}</span> : null}</td>
+                <td>{a.displayName}</td>
+                <td>{t(`roles.${a.role}`)}</td>
+                <td>{a.schoolName ?? '—'}</td>
+                <td>
+                  <details>
+                    <summary>{t('accounts.resetPassword')}</summary>
+                    <Form method="post" className="stack">
+                      <CsrfInput />
+                      <input type="hidden" name="intent" value="reset" />
+                      <input type="hidden" name="userId" value={a.id} />
+                      <label htmlFor={`pw-${a.id}`}>{t('accounts.newPassword')}</label>
+                      <input id={`pw-${a.id}`} name="password" type="password" autoComplete="new-password" minLength={8} required />
+                      <button type="submit">{t('accounts.resetPassword')}</button>
+                    </Form>
+                  </details>
+                  <details>
+                    <summary>{t('accounts.issueToken')}</summary>
+                    <Form method="post" className="stack">
+                      <CsrfInput />
+                      <input type="hidden" name="intent" value="token" />
+                      <input type="hidden" name="userId" value={a.id} />
+                      <label htmlFor={`tn-${a.id}`}>{t('accounts.tokenName')}</label>
+                      <input id={`tn-${a.id}`} name="name" required maxLength={60} />
+                      <label htmlFor={`td-${a.id}`}>{t('accounts.expiresInDays')}</label>
+                      <input id={`td-${a.id}`} name="expiresInDays" type="number" min={1} max={730} defaultValue={90} />
+                      <button type="submit">{t('accounts.issueToken')}</button>
+                    </Form>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

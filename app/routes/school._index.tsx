@@ -1,0 +1,94 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireRole } from '#app/auth/session.server.ts';
+import { CsrfInput } from '#app/components/csrf-input.tsx';
+import { describedBy, Field, FormMessage } from '#app/components/field.tsx';
+import { getSchoolProfile, updateSchoolContact } from '#app/models/school.server.ts';
+import { listTeamsOfSchool } from '#app/models/team.server.ts';
+import { schoolContactInput } from '#app/schemas/competition.server.ts';
+import { formFailure, parseForm } from '#app/utils/forms.server.ts';
+
+export const meta: MetaFunction = () => [{ title: '工作台 · 院校联系人' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, context, 'school');
+  const schoolId = actor.schoolId!;
+  return json({
+    school: getSchoolProfile(context.db, actor, schoolId),
+    teams: listTeamsOfSchool(context.db, actor, schoolId),
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireRole(request, context, 'school');
+  const parsed = await parseForm(request, context, schoolContactInput);
+  if (!parsed.ok) return json(parsed, { status: 400 });
+  try {
+    updateSchoolContact(context.db, actor, actor.schoolId!, parsed.data);
+  } catch (error) {
+    return formFailure(request, error);
+  }
+  return json({ ok: true as const });
+}
+
+export default function SchoolDashboard() {
+  const { school, teams } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const failure = result && !result.ok ? result : undefined;
+  return (
+    <>
+      <h1>{school.name}</h1>
+      <section className="panel">
+        <h2 style={{ marginTop: 0 }}>{t('dashboard.schoolProfile')}</h2>
+        <p>
+          {t('dashboard.prefecture')}: {school.prefecture} · {t('dashboard.schoolType')}: {t(`schoolTypes.${school.type}`)} · {school.code}
+        </p>
+        <FormMessage error={failure?.formError} success={result?.ok ? t('dashboard.saved') : null} />
+        <Form method="post" className="stack">
+          <CsrfInput />
+          <Field name="contactName" label={t('dashboard.contact')} error={failure?.fields.contactName}>
+            <input id="contactName" name="contactName" defaultValue={failure?.values.contactName ?? school.contactName ?? ''} required {...describedBy('contactName', failure?.fields.contactName)} />
+          </Field>
+          <Field name="contactPhone" label={t('dashboard.contactPhone')} error={failure?.fields.contactPhone}>
+            <input id="contactPhone" name="contactPhone" inputMode="tel" defaultValue={failure?.values.contactPhone ?? school.contactPhone ?? ''} required {...describedBy('contactPhone', failure?.fields.contactPhone)} />
+          </Field>
+          <button type="submit">{t('dashboard.save')}</button>
+        </Form>
+      </section>
+      <section className="panel">
+        <h2 style={{ marginTop: 0 }}>{t('dashboard.yourTeams')}</h2>
+        {teams.length === 0 ? (
+          <p>{t('dashboard.noTeams')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>{t('dashboard.event')}</th>
+                  <th>{t('dashboard.team')}</th>
+                  <th className="num">{t('dashboard.members')}</th>
+                  <th>{t('dashboard.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {teams.map((team) => (
+                  <tr key={team.id}>
+                    <td><strong>{team.eventCode}</strong> {team.eventName}</td>
+                    <td>{team.name}</td>
+                    <td className="num">{team.members}</td>
+                    <td>
+                      <span className={`badge status-${team.status}`}>{t(`teamStatuses.${team.status}`)}</span>
+                      {team.returnReason ? <div className="muted">{team.returnReason}</div> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

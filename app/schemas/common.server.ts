@@ -1,0 +1,17 @@
+/** Small zod building blocks for values that arrive as form strings or JSON. */
+import { z } from './zod.server.ts';
+import { isValidPhone } from '#app/domain/id-number.ts';
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+export const idParam = z.coerce.number().int().positive();
+export const optionalId = z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional());
+export const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
+export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+export const reasonText = z.preprocess(blankToUndefined, z.string().trim().max(500).optional());
+
+/** Messages that are i18n keys (errors.*) are translated where the error is shown. */
+export const phone = z.string().trim().refine(isValidPhone, { message: 'errors.phone_invalid' });
+export const optionalPhone = z.preprocess(blankToUndefined, phone.optional());
+
+export const languageInput = z.object({ lng: z.enum(['zh-CN', 'en']), redirectTo: z.string().optional() });

@@ -1,0 +1,13 @@
+import { z } from './zod.server.ts';
+import { phone, reasonText } from './common.server.ts';
+
+export const changePhaseInput = z.object({
+  competitionId: z.coerce.number().int().positive(),
+  phase: z.enum(['draft', 'registration', 'running', 'announcement', 'closed']),
+  reason: reasonText,
+});
+
+export const schoolContactInput = z.object({
+  contactName: z.string().trim().min(1).max(40),
+  contactPhone: phone,
+});

@@ -1,0 +1,48 @@
+/**
+ * The one way an HTML form's action reads its input: CSRF first, then the route's zod schema.
+ * Every mutation of the UI goes through `parseForm`, so none can forget either check.
+ */
+import { json, type AppLoadContext } from '@remix-run/node';
+import type { z } from 'zod';
+import { csrfValid } from '#app/auth/csrf.server.ts';
+import { languageOf, translator } from '#app/i18n/i18n.ts';
+import { ModelError, type FieldErrors } from '#app/models/errors.ts';
+import { fieldErrors, parseIn, translateFields } from './validation.ts';
+
+export type FormFailure = { ok: false; formError: string; fields: FieldErrors; values: Record<string, string> };
+
+export async function parseForm<S extends z.ZodType>(
+  request: Request,
+  context: AppLoadContext,
+  /** The schema, or a choice of schema by the form's own fields (e.g. its `intent`). */
+  schema: S | ((form: FormData) => S),
+): Promise<{ ok: true; data: z.infer<S>; form: FormData } | FormFailure> {
+  const t = translator(languageOf(request));
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw json({ message: t('errors.invalid_input') }, { status: 400 });
+  }
+  if (!(await csrfValid(request, context, form))) throw json({ message: t('errors.csrf') }, { status: 403 });
+  const values = Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === 'string' && !/password|_csrf|current|confirm/i.test(k))) as Record<string, string>;
+  const chosen = typeof schema === 'function' ? schema(form) : schema;
+  const parsed = parseIn(chosen, Object.fromEntries(form.entries()), languageOf(request));
+  if (!parsed.success) {
+    return { ok: false, formError: t('errors.invalid_input'), fields: fieldErrors(parsed.error, t), values };
+  }
+  return { ok: true, data: parsed.data, form };
+}
+
+/** A model's refusal as form feedback (4xx); anything else is a real fault and is rethrown. */
+export function formFailure(request: Request, error: unknown, values: Record<string, string> = {}) {
+  if (!(error instanceof ModelError)) throw error;
+  const t = translator(languageOf(request));
+  const failure: FormFailure = {
+    ok: false,
+    formError: String(t(`errors.${error.code}`, error.params)),
+    fields: translateFields(error.fields, t, error.params) ?? {},
+    values,
+  };
+  return json(failure, { status: error.status });
+}

@@ -1,0 +1,578 @@
+/**
+ * The whole data model of ../shared/DOMAIN.md.
+ *
+ * Nothing is ever deleted: rows that can be withdrawn carry a `removedAt`/`revokedAt`, marks and
+ * results are append-only (the current value is the newest row), and every write is mirrored in
+ * `audit_log`. Timestamps are epoch milliseconds; calendar dates are ISO `YYYY-MM-DD` text.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+const id = () => integer('id').primaryKey({ autoIncrement: true });
+
+export const COMPETITION_PHASES = ['draft', 'registration', 'running', 'announcement', 'closed'] as const;
+export const SCHOOL_TYPES = ['vocational_bachelor', 'higher_vocational', 'secondary_vocational', 'technician'] as const;
+export const ACCOUNT_ROLES = ['admin', 'school', 'judge', 'arbiter'] as const;
+export const ASSIGNMENT_ROLES = ['chief_judge', 'scoring_judge'] as const;
+export const TEAM_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
+export const CRITERION_KINDS = ['measurement', 'judgement'] as const;
+export const AGGREGATION_METHODS = ['mean', 'trimmed_mean', 'median'] as const;
+export const LIVE_MODES = ['named', 'anonymous', 'hidden'] as const;
+export const EVENT_STATUSES = ['scheduled', 'checking_in', 'scoring', 'locked', 'published', 'final'] as const;
+export const AWARD_KINDS = ['first', 'second', 'third', 'outstanding_advisor'] as const;
+export const NOMINATION_STATUSES = ['nominated', 'confirmed', 'declined'] as const;
+export const APPEAL_STATUSES = ['filed', 'upheld', 'rejected'] as const;
+export const TIE_DIRECTIONS = ['down', 'up'] as const;
+
+// ── Places and institutions ─────────────────────────────────────────────────────────────────────
+
+export const prefectures = sqliteTable('prefectures', {
+  id: id(),
+  /** GB/T 2260 code of the prefecture (430100 …); 省直 uses 430000. */
+  code: text('code').notNull().unique(),
+  name: text('name').notNull().unique(),
+  sortOrder: integer('sort_order').notNull(),
+});
+
+export const schools = sqliteTable(
+  'schools',
+  {
+    id: id(),
+    /** 全国院校代码 */
+    code: text('code').notNull().unique(),
+    name: text('name').notNull().unique(),
+    type: text('type', { enum: SCHOOL_TYPES }).notNull(),
+    prefectureId: integer('prefecture_id').notNull().references(() => prefectures.id),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('schools_prefecture_idx').on(t.prefectureId)],
+);
+
+// ── The competition and its structure ───────────────────────────────────────────────────────────
+
+export const competitions = sqliteTable('competitions', {
+  id: id(),
+  name: text('name').notNull(),
+  year: integer('year').notNull(),
+  /** provincial: 省赛; selection: the second stage that picks Hunan's national/world teams. */
+  stage: text('stage', { enum: ['provincial', 'selection'] }).notNull().default('provincial'),
+  phase: text('phase', { enum: COMPETITION_PHASES }).notNull().default('draft'),
+  registrationOpensAt: integer('registration_opens_at', { mode: 'timestamp_ms' }),
+  registrationDeadline: integer('registration_deadline', { mode: 'timestamp_ms' }),
+  /** The date ages are reckoned on. */
+  startsOn: text('starts_on').notNull(),
+  endsOn: text('ends_on').notNull(),
+  announcementDays: integer('announcement_days').notNull().default(5),
+  /** Which award winners become nominated 传承人: by default contestants of first-prize teams. */
+  nominationAwardKinds: text('nomination_award_kinds', { mode: 'json' }).$type<string[]>().notNull().default(['first']),
+  createdAt: createdAt(),
+});
+
+export const divisions = sqliteTable(
+  'divisions',
+  {
+    id: id(),
+    competitionId: integer('competition_id').notNull().references(() => competitions.id),
+    /** ZZ 中职组, GZ 高职组, JS 教师组 */
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    allowedSchoolTypes: text('allowed_school_types', { mode: 'json' }).$type<(typeof SCHOOL_TYPES)[number][]>().notNull(),
+    /** Oldest age (full years on the competition's start date) a contestant may have; null: no limit. */
+    maxAge: integer('max_age'),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [uniqueIndex('divisions_competition_code_uq').on(t.competitionId, t.code)],
+);
+
+export const venues = sqliteTable('venues', {
+  id: id(),
+  competitionId: integer('competition_id').notNull().references(() => competitions.id),
+  hostSchoolId: integer('host_school_id').notNull().references(() => schools.id),
+  name: text('name').notNull(),
+  address: text('address'),
+  /** 省派赛点第一副主任 */
+  directorName: text('director_name'),
+  /** 纪律监督员 */
+  supervisorName: text('supervisor_name'),
+});
+
+export const delegations = sqliteTable(
+  'delegations',
+  {
+    id: id(),
+    competitionId: integer('competition_id').notNull().references(() => competitions.id),
+    name: text('name').notNull(),
+    /** A 高职 school is its own delegation; 中职 schools usually enter through their prefecture's. */
+    kind: text('kind', { enum: ['school', 'prefecture'] }).notNull(),
+    schoolId: integer('school_id').references(() => schools.id),
+    prefectureId: integer('prefecture_id').references(() => prefectures.id),
+  },
+  (t) => [uniqueIndex('delegations_competition_name_uq').on(t.competitionId, t.name)],
+);
+
+export type TieBreak = { kind: 'module' | 'criterion'; id: number };
+export type AwardRatios = { first: number; second: number; third: number };
+
+export const events = sqliteTable(
+  'events',
+  {
+    id: id(),
+    competitionId: integer('competition_id').notNull().references(() => competitions.id),
+    divisionId: integer('division_id').notNull().references(() => divisions.id),
+    venueId: integer('venue_id').references(() => venues.id),
+    /** GZ012, ZZ031 … unique within a competition. */
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    minTeamSize: integer('min_team_size').notNull().default(1),
+    maxTeamSize: integer('max_team_size').notNull().default(1),
+    maxAdvisors: integer('max_advisors').notNull().default(2),
+    quotaPerSchool: integer('quota_per_school').notNull().default(1),
+    /** Overrides the competition's deadline when set. */
+    registrationDeadline: integer('registration_deadline', { mode: 'timestamp_ms' }),
+    allowMultiTeamContestants: integer('allow_multi_team_contestants', { mode: 'boolean' }).notNull().default(false),
+    scheduledOn: text('scheduled_on'),
+    aggregationMethod: text('aggregation_method', { enum: AGGREGATION_METHODS }).notNull().default('mean'),
+    /** Judgement criteria whose judges' marks spread wider than this are flagged. */
+    discrepancyThreshold: real('discrepancy_threshold').notNull().default(3),
+    tieBreaks: text('tie_breaks', { mode: 'json' }).$type<TieBreak[]>().notNull().default([]),
+    tieBreakByCompletionTime: integer('tie_break_by_completion_time', { mode: 'boolean' }).notNull().default(true),
+    awardRatios: text('award_ratios', { mode: 'json' }).$type<AwardRatios>().notNull().default({ first: 0.1, second: 0.2, third: 0.3 }),
+    tieAtBoundary: text('tie_at_boundary', { enum: TIE_DIRECTIONS }).notNull().default('down'),
+    minTotalForAward: real('min_total_for_award'),
+    liveMode: text('live_mode', { enum: LIVE_MODES }).notNull().default('anonymous'),
+    freezeAt: integer('freeze_at', { mode: 'timestamp_ms' }),
+    status: text('status', { enum: EVENT_STATUSES }).notNull().default('scheduled'),
+    lockedAt: integer('locked_at', { mode: 'timestamp_ms' }),
+    decryptedAt: integer('decrypted_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('events_competition_code_uq').on(t.competitionId, t.code),
+    index('events_division_idx').on(t.divisionId),
+  ],
+);
+
+// ── Scoring schemes (评分标准) ─────────────────────────────────────────────────────────────────────
+
+export const scoringSchemes = sqliteTable('scoring_schemes', {
+  id: id(),
+  eventId: integer('event_id').notNull().unique().references(() => events.id),
+  /** The total the criteria must add up to (usually 100); null: not checked. */
+  expectedTotal: real('expected_total'),
+  /** Set when the first mark is entered; the scheme can no longer change after it. */
+  frozenAt: integer('frozen_at', { mode: 'timestamp_ms' }),
+});
+
+export const schemeModules = sqliteTable(
+  'scheme_modules',
+  {
+    id: id(),
+    schemeId: integer('scheme_id').notNull().references(() => scoringSchemes.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull(),
+  },
+  (t) => [uniqueIndex('scheme_modules_code_uq').on(t.schemeId, t.code)],
+);
+
+export const criteria = sqliteTable(
+  'criteria',
+  {
+    id: id(),
+    moduleId: integer('module_id').notNull().references(() => schemeModules.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    maxMarks: real('max_marks').notNull(),
+    decimals: integer('decimals').notNull().default(1),
+    kind: text('kind', { enum: CRITERION_KINDS }).notNull(),
+    /** A measurement criterion that scores either 0 or its max. */
+    allOrNothing: integer('all_or_nothing', { mode: 'boolean' }).notNull().default(false),
+    sortOrder: integer('sort_order').notNull(),
+  },
+  (t) => [index('criteria_module_idx').on(t.moduleId)],
+);
+
+// ── Registration ─────────────────────────────────────────────────────────────────────────────────
+
+export const teams = sqliteTable(
+  'teams',
+  {
+    id: id(),
+    eventId: integer('event_id').notNull().references(() => events.id),
+    schoolId: integer('school_id').notNull().references(() => schools.id),
+    delegationId: integer('delegation_id').references(() => delegations.id),
+    name: text('name').notNull(),
+    status: text('status', { enum: TEAM_STATUSES }).notNull().default('draft'),
+    returnReason: text('return_reason'),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
+    /** Withdrawn teams stay, so that audit and history keep their meaning. */
+    withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('teams_event_idx').on(t.eventId), index('teams_school_idx').on(t.schoolId)],
+);
+
+export const contestants = sqliteTable(
+  'contestants',
+  {
+    id: id(),
+    competitionId: integer('competition_id').notNull().references(() => competitions.id),
+    schoolId: integer('school_id').notNull().references(() => schools.id),
+    name: text('name').notNull(),
+    gender: text('gender', { enum: ['male', 'female'] }).notNull(),
+    /** 身份证号 (GB 11643); birth date and gender are read from it. */
+    idNumber: text('id_number').notNull(),
+    birthDate: text('birth_date').notNull(),
+    studentNumber: text('student_number'),
+    major: text('major'),
+    phone: text('phone'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('contestants_competition_id_number_uq').on(t.competitionId, t.idNumber),
+    index('contestants_school_idx').on(t.schoolId),
+  ],
+);
+
+export const teamMembers = sqliteTable(
+  'team_members',
+  {
+    id: id(),
+    teamId: integer('team_id').notNull().references(() => teams.id),
+    contestantId: integer('contestant_id').notNull().references(() => contestants.id),
+    position: integer('position').notNull(),
+    removedAt: integer('removed_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('team_members_team_idx').on(t.teamId), index('team_members_contestant_idx').on(t.contestantId)],
+);
+
+export const advisors = sqliteTable(
+  'advisors',
+  {
+    id: id(),
+    competitionId: integer('competition_id').notNull().references(() => competitions.id),
+    schoolId: integer('school_id').notNull().references(() => schools.id),
+    name: text('name').notNull(),
+    title: text('title'),
+    phone: text('phone').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('advisors_school_idx').on(t.schoolId)],
+);
+
+export const teamAdvisors = sqliteTable(
+  'team_advisors',
+  {
+    id: id(),
+    teamId: integer('team_id').notNull().references(() => teams.id),
+    advisorId: integer('advisor_id').notNull().references(() => advisors.id),
+    position: integer('position').notNull(),
+    removedAt: integer('removed_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('team_advisors_team_idx').on(t.teamId)],
+);
+
+// ── Accounts ─────────────────────────────────────────────────────────────────────────────────────
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: id(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    /** `chief_judge` is not an account role: it is a judge's role in one event's assignment. */
+    role: text('role', { enum: ACCOUNT_ROLES }).notNull(),
+    /** A school account is bound to exactly one school. */
+    schoolId: integer('school_id').references(() => schools.id),
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+    passwordChangedAt: integer('password_changed_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_username_uq').on(sql`lower(${t.username})`)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: id(),
+    /** SHA-256 of the cookie's token: a copy of the database does not hand out live sessions. */
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: integer('user_id').notNull().references(() => users.id),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: id(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** The first characters of the token, so that a person can tell tokens apart. */
+    prefix: text('prefix').notNull(),
+    name: text('name').notNull(),
+    userId: integer('user_id').notNull().references(() => users.id),
+    issuedBy: integer('issued_by').notNull().references(() => users.id),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('api_tokens_user_idx').on(t.userId)],
+);
+
+// ── Judging ──────────────────────────────────────────────────────────────────────────────────────
+
+export const judges = sqliteTable('judges', {
+  id: id(),
+  userId: integer('user_id').notNull().unique().references(() => users.id),
+  name: text('name').notNull(),
+  title: text('title'),
+  /** The judge's own school, for 回避; null for judges from enterprises or other provinces. */
+  affiliationSchoolId: integer('affiliation_school_id').references(() => schools.id),
+  affiliation: text('affiliation').notNull(),
+  phone: text('phone'),
+  createdAt: createdAt(),
+});
+
+export const judgeAssignments = sqliteTable(
+  'judge_assignments',
+  {
+    id: id(),
+    eventId: integer('event_id').notNull().references(() => events.id),
+    judgeId: integer('judge_id').notNull().references(() => judges.id),
+    role: text('role', { enum: ASSIGNMENT_ROLES }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('judge_assignments_event_idx').on(t.eventId), index('judge_assignments_judge_idx').on(t.judgeId)],
+);
+
+/** One run of the draw for an event: the seed makes it replayable and auditable. */
+export const draws = sqliteTable('draws', {
+  id: id(),
+  eventId: integer('event_id').notNull().references(() => events.id),
+  kind: text('kind', { enum: ['station', 'order'] }).notNull(),
+  seed: text('seed').notNull(),
+  drawnBy: integer('drawn_by').notNull().references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/** 检录: a team's presence, its 一次加密 check-in code, its station and its 二次加密 work code. */
+export const checkIns = sqliteTable(
+  'check_ins',
+  {
+    id: id(),
+    eventId: integer('event_id').notNull().references(() => events.id),
+    teamId: integer('team_id').notNull().references(() => teams.id),
+    status: text('status', { enum: ['present', 'absent'] }).notNull(),
+    checkInCode: text('check_in_code'),
+    drawId: integer('draw_id').references(() => draws.id),
+    stationNumber: integer('station_number'),
+    workCode: text('work_code'),
+    /** Seconds the team took, for the last tie-break; null when not measured. */
+    completionSeconds: integer('completion_seconds'),
+    recordedBy: integer('recorded_by').notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('check_ins_event_team_uq').on(t.eventId, t.teamId),
+    uniqueIndex('check_ins_event_work_code_uq').on(t.eventId, t.workCode),
+  ],
+);
+
+export const scoringSheets = sqliteTable(
+  'scoring_sheets',
+  {
+    id: id(),
+    eventId: integer('event_id').notNull().references(() => events.id),
+    judgeId: integer('judge_id').notNull().references(() => judges.id),
+    checkInId: integer('check_in_id').notNull().references(() => checkIns.id),
+    status: text('status', { enum: ['open', 'submitted'] }).notNull().default('open'),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('scoring_sheets_judge_check_in_uq').on(t.judgeId, t.checkInId), index('scoring_sheets_event_idx').on(t.eventId)],
+);
+
+/** Append-only: a judge's current mark for a criterion is the newest row; older rows are its history. */
+export const marks = sqliteTable(
+  'marks',
+  {
+    id: id(),
+    sheetId: integer('sheet_id').notNull().references(() => scoringSheets.id),
+    criterionId: integer('criterion_id').notNull().references(() => criteria.id),
+    value: real('value').notNull(),
+    /** Sent by the client, so that a resend after a lost connection never adds a second row. */
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    reason: text('reason'),
+    enteredBy: integer('entered_by').notNull().references(() => users.id),
+    supersedesId: integer('supersedes_id').references((): AnySQLiteColumn => marks.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('marks_sheet_criterion_idx').on(t.sheetId, t.criterionId)],
+);
+
+export const discrepancyFlags = sqliteTable(
+  'discrepancy_flags',
+  {
+    id: id(),
+    eventId: integer('event_id').notNull().references(() => events.id),
+    checkInId: integer('check_in_id').notNull().references(() => checkIns.id),
+    criterionId: integer('criterion_id').notNull().references(() => criteria.id),
+    spread: real('spread').notNull(),
+    status: text('status', { enum: ['open', 'resolved'] }).notNull().default('open'),
+    resolution: text('resolution'),
+    resolvedBy: integer('resolved_by').references(() => users.id),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('discrepancy_flags_event_idx').on(t.eventId)],
+);
+
+// ── Results, awards, publication ─────────────────────────────────────────────────────────────────
+
+/** One computation of an event's results (at lock, and again after an upheld appeal). */
+export const resultRuns = sqliteTable('result_runs', {
+  id: id(),
+  eventId: integer('event_id').notNull().references(() => events.id),
+  reason: text('reason').notNull(),
+  computedBy: integer('computed_by').notNull().references(() => users.id),
+  createdAt: createdAt(),
+});
+
+export const results = sqliteTable(
+  'results',
+  {
+    id: id(),
+    runId: integer('run_id').notNull().references(() => resultRuns.id),
+    teamId: integer('team_id').notNull().references(() => teams.id),
+    total: real('total'),
+    rank: integer('rank'),
+    tieBreakValues: text('tie_break_values', { mode: 'json' }).$type<number[]>().notNull().default([]),
+    absent: integer('absent', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [uniqueIndex('results_run_team_uq').on(t.runId, t.teamId)],
+);
+
+export const awards = sqliteTable(
+  'awards',
+  {
+    id: id(),
+    runId: integer('run_id').notNull().references(() => resultRuns.id),
+    eventId: integer('event_id').notNull().references(() => events.id),
+    kind: text('kind', { enum: AWARD_KINDS }).notNull(),
+    teamId: integer('team_id').notNull().references(() => teams.id),
+    /** Set for 优秀指导教师. */
+    advisorId: integer('advisor_id').references(() => advisors.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('awards_run_idx').on(t.runId)],
+);
+
+export const publications = sqliteTable('publications', {
+  id: id(),
+  eventId: integer('event_id').notNull().references(() => events.id),
+  runId: integer('run_id').notNull().references(() => resultRuns.id),
+  publishedBy: integer('published_by').notNull().references(() => users.id),
+  announcementEndsAt: integer('announcement_ends_at', { mode: 'timestamp_ms' }).notNull(),
+  createdAt: createdAt(),
+});
+
+export const appeals = sqliteTable(
+  'appeals',
+  {
+    id: id(),
+    eventId: integer('event_id').notNull().references(() => events.id),
+    teamId: integer('team_id').notNull().references(() => teams.id),
+    schoolId: integer('school_id').notNull().references(() => schools.id),
+    reason: text('reason').notNull(),
+    attachmentPath: text('attachment_path'),
+    status: text('status', { enum: APPEAL_STATUSES }).notNull().default('filed'),
+    filedBy: integer('filed_by').notNull().references(() => users.id),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    decisionReason: text('decision_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('appeals_event_idx').on(t.eventId)],
+);
+
+export const nominations = sqliteTable(
+  'nominations',
+  {
+    id: id(),
+    competitionId: integer('competition_id').notNull().references(() => competitions.id),
+    eventId: integer('event_id').notNull().references(() => events.id),
+    contestantId: integer('contestant_id').notNull().references(() => contestants.id),
+    awardId: integer('award_id').notNull().references(() => awards.id),
+    schoolId: integer('school_id').notNull().references(() => schools.id),
+    prefectureId: integer('prefecture_id').notNull().references(() => prefectures.id),
+    status: text('status', { enum: NOMINATION_STATUSES }).notNull().default('nominated'),
+    reviewReason: text('review_reason'),
+    reviewedBy: integer('reviewed_by').references(() => users.id),
+    reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('nominations_event_contestant_uq').on(t.eventId, t.contestantId)],
+);
+
+export const certificates = sqliteTable('certificates', {
+  id: id(),
+  /** Printed on the certificate and in its QR code; /verify/:code looks it up. */
+  code: text('code').notNull().unique(),
+  kind: text('kind', { enum: ['award', 'outstanding_advisor', 'inheritor'] }).notNull(),
+  awardId: integer('award_id').references(() => awards.id),
+  nominationId: integer('nomination_id').references(() => nominations.id),
+  holderName: text('holder_name').notNull(),
+  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  createdAt: createdAt(),
+});
+
+// ── Audit ────────────────────────────────────────────────────────────────────────────────────────
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: id(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    /** Null for the system itself (seed, scheduled jobs). */
+    actorUserId: integer('actor_user_id').references(() => users.id),
+    actorLabel: text('actor_label').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+    reason: text('reason'),
+    ip: text('ip'),
+  },
+  (t) => [
+    index('audit_log_entity_idx').on(t.entity, t.entityId),
+    index('audit_log_actor_idx').on(t.actorUserId),
+    index('audit_log_at_idx').on(t.at),
+  ],
+);

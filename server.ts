@@ -1,0 +1,163 @@
+/**
+ * The one Node process: Express serves the Remix app and the static files, socket.io shares its
+ * HTTP server, the database is migrated (and seeded when empty) before the first request.
+ *
+ *   npm start            build, then run this file
+ *   npm run serve        run this file against an existing build
+ */
+import { createRequestHandler } from '@remix-run/express';
+import type { ServerBuild } from '@remix-run/node';
+import compression from 'compression';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Server as SocketServer } from 'socket.io';
+import { closeDatabase, openMigratedDatabase, type Db } from './db/client.ts';
+import { ConfigError, loadConfig, type Config } from './app/config.server.ts';
+import { createLoginLimiter, type LoginLimits } from './app/auth/rate-limit.server.ts';
+import type { AppServices } from './app/context.ts';
+import { attachRealtime } from './app/realtime/server.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedCompetition } from './scripts/seed/generate.ts';
+
+const ROOT = dirname(fileURLToPath(import.meta.url));
+export const VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+
+export type AppServer = {
+  url: string;
+  port: number;
+  db: Db;
+  io: SocketServer;
+  httpServer: HttpServer;
+  /** Stops accepting, lets requests in flight finish, closes sockets and the database. */
+  close(): Promise<void>;
+};
+
+export type AppServerOptions = {
+  config: Config;
+  /** Defaults to ./build/index.js (made by `remix build`). */
+  buildPath?: string;
+  loginLimits?: LoginLimits;
+  log?: (line: string) => void;
+};
+
+export async function createAppServer({ config, buildPath, loginLimits, log = console.log }: AppServerOptions): Promise<AppServer> {
+  const db = openMigratedDatabase(config.databasePath);
+  if (config.seedDemo && isEmpty(db)) {
+    const report = await seedCompetition(db);
+    log(`已写入演示竞赛 (seeded the demo competition): ${JSON.stringify(report)}`);
+  }
+
+  const build = (await import(pathToFileURL(buildPath ?? join(ROOT, 'build', 'index.js')).href)) as ServerBuild;
+  const services: AppServices = { db, config, loginLimiter: createLoginLimiter(loginLimits), version: VERSION };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  // Remix inlines its hydration scripts, so the CSP is left to a later, nonce-based change.
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  app.use(compression());
+
+  app.get('/healthz', (_req, res) => {
+    try {
+      db.$client.prepare('select 1').get();
+      res.json({ ok: true, db: 'ok', version: VERSION });
+    } catch (error) {
+      res.status(503).json({ ok: false, db: String(error), version: VERSION });
+    }
+  });
+
+  app.use('/build', express.static(join(ROOT, 'public', 'build'), { immutable: true, maxAge: '1y' }));
+  app.use(express.static(join(ROOT, 'public'), { maxAge: '1h' }));
+  app.use(rejectCrossOriginMutations);
+
+  app.all(
+    '*',
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV ?? 'production',
+      getLoadContext: (req) => ({ ...services, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' }),
+    }),
+  );
+
+  const httpServer = createServer(app);
+  const io = attachRealtime(httpServer, VERSION);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        // io.close() also closes the HTTP server: no new connections; requests in flight finish.
+        io.close(() => resolve());
+        httpServer.closeIdleConnections();
+        setTimeout(() => {
+          httpServer.closeAllConnections();
+          resolve();
+        }, 10_000).unref();
+      });
+      closeDatabase(db);
+    })());
+
+  return { url: `http://localhost:${port}`, port, db, io, httpServer, close };
+}
+
+/**
+ * Browsers send Origin with every cross-site POST; refusing foreign ones is a second line of CSRF
+ * defence behind the token, and it costs one header comparison.
+ */
+function rejectCrossOriginMutations(req: Request, res: Response, next: NextFunction) {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
+  const origin = req.get('Origin');
+  if (!origin || origin === 'null') return next();
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    host = '';
+  }
+  if (host === req.get('Host')) return next();
+  res.status(403).json({ error: { code: 'csrf', message: '跨站请求被拒绝 (cross-site request refused)' } });
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const server = await createAppServer({ config });
+  console.log(`楚怡杯竞赛系统 v${VERSION} 已启动 (listening): http://localhost:${server.port}`);
+  console.log(`数据库 (database): ${config.databasePath}`);
+  console.log(`演示账号 (demo accounts), 密码 (password) ${DEMO_PASSWORD}:`);
+  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(8)} ${a.label}`);
+
+  const stop = (signal: string) => {
+    console.log(`收到 ${signal}，正在停止 (stopping)…`);
+    server.close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main();
+}
