@@ -101,13 +101,13 @@ export default function Accounts() {
           <Field name="schoolId" label={`${t('accounts.school')}（${t('roles.school')}）`} error={createErrors.schoolId}>
             <select id="schoolId" name="schoolId" defaultValue="" {...describedBy('schoolId', createErrors.schoolId)}>
               <option value="">{t('accounts.none')}</option>
-              {schools.map((s) => <option key={s.id} value={s.id}>{s.prefecture} · {s.name}</option>)}
+              {schools.map((s) => <option key={s.id} value={s.id}>{`${s.prefecture} · ${s.name}`}</option>)}
             </select>
           </Field>
           <Field name="affiliationSchoolId" label={`${t('accounts.affiliationSchool')}（${t('roles.judge')}）`}>
             <select id="affiliationSchoolId" name="affiliationSchoolId" defaultValue="">
               <option value="">{t('accounts.none')}</option>
-              {schools.map((s) => <option key={s.id} value={s.id}>{s.prefecture} · {s.name}</option>)}
+              {schools.map((s) => <option key={s.id} value={s.id}>{`${s.prefecture} · ${s.name}`}</option>)}
             </select>
           </Field>
           <Field name="affiliation" label={`${t('accounts.affiliation')}（${t('roles.judge')}）`}>

@@ -1,0 +1,192 @@
+/** The pages through a real server: login, dashboards per role, CSRF on every form action. */
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerBuild } from '@remix-run/node';
+import { count } from '../helpers/db.ts';
+import { Client, startServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.stop());
+
+const DEMO = ['admin', 'school', 'judge', 'chief', 'arbiter'] as const;
+const HOME: Record<(typeof DEMO)[number], string> = { admin: '/admin', school: '/school', judge: '/judge', chief: '/chief', arbiter: '/arbiter' };
+
+async function loggedIn(username: string): Promise<Client> {
+  const c = new Client(server.url);
+  const res = await c.loginWithForm(username);
+  expect(res.status, `login of ${username}`).toBe(302);
+  return c;
+}
+
+describe('login page', () => {
+  it.each(DEMO)('logs %s in and sends it to its own dashboard', async (username) => {
+    const c = new Client(server.url);
+    const res = await c.loginWithForm(username);
+    expect(res.headers.get('Location')).toBe(HOME[username]);
+    const { res: page, html } = await c.page(HOME[username]);
+    expect(page.status).toBe(200);
+    expect(html).toContain('退出登录');
+  });
+
+  it('shows a wrong password on the form, in Chinese, with 401', async () => {
+    const c = new Client(server.url);
+    await c.page('/login');
+    const res = await c.postForm('/login', { username: 'admin', password: 'wrong' });
+    expect(res.status).toBe(401);
+    expect(await res.text()).toContain('用户名或密码错误');
+  });
+
+  it('refuses a login form without its CSRF token', async () => {
+    const c = new Client(server.url);
+    await c.page('/login');
+    const res = await c.postForm('/login', { username: 'admin', password: 'chuyi2026' }, { csrf: false });
+    expect(res.status).toBe(403);
+    expect(res.headers.getSetCookie().some((l) => l.startsWith('chuyi_session='))).toBe(false);
+  });
+
+  it('refuses a mutation sent from another origin', async () => {
+    const c = new Client(server.url);
+    await c.page('/login');
+    const res = await c.fetch('/login', {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: c.csrf, username: 'admin', password: 'chuyi2026' }),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://evil.example' },
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('only follows local redirects after login', async () => {
+    const c = new Client(server.url);
+    await c.page('/login');
+    const res = await c.postForm('/login', { username: 'admin', password: 'chuyi2026', redirectTo: '//evil.example/x' });
+    expect(res.headers.get('Location')).toBe('/admin');
+  });
+
+  it('logout revokes the session on the server', async () => {
+    const c = await loggedIn('arbiter');
+    await c.page('/arbiter');
+    const copied = c.cookieHeader();
+    expect((await c.postForm('/logout', {})).headers.get('Location')).toBe('/login?loggedOut=1');
+    const res = await fetch(`${server.url}/arbiter`, { headers: { Cookie: copied }, redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('Location')).toMatch(/^\/login/);
+  });
+});
+
+describe('role pages', () => {
+  it('send a visitor to the login page, remembering where it was going', async () => {
+    const res = await new Client(server.url).fetch('/admin/accounts');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('Location')).toBe('/login?redirectTo=%2Fadmin%2Faccounts');
+  });
+
+  it.each([
+    ['school', '/admin'],
+    ['judge', '/admin/audit'],
+    ['arbiter', '/school'],
+    ['school', '/judge'],
+    ['judge', '/arbiter'],
+    ['judge', '/chief'],
+  ])('refuse %s on %s with 403', async (username, path) => {
+    const c = await loggedIn(username);
+    expect((await c.fetch(path)).status).toBe(403);
+  });
+
+  it('show the school only its own school and teams', async () => {
+    const c = await loggedIn('school');
+    const { html } = await c.page('/school');
+    expect(html).toContain('湖南铁道职业技术学院');
+    expect(html).toContain('GZ003');
+    expect(html).not.toContain('长沙民政职业技术学院');
+  });
+
+  it('let the admin create a school account that can then log in', async () => {
+    const admin = await loggedIn('admin');
+    const { html } = await admin.page('/admin/accounts');
+    const schoolId = /<option value="(\d+)">省直 · 长沙民政职业技术学院<\/option>/.exec(html)![1];
+    const res = await admin.postForm('/admin/accounts', {
+      intent: 'create',
+      role: 'school',
+      username: 'minzheng',
+      displayName: '长沙民政联系人',
+      password: 'first-password',
+      schoolId,
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('账号 minzheng 已创建');
+    const school = new Client(server.url);
+    expect((await school.loginWithForm('minzheng', 'first-password')).headers.get('Location')).toBe('/school');
+    // A new account must set its own password first.
+    expect((await school.fetch('/school')).headers.get('Location')).toBe('/account/password');
+  });
+
+  it('show field errors for bad account input, writing nothing', async () => {
+    const admin = await loggedIn('admin');
+    await admin.page('/admin/accounts');
+    const users = count(server.db, 'users');
+    const res = await admin.postForm('/admin/accounts', { intent: 'create', role: 'school', username: 'a b', displayName: '', password: 'short' });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('密码至少 8 位');
+    expect(html).toContain('院校联系人账号必须绑定一所院校');
+    expect(count(server.db, 'users')).toBe(users);
+  });
+
+  it('let the admin browse the audit log, filtered', async () => {
+    const admin = await loggedIn('admin');
+    const { res, html } = await admin.page('/admin/audit?action=session.login&from=2000-01-01');
+    expect(res.status).toBe(200);
+    expect(html).toContain('session.login');
+    expect(html).not.toContain('seed.demo');
+  });
+});
+
+describe('CSRF', () => {
+  it('guards the action of every route: without the token each one answers 403 and writes nothing', async () => {
+    const build = (await import(pathToFileURL(join(process.cwd(), 'build', 'index.js')).href)) as ServerBuild;
+    const withAction = Object.values(build.routes).filter((r) => typeof r.module.action === 'function' && r.path && !r.path.includes('api/'));
+    expect(withAction.length).toBeGreaterThanOrEqual(6);
+    const clients = await Promise.all(DEMO.map(loggedIn));
+    for (const route of withAction) {
+      const path = `/${route.path}`.replace(/\/_index$/, '');
+      const before = count(server.db, 'audit_log');
+      let csrfRefusals = 0;
+      for (const c of clients) {
+        const res = await c.postForm(path, { username: 'admin', password: 'chuyi2026', phase: 'running', competitionId: '1' }, { csrf: false });
+        expect(res.status, `${path}`).toBe(403);
+        if ((await res.text()).includes('CSRF')) csrfRefusals++;
+      }
+      expect(csrfRefusals, `${path} refused by its CSRF check for at least one role`).toBeGreaterThan(0);
+      expect(count(server.db, 'audit_log'), path).toBe(before);
+    }
+  });
+});
+
+describe('public pages', () => {
+  it('show the current competition and its phase on the landing page', async () => {
+    const { html } = await new Client(server.url).page('/');
+    expect(html).toContain('2026年“楚怡杯”湖南省职业院校技能竞赛');
+    expect(html).toContain('报名');
+    expect(html).toContain('/inheritors');
+  });
+
+  it.each(['/live', '/results', '/inheritors'])('%s says it is not open yet', async (path) => {
+    const { res, html } = await new Client(server.url).page(path);
+    expect(res.status).toBe(200);
+    expect(html).toContain('尚未开放');
+  });
+
+  it('switch to English and back', async () => {
+    const c = new Client(server.url);
+    await c.page('/');
+    const res = await c.postForm('/language', { lng: 'en', redirectTo: '/' });
+    expect(res.status).toBe(302);
+    const { html } = await c.page('/');
+    expect(html).toContain('<html lang="en"');
+    expect(html).toContain('Live rankings');
+  });
+});
