@@ -108,7 +108,10 @@ function SiteHeader() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // After a client-side navigation the language may have changed (the /language action); the
+  // catalogues are in memory, so switching is synchronous and the page renders in one language.
+  if (data?.lang && i18n.language !== data.lang) void i18n.changeLanguage(data.lang);
   return (
     <html lang={data?.lang ?? 'zh-CN'}>
       <head>
