@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { csrfValid } from '#app/auth/csrf.server.ts';
 import { languageOf, translator } from '#app/i18n/i18n.ts';
 import { ModelError, type FieldErrors } from '#app/models/errors.ts';
-import { fieldErrors, parseIn, translateFields } from '#app/utils/validation.ts';
+import { fieldErrors, parseIn, translateFields, violationFields } from '#app/utils/validation.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -27,7 +27,11 @@ export function errorResponse(request: Request, error: ApiError | ModelError): R
     error: {
       code: error.code,
       message: String(t(`errors.${error.code}`, error.params)),
-      ...(error.fields ? { fields: translateFields(error.fields, t, error.params) } : {}),
+      ...(error instanceof ModelError && error.violations
+        ? { fields: violationFields(error.violations, t) }
+        : error.fields
+          ? { fields: translateFields(error.fields, t, error.params) }
+          : {}),
     },
   };
   return json(body, { status: error.status, headers: error instanceof ApiError ? error.headers : undefined });

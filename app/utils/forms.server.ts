@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { csrfValid } from '#app/auth/csrf.server.ts';
 import { languageOf, translator } from '#app/i18n/i18n.ts';
 import { ModelError, type FieldErrors } from '#app/models/errors.ts';
-import { fieldErrors, parseIn, translateFields } from './validation.ts';
+import { fieldErrors, parseIn, translateFields, violationFields } from './validation.ts';
 
 export type FormFailure = { ok: false; formError: string; fields: FieldErrors; values: Record<string, string> };
 
@@ -41,7 +41,7 @@ export function formFailure(request: Request, error: unknown, values: Record<str
   const failure: FormFailure = {
     ok: false,
     formError: String(t(`errors.${error.code}`, error.params)),
-    fields: translateFields(error.fields, t, error.params) ?? {},
+    fields: error.violations ? violationFields(error.violations, t) : (translateFields(error.fields, t, error.params) ?? {}),
     values,
   };
   return json(failure, { status: error.status });

@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import type { Language } from '#app/i18n/i18n.ts';
+import type { Violation } from '#app/domain/registration.ts';
 import type { FieldErrors } from '#app/models/errors.ts';
 
 const zodLocales = { 'zh-CN': z.locales.zhCN().localeError, en: z.locales.en().localeError };
@@ -30,4 +31,15 @@ export function fieldErrors(error: z.ZodError, t: TFunction): FieldErrors {
 export function translateFields(fields: FieldErrors | undefined, t: TFunction, params: Record<string, unknown> = {}): FieldErrors | undefined {
   if (!fields) return undefined;
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, translateMessage(t, v, params)]));
+}
+
+/** Violations as field messages; those of the team as a whole are gathered under `_form`. */
+export function violationFields(violations: Violation[], t: TFunction): FieldErrors {
+  const out: FieldErrors = {};
+  for (const v of violations) {
+    const key = v.field ?? '_form';
+    const text = String(t(`errors.${v.code}`, v.params ?? {}));
+    out[key] = out[key] ? `${out[key]}；${text}` : text;
+  }
+  return out;
 }

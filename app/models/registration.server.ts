@@ -1,0 +1,492 @@
+/**
+ * Registration (报名): a school's teams with their contestants and advisors, saved, submitted and
+ * reviewed under the rules of app/domain/registration.ts. Every write is one transaction with its
+ * audit entries; nothing is deleted (a removed member keeps its row with `removedAt`).
+ */
+import { and, asc, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '#db/client.ts';
+import {
+  advisors,
+  competitions,
+  contestants,
+  divisions,
+  events,
+  prefectures,
+  schools,
+  teamAdvisors,
+  teamMembers,
+  teams,
+} from '#db/schema.ts';
+import { maskIdNumber, maskPhone, parseIdNumber } from '#app/domain/id-number.ts';
+import {
+  checkRoster,
+  checkQuota,
+  checkSchoolType,
+  checkWindow,
+  type AdvisorEntry,
+  type ContestantEntry,
+  type RosterContext,
+  type Stage,
+  type Violation,
+} from '#app/domain/registration.ts';
+import { canActForSchool, isAdmin, type Actor } from '#app/domain/roles.ts';
+import { recordAudit } from './audit.server.ts';
+import { findCurrentCompetition } from './competition.server.ts';
+import { ModelError, forbidden, notFound, rulesBroken } from './errors.ts';
+
+export type Roster = { contestants: ContestantEntry[]; advisors: AdvisorEntry[] };
+type TeamRow = typeof teams.$inferSelect;
+
+const EDITABLE = new Set<TeamRow['status']>(['draft', 'returned']);
+
+function teamOrThrow(db: DbOrTx, teamId: number): TeamRow {
+  const team = db.select().from(teams).where(eq(teams.id, teamId)).get();
+  if (!team || team.withdrawnAt) throw notFound();
+  return team;
+}
+
+function requireOwnTeam(actor: Actor, team: TeamRow) {
+  if (!canActForSchool(actor, team.schoolId)) throw forbidden('not_own_team');
+}
+
+/** Everything the rules need about one (event, school) pair, and the roster's people elsewhere. */
+export function rosterContext(db: DbOrTx, eventId: number, schoolId: number, teamId: number | null, idNumbers: string[], now: Date): RosterContext {
+  const row = db
+    .select({ event: events, division: divisions, competition: competitions })
+    .from(events)
+    .innerJoin(divisions, eq(divisions.id, events.divisionId))
+    .innerJoin(competitions, eq(competitions.id, events.competitionId))
+    .where(eq(events.id, eventId))
+    .get();
+  if (!row) throw notFound('event_not_found');
+  const school = db.select({ type: schools.type }).from(schools).where(eq(schools.id, schoolId)).get();
+  if (!school) throw notFound('school_not_found');
+  const others = db
+    .select({ n: count() })
+    .from(teams)
+    .where(and(eq(teams.eventId, eventId), eq(teams.schoolId, schoolId), isNull(teams.withdrawnAt), teamId ? ne(teams.id, teamId) : undefined))
+    .get()!.n;
+  const normalized = idNumbers.map((i) => i.trim().toUpperCase()).filter(Boolean);
+  const elsewhere = new Map<string, string>();
+  if (normalized.length) {
+    const rows = db
+      .select({ idNumber: contestants.idNumber, eventCode: events.code })
+      .from(contestants)
+      .innerJoin(teamMembers, and(eq(teamMembers.contestantId, contestants.id), isNull(teamMembers.removedAt)))
+      .innerJoin(teams, and(eq(teams.id, teamMembers.teamId), isNull(teams.withdrawnAt)))
+      .innerJoin(events, eq(events.id, teams.eventId))
+      .where(
+        and(
+          eq(contestants.competitionId, row.competition.id),
+          inArray(contestants.idNumber, normalized),
+          teamId ? ne(teams.id, teamId) : undefined,
+        ),
+      )
+      .all();
+    for (const r of rows) elsewhere.set(r.idNumber, r.eventCode);
+  }
+  return {
+    phase: row.competition.phase,
+    now,
+    startsOn: row.competition.startsOn,
+    event: {
+      code: row.event.code,
+      minTeamSize: row.event.minTeamSize,
+      maxTeamSize: row.event.maxTeamSize,
+      maxAdvisors: row.event.maxAdvisors,
+      quotaPerSchool: row.event.quotaPerSchool,
+      allowMultiTeamContestants: row.event.allowMultiTeamContestants,
+      deadline: row.event.registrationDeadline ?? row.competition.registrationDeadline,
+    },
+    division: { name: row.division.name, allowedSchoolTypes: row.division.allowedSchoolTypes, maxAge: row.division.maxAge },
+    schoolType: school.type,
+    otherTeamsOfSchool: others,
+    elsewhere,
+  };
+}
+
+/** The live roster of a team, whole (callers mask it where the reader may not see it). */
+export function currentRoster(db: DbOrTx, teamId: number) {
+  const people = db
+    .select({
+      id: contestants.id,
+      name: contestants.name,
+      gender: contestants.gender,
+      idNumber: contestants.idNumber,
+      birthDate: contestants.birthDate,
+      studentNumber: contestants.studentNumber,
+      major: contestants.major,
+      phone: contestants.phone,
+    })
+    .from(teamMembers)
+    .innerJoin(contestants, eq(contestants.id, teamMembers.contestantId))
+    .where(and(eq(teamMembers.teamId, teamId), isNull(teamMembers.removedAt)))
+    .orderBy(asc(teamMembers.position))
+    .all();
+  const teachers = db
+    .select({ id: advisors.id, name: advisors.name, title: advisors.title, phone: advisors.phone })
+    .from(teamAdvisors)
+    .innerJoin(advisors, eq(advisors.id, teamAdvisors.advisorId))
+    .where(and(eq(teamAdvisors.teamId, teamId), isNull(teamAdvisors.removedAt)))
+    .orderBy(asc(teamAdvisors.position))
+    .all();
+  return { contestants: people, advisors: teachers };
+}
+
+/** The rule check of a team as it stands, at a stage. */
+export function checkTeam(db: DbOrTx, team: TeamRow, stage: Stage, now: Date): Violation[] {
+  const roster = currentRoster(db, team.id);
+  const ctx = rosterContext(db, team.eventId, team.schoolId, team.id, roster.contestants.map((c) => c.idNumber), now);
+  return checkRoster(ctx, roster, stage);
+}
+
+// ── School self-service ─────────────────────────────────────────────────────────────────────────
+
+/** The events of the current competition, with what a school needs to decide where to enter. */
+export function listOpenEvents(db: Db, actor: Actor, now = new Date()) {
+  if (actor.role !== 'school' || actor.schoolId == null) throw forbidden();
+  const competition = findCurrentCompetition(db);
+  if (!competition) return [];
+  const school = db.select({ type: schools.type }).from(schools).where(eq(schools.id, actor.schoolId)).get()!;
+  const rows = db
+    .select({ event: events, division: divisions })
+    .from(events)
+    .innerJoin(divisions, eq(divisions.id, events.divisionId))
+    .where(eq(events.competitionId, competition.id))
+    .orderBy(asc(divisions.sortOrder), asc(events.code))
+    .all();
+  const own = db
+    .select({ eventId: teams.eventId, id: teams.id, status: teams.status })
+    .from(teams)
+    .where(and(eq(teams.schoolId, actor.schoolId), isNull(teams.withdrawnAt)))
+    .all();
+  return rows.map(({ event, division }) => {
+    const deadline = event.registrationDeadline ?? competition.registrationDeadline;
+    const mine = own.filter((t) => t.eventId === event.id);
+    const window = checkWindow({ phase: competition.phase, now, event: { deadline } as RosterContext['event'] });
+    const eligible = checkSchoolType({ schoolType: school.type, division }).length === 0;
+    return {
+      id: event.id,
+      code: event.code,
+      name: event.name,
+      division: division.name,
+      minTeamSize: event.minTeamSize,
+      maxTeamSize: event.maxTeamSize,
+      maxAdvisors: event.maxAdvisors,
+      quotaPerSchool: event.quotaPerSchool,
+      deadline: deadline?.toISOString() ?? null,
+      eligible,
+      open: window.length === 0,
+      teams: mine,
+      canEnter: eligible && window.length === 0 && mine.length < event.quotaPerSchool,
+    };
+  });
+}
+
+/** A school opens a draft team for an event (the phase, the deadline, the school type and the quota permitting). */
+export function createTeam(db: Db, actor: Actor, input: { eventId: number; schoolId?: number; name?: string }, now = new Date()): number {
+  const schoolId = actor.role === 'school' ? actor.schoolId : input.schoolId;
+  if (schoolId == null || !canActForSchool(actor, schoolId)) throw forbidden();
+  return db.transaction((tx) => {
+    const ctx = rosterContext(tx, input.eventId, schoolId, null, [], now);
+    const violations = [...checkWindow(ctx), ...checkSchoolType(ctx), ...checkQuota(ctx)];
+    if (violations.length) throw rulesBroken(violations);
+    const school = tx.select({ name: schools.name }).from(schools).where(eq(schools.id, schoolId)).get()!;
+    const team = tx
+      .insert(teams)
+      .values({
+        eventId: input.eventId,
+        schoolId,
+        name: input.name?.trim() || `${school.name}${ctx.event.maxTeamSize > 1 ? '代表队' : ''}`,
+        status: 'draft',
+      })
+      .returning()
+      .get();
+    recordAudit(tx, actor, { action: 'team.create', entity: 'team', entityId: team.id, after: team });
+    return team.id;
+  });
+}
+
+/** A team with its roster: whole for its school and admins, who alone may read it. */
+export function getTeamDetail(db: Db, actor: Actor, teamId: number, now = new Date()) {
+  const team = teamOrThrow(db, teamId);
+  requireOwnTeam(actor, team);
+  const event = db
+    .select({ id: events.id, code: events.code, name: events.name, minTeamSize: events.minTeamSize, maxTeamSize: events.maxTeamSize, maxAdvisors: events.maxAdvisors, division: divisions.name })
+    .from(events)
+    .innerJoin(divisions, eq(divisions.id, events.divisionId))
+    .where(eq(events.id, team.eventId))
+    .get()!;
+  const school = db
+    .select({ id: schools.id, name: schools.name, prefecture: prefectures.name })
+    .from(schools)
+    .innerJoin(prefectures, eq(prefectures.id, schools.prefectureId))
+    .where(eq(schools.id, team.schoolId))
+    .get()!;
+  const stage: Stage = team.status === 'submitted' ? 'approve' : 'submit';
+  return {
+    team: { id: team.id, name: team.name, status: team.status, returnReason: team.returnReason, submittedAt: team.submittedAt, reviewedAt: team.reviewedAt },
+    event,
+    school,
+    roster: currentRoster(db, team.id),
+    violations: checkTeam(db, team, stage, now),
+    editable: EDITABLE.has(team.status),
+  };
+}
+
+/**
+ * Replaces a draft team's roster with the one given: people already on the team are matched by
+ * 身份证号 (advisors by name and phone) and updated, new ones added, missing ones marked removed.
+ */
+export function saveRoster(db: Db, actor: Actor, teamId: number, input: { name?: string } & Roster, now = new Date()): void {
+  db.transaction((tx) => {
+    const team = teamOrThrow(tx, teamId);
+    requireOwnTeam(actor, team);
+    if (!EDITABLE.has(team.status)) throw new ModelError(409, 'team_not_editable');
+    const ctx = rosterContext(tx, team.eventId, team.schoolId, team.id, input.contestants.map((c) => c.idNumber), now);
+    const violations = checkRoster(ctx, input, 'save');
+    const competitionId = tx.select({ c: events.competitionId }).from(events).where(eq(events.id, team.eventId)).get()!.c;
+    const before = currentRoster(tx, team.id);
+
+    // Resolve every contestant to a row of this school; a 身份证号 of another school is refused.
+    const ids: number[] = [];
+    input.contestants.forEach((entry, i) => {
+      const parsed = parseIdNumber(entry.idNumber, now);
+      if (!parsed.ok) return;
+      const existing = tx
+        .select()
+        .from(contestants)
+        .where(and(eq(contestants.competitionId, competitionId), eq(contestants.idNumber, parsed.info.idNumber)))
+        .get();
+      if (existing && existing.schoolId !== team.schoolId) {
+        violations.push({ code: 'id_number_other_school', field: `contestants.${i}.idNumber`, params: { name: entry.name } });
+        return;
+      }
+      if (violations.length) return;
+      const values = {
+        name: entry.name.trim(),
+        studentNumber: entry.studentNumber?.trim() || null,
+        major: entry.major?.trim() || null,
+        phone: entry.phone?.trim() || null,
+      };
+      if (existing) {
+        const changed = (Object.keys(values) as (keyof typeof values)[]).some((k) => existing[k] !== values[k]);
+        if (changed) {
+          tx.update(contestants).set(values).where(eq(contestants.id, existing.id)).run();
+          recordAudit(tx, actor, { action: 'contestant.update', entity: 'contestant', entityId: existing.id, before: existing, after: values });
+        }
+        ids.push(existing.id);
+      } else {
+        const row = tx
+          .insert(contestants)
+          .values({ competitionId, schoolId: team.schoolId, idNumber: parsed.info.idNumber, birthDate: parsed.info.birthDate, gender: parsed.info.gender, ...values })
+          .returning()
+          .get();
+        recordAudit(tx, actor, { action: 'contestant.create', entity: 'contestant', entityId: row.id, after: row });
+        ids.push(row.id);
+      }
+    });
+    if (violations.length) throw rulesBroken(violations);
+
+    const advisorIds = input.advisors.map((entry) => {
+      const values = { name: entry.name.trim(), phone: entry.phone.trim(), title: entry.title?.trim() || null };
+      const existing = tx
+        .select()
+        .from(advisors)
+        .where(and(eq(advisors.competitionId, competitionId), eq(advisors.schoolId, team.schoolId), eq(advisors.name, values.name), eq(advisors.phone, values.phone)))
+        .get();
+      if (existing) {
+        if (existing.title !== values.title) {
+          tx.update(advisors).set({ title: values.title }).where(eq(advisors.id, existing.id)).run();
+          recordAudit(tx, actor, { action: 'advisor.update', entity: 'advisor', entityId: existing.id, before: existing, after: values });
+        }
+        return existing.id;
+      }
+      const row = tx.insert(advisors).values({ competitionId, schoolId: team.schoolId, ...values }).returning().get();
+      recordAudit(tx, actor, { action: 'advisor.create', entity: 'advisor', entityId: row.id, after: row });
+      return row.id;
+    });
+
+    syncMembers(tx, team.id, ids, now, 'contestants');
+    syncMembers(tx, team.id, advisorIds, now, 'advisors');
+    const name = input.name?.trim();
+    if (name && name !== team.name) tx.update(teams).set({ name }).where(eq(teams.id, team.id)).run();
+    const after = currentRoster(tx, team.id);
+    recordAudit(tx, actor, {
+      action: 'team.save_roster',
+      entity: 'team',
+      entityId: team.id,
+      before: { name: team.name, contestants: before.contestants.map((c) => c.id), advisors: before.advisors.map((a) => a.id) },
+      after: { name: name || team.name, contestants: after.contestants.map((c) => c.id), advisors: after.advisors.map((a) => a.id) },
+    });
+  });
+}
+
+const MEMBER_TABLES = { contestants: ['team_members', 'contestant_id'], advisors: ['team_advisors', 'advisor_id'] } as const;
+
+/** Makes a team's live members exactly `wanted`, in order: missing ones get `removedAt`, new ones a row. */
+function syncMembers(tx: DbOrTx, teamId: number, wanted: number[], now: Date, kind: keyof typeof MEMBER_TABLES) {
+  const [table, column] = MEMBER_TABLES[kind].map((n) => sql.identifier(n));
+  const live = tx.all<{ id: number; person: number; position: number }>(
+    sql`select id, ${column} as person, position from ${table} where team_id = ${teamId} and removed_at is null`,
+  );
+  for (const row of live) {
+    const index = wanted.indexOf(row.person);
+    if (index === -1) tx.run(sql`update ${table} set removed_at = ${now.getTime()} where id = ${row.id}`);
+    else if (row.position !== index + 1) tx.run(sql`update ${table} set position = ${index + 1} where id = ${row.id}`);
+  }
+  wanted.forEach((person, index) => {
+    if (!live.some((r) => r.person === person)) {
+      tx.run(sql`insert into ${table} (team_id, ${column}, position) values (${teamId}, ${person}, ${index + 1})`);
+    }
+  });
+}
+
+function transition(db: Db, actor: Actor, teamId: number, stage: Stage, from: TeamRow['status'][], to: TeamRow['status'], now: Date, reason?: string) {
+  db.transaction((tx) => {
+    const team = teamOrThrow(tx, teamId);
+    if (stage === 'submit') requireOwnTeam(actor, team);
+    else if (!isAdmin(actor)) throw forbidden();
+    if (!from.includes(team.status)) throw new ModelError(409, stage === 'submit' ? 'team_not_editable' : 'team_not_submitted');
+    if (to !== 'returned') {
+      const violations = checkTeam(tx, team, stage, now);
+      if (violations.length) throw rulesBroken(violations);
+    }
+    const patch =
+      stage === 'submit'
+        ? { status: to, submittedAt: now, returnReason: null }
+        : { status: to, reviewedAt: now, returnReason: to === 'returned' ? (reason ?? null) : null };
+    tx.update(teams).set(patch).where(eq(teams.id, team.id)).run();
+    recordAudit(tx, actor, {
+      action: `team.${stage === 'submit' ? 'submit' : to === 'approved' ? 'approve' : 'return'}`,
+      entity: 'team',
+      entityId: team.id,
+      before: { status: team.status },
+      after: { status: to },
+      reason,
+    });
+  });
+}
+
+/** The school submits; every rule must hold, and the team is read-only until returned. */
+export function submitTeam(db: Db, actor: Actor, teamId: number, now = new Date()) {
+  transition(db, actor, teamId, 'submit', ['draft', 'returned'], 'submitted', now);
+}
+
+/** The organiser approves a submitted team, after checking every rule again. */
+export function approveTeam(db: Db, actor: Actor, teamId: number, now = new Date()) {
+  transition(db, actor, teamId, 'approve', ['submitted'], 'approved', now);
+}
+
+/** The organiser returns a submitted (or approved) team to its school with a reason. */
+export function returnTeam(db: Db, actor: Actor, teamId: number, reason: string, now = new Date()) {
+  if (!reason.trim()) throw new ModelError(422, 'return_reason_required', {}, { reason: 'errors.return_reason_required' });
+  transition(db, actor, teamId, 'approve', ['submitted', 'approved'], 'returned', now, reason.trim());
+}
+
+/** Several teams at once; each is its own transaction, so one refusal leaves the others done. */
+export function reviewMany(db: Db, actor: Actor, teamIds: number[], decision: 'approve' | 'return', reason: string | undefined, now = new Date()) {
+  if (!isAdmin(actor)) throw forbidden();
+  const outcome: { teamId: number; ok: boolean; error?: ModelError }[] = [];
+  for (const teamId of teamIds) {
+    try {
+      if (decision === 'approve') approveTeam(db, actor, teamId, now);
+      else returnTeam(db, actor, teamId, reason ?? '', now);
+      outcome.push({ teamId, ok: true });
+    } catch (error) {
+      if (!(error instanceof ModelError)) throw error;
+      outcome.push({ teamId, ok: false, error });
+    }
+  }
+  return outcome;
+}
+
+// ── Organiser review ────────────────────────────────────────────────────────────────────────────
+
+export type RegistrationFilter = {
+  eventId?: number;
+  divisionId?: number;
+  prefectureId?: number;
+  schoolId?: number;
+  status?: TeamRow['status'];
+};
+
+/** Teams with school, event and roster; personal data masked, as in every list. */
+export function listRegistrations(db: Db, actor: Actor, filter: RegistrationFilter = {}, now = new Date()) {
+  const schoolScope = actor.role === 'school' ? actor.schoolId : filter.schoolId;
+  if (!isAdmin(actor) && actor.role !== 'school') throw forbidden();
+  const competition = findCurrentCompetition(db, actor);
+  if (!competition) return [];
+  const rows = db
+    .select({ team: teams, event: { id: events.id, code: events.code, name: events.name }, division: divisions.name, school: schools.name, prefecture: prefectures.name })
+    .from(teams)
+    .innerJoin(events, eq(events.id, teams.eventId))
+    .innerJoin(divisions, eq(divisions.id, events.divisionId))
+    .innerJoin(schools, eq(schools.id, teams.schoolId))
+    .innerJoin(prefectures, eq(prefectures.id, schools.prefectureId))
+    .where(
+      and(
+        eq(events.competitionId, competition.id),
+        isNull(teams.withdrawnAt),
+        filter.eventId ? eq(teams.eventId, filter.eventId) : undefined,
+        filter.divisionId ? eq(events.divisionId, filter.divisionId) : undefined,
+        filter.prefectureId ? eq(schools.prefectureId, filter.prefectureId) : undefined,
+        schoolScope ? eq(teams.schoolId, schoolScope) : undefined,
+        filter.status ? eq(teams.status, filter.status) : undefined,
+      ),
+    )
+    .orderBy(asc(events.code), asc(prefectures.sortOrder), asc(schools.code))
+    .limit(2000)
+    .all();
+  return rows.map((r) => {
+    const roster = currentRoster(db, r.team.id);
+    const stage: Stage = r.team.status === 'submitted' || r.team.status === 'approved' ? 'approve' : 'submit';
+    return {
+      id: r.team.id,
+      name: r.team.name,
+      status: r.team.status,
+      returnReason: r.team.returnReason,
+      event: r.event,
+      division: r.division,
+      school: r.school,
+      prefecture: r.prefecture,
+      contestants: roster.contestants.map((c) => ({ name: c.name, gender: c.gender, idNumber: maskIdNumber(c.idNumber) })),
+      advisors: roster.advisors.map((a) => ({ name: a.name, phone: maskPhone(a.phone) })),
+      violations: checkTeam(db, r.team, stage, now),
+    };
+  });
+}
+
+/** Counts per event and per prefecture, by status, for the organiser. */
+export function registrationCounts(db: Db, actor: Actor) {
+  if (!isAdmin(actor)) throw forbidden();
+  const competition = findCurrentCompetition(db, actor);
+  if (!competition) return { byEvent: [], byPrefecture: [] };
+  const base = and(eq(events.competitionId, competition.id), isNull(teams.withdrawnAt));
+  const statusCounts = {
+    draft: sql<number>`sum(${teams.status} = 'draft')`,
+    submitted: sql<number>`sum(${teams.status} = 'submitted')`,
+    approved: sql<number>`sum(${teams.status} = 'approved')`,
+    returned: sql<number>`sum(${teams.status} = 'returned')`,
+    total: count(),
+  };
+  const byEvent = db
+    .select({ id: events.id, code: events.code, name: events.name, ...statusCounts })
+    .from(teams)
+    .innerJoin(events, eq(events.id, teams.eventId))
+    .where(base)
+    .groupBy(events.id)
+    .orderBy(asc(events.code))
+    .all();
+  const byPrefecture = db
+    .select({ id: prefectures.id, name: prefectures.name, ...statusCounts })
+    .from(teams)
+    .innerJoin(events, eq(events.id, teams.eventId))
+    .innerJoin(schools, eq(schools.id, teams.schoolId))
+    .innerJoin(prefectures, eq(prefectures.id, schools.prefectureId))
+    .where(base)
+    .groupBy(prefectures.id)
+    .orderBy(asc(prefectures.sortOrder))
+    .all();
+  return { byEvent, byPrefecture };
+}
