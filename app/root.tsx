@@ -68,12 +68,14 @@ function SiteHeader() {
         {user?.role === 'admin' ? (
           <>
             <NavLink to="/admin" end>{t('nav.dashboard')}</NavLink>
+            <NavLink to="/admin/registrations">{t('nav.review')}</NavLink>
             <NavLink to="/admin/accounts">{t('nav.accounts')}</NavLink>
             <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
           </>
         ) : user ? (
           <NavLink to={user.homePath}>{t('nav.dashboard')}</NavLink>
         ) : null}
+        {user?.role === 'school' ? <NavLink to="/registration">{t('nav.registration')}</NavLink> : null}
         {user?.role === 'judge' && user.chief ? <NavLink to="/judge">{t('roles.scoring_judge')}</NavLink> : null}
       </nav>
       <div className="session-bar">

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { csrfValid } from '#app/auth/csrf.server.ts';
 import { languageOf, translator } from '#app/i18n/i18n.ts';
 import { ModelError, type FieldErrors } from '#app/models/errors.ts';
-import { fieldErrors, parseIn, translateFields, violationFields } from '#app/utils/validation.ts';
+import { fieldErrors, parseIn, translateFields, violationFields } from '#app/utils/validation.server.ts';
 
 export class ApiError extends Error {
   constructor(

@@ -490,3 +490,16 @@ export function registrationCounts(db: Db, actor: Actor) {
     .all();
   return { byEvent, byPrefecture };
 }
+
+/** The choices of the organiser's filters. */
+export function registrationFilterOptions(db: Db, actor: Actor) {
+  if (!isAdmin(actor)) throw forbidden();
+  const competition = findCurrentCompetition(db, actor);
+  if (!competition) return { events: [], divisions: [], prefectures: [], schools: [] };
+  return {
+    events: db.select({ id: events.id, label: sql<string>`${events.code} || ' ' || ${events.name}` }).from(events).where(eq(events.competitionId, competition.id)).orderBy(asc(events.code)).all(),
+    divisions: db.select({ id: divisions.id, label: divisions.name }).from(divisions).where(eq(divisions.competitionId, competition.id)).orderBy(asc(divisions.sortOrder)).all(),
+    prefectures: db.select({ id: prefectures.id, label: prefectures.name }).from(prefectures).orderBy(asc(prefectures.sortOrder)).all(),
+    schools: db.select({ id: schools.id, label: schools.name }).from(schools).orderBy(asc(schools.code)).all(),
+  };
+}

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireRole } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
@@ -59,6 +59,10 @@ export default function SchoolDashboard() {
       </section>
       <section className="panel">
         <h2 style={{ marginTop: 0 }}>{t('dashboard.yourTeams')}</h2>
+        <p className="actions">
+          <Link to="/registration" className="button">{t('registration.events')}</Link>
+          <Link to="/registration/import" className="button button-secondary">{t('registration.import')}</Link>
+        </p>
         {teams.length === 0 ? (
           <p>{t('dashboard.noTeams')}</p>
         ) : (
@@ -76,7 +80,7 @@ export default function SchoolDashboard() {
                 {teams.map((team) => (
                   <tr key={team.id}>
                     <td><strong>{team.eventCode}</strong> {team.eventName}</td>
-                    <td>{team.name}</td>
+                    <td><Link to={`/teams/${team.id}`}>{team.name}</Link></td>
                     <td className="num">{team.members}</td>
                     <td>
                       <span className={`badge status-${team.status}`}>{t(`teamStatuses.${team.status}`)}</span>

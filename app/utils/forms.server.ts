@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { csrfValid } from '#app/auth/csrf.server.ts';
 import { languageOf, translator } from '#app/i18n/i18n.ts';
 import { ModelError, type FieldErrors } from '#app/models/errors.ts';
-import { fieldErrors, parseIn, translateFields, violationFields } from './validation.ts';
+import { fieldErrors, parseIn, translateFields, violationFields } from './validation.server.ts';
 
 export type FormFailure = { ok: false; formError: string; fields: FieldErrors; values: Record<string, string> };
 
@@ -27,7 +27,7 @@ export async function parseForm<S extends z.ZodType>(
   if (!(await csrfValid(request, context, form))) throw json({ message: t('errors.csrf') }, { status: 403 });
   const values = Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === 'string' && !/password|_csrf|current|confirm/i.test(k))) as Record<string, string>;
   const chosen = typeof schema === 'function' ? schema(form) : schema;
-  const parsed = parseIn(chosen, Object.fromEntries(form.entries()), languageOf(request));
+  const parsed = parseIn(chosen, formToObject(form), languageOf(request));
   if (!parsed.success) {
     return { ok: false, formError: t('errors.invalid_input'), fields: fieldErrors(parsed.error, t), values };
   }
@@ -45,4 +45,31 @@ export function formFailure(request: Request, error: unknown, values: Record<str
     values,
   };
   return json(failure, { status: error.status });
+}
+
+/**
+ * Form fields to an object: `contestants.0.name` becomes `{ contestants: [{ name }] }`, and a
+ * name given more than once (checkboxes) becomes an array.
+ */
+export function formToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, raw] of form.entries()) {
+    if (typeof raw !== 'string') continue;
+    const path = key.split('.');
+    let node: Record<string, unknown> = out;
+    path.forEach((part, i) => {
+      const last = i === path.length - 1;
+      if (last) {
+        const existing = node[part];
+        node[part] = existing === undefined ? raw : Array.isArray(existing) ? [...existing, raw] : [existing, raw];
+      } else {
+        node[part] ??= /^\d+$/.test(path[i + 1]) ? [] : {};
+        node = node[part] as Record<string, unknown>;
+      }
+    });
+  }
+  // Sparse arrays (a row left out) become dense.
+  const densify = (v: unknown): unknown =>
+    Array.isArray(v) ? v.filter((x) => x !== undefined).map(densify) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, densify(x)])) : v;
+  return densify(out) as Record<string, unknown>;
 }

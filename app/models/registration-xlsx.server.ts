@@ -1,0 +1,279 @@
+/**
+ * Registrations in Excel: the import template, the all-or-nothing import, and the export of
+ * approved registrations. The rules are the same ones the forms and the API go through.
+ */
+import ExcelJS from 'exceljs';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '#db/client.ts';
+import { divisions, events, prefectures, schools, teams } from '#db/schema.ts';
+import { checkQuota, checkRoster, type Violation } from '#app/domain/registration.ts';
+import { parseIdNumber } from '#app/domain/id-number.ts';
+import { isAdmin, type Actor } from '#app/domain/roles.ts';
+import { findCurrentCompetition } from './competition.server.ts';
+import { forbidden, ModelError } from './errors.ts';
+import { createTeam, currentRoster, rosterContext, saveRoster, type Roster } from './registration.server.ts';
+
+export const SHEET = '报名表';
+const ROLE_CONTESTANT = '选手';
+const ROLE_ADVISOR = '指导教师';
+
+/** The template's columns: header, key, width. The headers are what the import looks for. */
+export const COLUMNS = [
+  { header: '院校代码', key: 'schoolCode', width: 12 },
+  { header: '赛项代码', key: 'eventCode', width: 12 },
+  { header: '队名', key: 'teamName', width: 28 },
+  { header: '角色', key: 'role', width: 10 },
+  { header: '姓名', key: 'name', width: 12 },
+  { header: '身份证号', key: 'idNumber', width: 22 },
+  { header: '学号', key: 'studentNumber', width: 14 },
+  { header: '专业', key: 'major', width: 18 },
+  { header: '手机号', key: 'phone', width: 14 },
+  { header: '职称', key: 'title', width: 12 },
+] as const;
+type Key = (typeof COLUMNS)[number]['key'];
+const HEADER_OF = Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])) as Record<Key, string>;
+
+export type ImportError = { sheet: string; row: number; column: string; message: string };
+export type ImportOutcome = { ok: true; teams: number; rows: number } | { ok: false; errors: ImportError[] };
+
+/** The template, with the events of the current competition as a drop-down list. */
+export async function registrationTemplate(db: Db, actor: Actor): Promise<Buffer> {
+  if (!isAdmin(actor) && actor.role !== 'school') throw forbidden();
+  const competition = findCurrentCompetition(db);
+  const eventRows = competition
+    ? db.select({ code: events.code, name: events.name, division: divisions.name }).from(events).innerJoin(divisions, eq(divisions.id, events.divisionId)).where(eq(events.competitionId, competition.id)).orderBy(asc(events.code)).all()
+    : [];
+  const ownCode = actor.schoolId ? db.select({ code: schools.code }).from(schools).where(eq(schools.id, actor.schoolId)).get()?.code : undefined;
+
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '楚怡杯竞赛系统';
+  const sheet = wb.addWorksheet(SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = COLUMNS.map((c) => ({ ...c }));
+  sheet.getRow(1).font = { bold: true };
+  // 身份证号, 学号 and phone numbers are text: as numbers Excel would round an 18-digit ID.
+  for (const key of ['schoolCode', 'idNumber', 'studentNumber', 'phone'] as const) sheet.getColumn(key).numFmt = '@';
+  const list = wb.addWorksheet('赛项', { state: 'visible' });
+  list.columns = [{ header: '赛项代码', key: 'code', width: 12 }, { header: '赛项名称', key: 'name', width: 30 }, { header: '组别', key: 'division', width: 10 }];
+  eventRows.forEach((e) => list.addRow(e));
+  const last = Math.max(eventRows.length + 1, 2);
+  // exceljs writes range validations, but its typings only know per-cell ones.
+  const validations = (sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
+  validations.add('B2:B5001', { type: 'list', allowBlank: false, formulae: [`'赛项'!$A$2:$A$${last}`], showErrorMessage: true, errorTitle: '赛项代码', error: '请从列表中选择赛项代码' });
+  validations.add('D2:D5001', { type: 'list', allowBlank: false, formulae: [`"${ROLE_CONTESTANT},${ROLE_ADVISOR}"`], showErrorMessage: true });
+  if (ownCode) sheet.getCell('A2').value = ownCode;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+type Row = { row: number } & Record<Key, string>;
+type Group = { schoolCode: string; eventCode: string; teamName: string; rows: Row[]; contestantRows: Row[]; advisorRows: Row[] };
+
+/**
+ * Reads, checks every row against every rule, and imports all rows or none. `describe` words a
+ * rule violation in the reader's language (the sheet's own problems are worded in Chinese, as
+ * its headers are).
+ */
+export async function importRegistrations(
+  db: Db,
+  actor: Actor,
+  file: ArrayBuffer,
+  { now = new Date(), describe = (v: Violation) => v.code }: { now?: Date; describe?: (v: Violation) => string } = {},
+): Promise<ImportOutcome> {
+  if (!isAdmin(actor) && actor.role !== 'school') throw forbidden();
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(file);
+  } catch {
+    throw new ModelError(400, 'import_not_xlsx');
+  }
+  const sheet = wb.getWorksheet(SHEET) ?? wb.worksheets[0];
+  if (!sheet) throw new ModelError(400, 'import_empty');
+  const errors: ImportError[] = [];
+  const fail = (row: number, key: Key, message: string) => errors.push({ sheet: sheet.name, row, column: HEADER_OF[key], message });
+
+  // Columns are found by their headers, so a reordered sheet still reads.
+  const columnOf = new Map<Key, number>();
+  sheet.getRow(1).eachCell((cell, col) => {
+    const found = COLUMNS.find((c) => c.header === cell.text.trim());
+    if (found) columnOf.set(found.key, col);
+  });
+  const missing = COLUMNS.filter((c) => c.key !== 'schoolCode' && c.key !== 'teamName' && !columnOf.has(c.key));
+  if (missing.length) throw new ModelError(400, 'import_headers', { headers: missing.map((c) => c.header).join('、') });
+
+  const rows: Row[] = [];
+  sheet.eachRow({ includeEmpty: false }, (r, number) => {
+    if (number === 1) return;
+    const row = { row: number } as Row;
+    for (const c of COLUMNS) row[c.key] = columnOf.has(c.key) ? r.getCell(columnOf.get(c.key)!).text.trim() : '';
+    if (COLUMNS.every((c) => !row[c.key])) return;
+    rows.push(row);
+  });
+  if (rows.length === 0) throw new ModelError(400, 'import_empty');
+
+  const competition = findCurrentCompetition(db);
+  if (!competition) throw new ModelError(404, 'competition_not_found');
+  const eventByCode = new Map(db.select().from(events).where(eq(events.competitionId, competition.id)).all().map((e) => [e.code, e]));
+  const schoolByCode = new Map(db.select().from(schools).all().map((s) => [s.code, s]));
+  const ownSchool = actor.role === 'school' ? db.select().from(schools).where(eq(schools.id, actor.schoolId!)).get() : undefined;
+
+  // 1. Each row on its own.
+  const groups = new Map<string, Group>();
+  for (const row of rows) {
+    let ok = true;
+    const school = ownSchool ?? schoolByCode.get(row.schoolCode);
+    if (ownSchool && row.schoolCode && row.schoolCode !== ownSchool.code) ok = !!fail(row.row, 'schoolCode', `只能导入本校（${ownSchool.code}）的报名`);
+    if (!school) ok = !!fail(row.row, 'schoolCode', row.schoolCode ? `找不到院校代码 ${row.schoolCode}` : '请填写院校代码');
+    if (!eventByCode.has(row.eventCode)) ok = !!fail(row.row, 'eventCode', row.eventCode ? `本届没有赛项 ${row.eventCode}` : '请填写赛项代码');
+    if (row.role !== ROLE_CONTESTANT && row.role !== ROLE_ADVISOR) ok = !!fail(row.row, 'role', `角色只能是“${ROLE_CONTESTANT}”或“${ROLE_ADVISOR}”`);
+    if (!row.name) ok = !!fail(row.row, 'name', '请填写姓名');
+    if (row.name.length > 40) ok = !!fail(row.row, 'name', '姓名过长');
+    if (row.role === ROLE_ADVISOR && !row.phone) ok = !!fail(row.row, 'phone', '请填写指导教师手机号');
+    if (row.role === ROLE_CONTESTANT && !row.idNumber) ok = !!fail(row.row, 'idNumber', '请填写身份证号');
+    if (!ok || !school) continue;
+    const key = `${school.code}|${row.eventCode}|${row.teamName}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { schoolCode: school.code, eventCode: row.eventCode, teamName: row.teamName, rows: [], contestantRows: [], advisorRows: [] }));
+    group.rows.push(row);
+    (row.role === ROLE_CONTESTANT ? group.contestantRows : group.advisorRows).push(row);
+  }
+
+  // 2. Each team against the rules, and the file against itself (one person, one team).
+  const plans: { group: Group; teamId: number | null; schoolId: number; eventId: number; roster: Roster }[] = [];
+  const personRow = new Map<string, Row>();
+  const newTeamsPerPair = new Map<string, number>();
+  for (const group of groups.values()) {
+    const school = schoolByCode.get(group.schoolCode)!;
+    const event = eventByCode.get(group.eventCode)!;
+    const existing = db
+      .select()
+      .from(teams)
+      .where(and(eq(teams.eventId, event.id), eq(teams.schoolId, school.id), isNull(teams.withdrawnAt), group.teamName ? eq(teams.name, group.teamName) : undefined))
+      .all();
+    const target = existing.length === 1 || (existing.length > 0 && !group.teamName) ? existing[0] : undefined;
+    if (target && target.status !== 'draft' && target.status !== 'returned') {
+      fail(group.rows[0].row, 'eventCode', `${school.name}在 ${event.code} 的参赛队已提交，不能再导入修改`);
+      continue;
+    }
+    const roster: Roster = {
+      contestants: group.contestantRows.map((r) => ({ name: r.name, idNumber: r.idNumber, studentNumber: r.studentNumber || null, major: r.major || null, phone: r.phone || null })),
+      advisors: group.advisorRows.map((r) => ({ name: r.name, title: r.title || null, phone: r.phone })),
+    };
+    const ctx = rosterContext(db, event.id, school.id, target?.id ?? null, roster.contestants.map((c) => c.idNumber), now);
+    const pair = `${school.id}|${event.id}`;
+    const violations: Violation[] = [...checkRoster(ctx, roster, 'save')];
+    if (!target) {
+      // New teams of the same school and event within this file count against the quota too.
+      const earlier = newTeamsPerPair.get(pair) ?? 0;
+      newTeamsPerPair.set(pair, earlier + 1);
+      violations.push(...checkQuota({ ...ctx, otherTeamsOfSchool: ctx.otherTeamsOfSchool + earlier }));
+    }
+    const unique = new Map<string, Violation>();
+    for (const v of violations) unique.set(`${v.code}|${v.field ?? ''}`, v);
+    for (const v of unique.values()) {
+      if (v.code === 'quota_exceeded' && target) continue;
+      const [kind, index, field] = (v.field ?? '').split('.');
+      const list = kind === 'contestants' ? group.contestantRows : kind === 'advisors' ? group.advisorRows : [];
+      const row = list[Number(index)] ?? group.rows[0];
+      const key: Key = field === 'idNumber' ? 'idNumber' : field === 'phone' ? 'phone' : field === 'name' ? 'name' : 'eventCode';
+      errors.push({ sheet: sheet.name, row: row.row, column: HEADER_OF[key], message: describe(v) });
+    }
+    group.contestantRows.forEach((r) => {
+      const id = parseIdNumber(r.idNumber, now);
+      if (!id.ok) return;
+      const seen = personRow.get(id.info.idNumber);
+      if (seen && seen.eventCode !== r.eventCode && !event.allowMultiTeamContestants) {
+        fail(r.row, 'idNumber', `与第 ${seen.row} 行是同一人，同一选手只能参加一支队伍`);
+      }
+      personRow.set(id.info.idNumber, r);
+    });
+    plans.push({ group, teamId: target?.id ?? null, schoolId: school.id, eventId: event.id, roster });
+  }
+  if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.row - b.row) };
+
+  // 3. All of it, or nothing.
+  db.transaction(() => {
+    for (const plan of plans) {
+      const teamId = plan.teamId ?? createTeam(db, actor, { eventId: plan.eventId, schoolId: plan.schoolId, name: plan.group.teamName || undefined }, now);
+      saveRoster(db, actor, teamId, { name: plan.group.teamName || undefined, ...plan.roster }, now);
+    }
+  });
+  return { ok: true, teams: plans.length, rows: rows.length };
+}
+
+export type ExportGrouping = 'event' | 'school' | 'prefecture';
+
+/** Approved registrations, whole (the export is for the organiser, or a school's own), one sheet per group. */
+export async function exportRegistrations(db: Db, actor: Actor, filter: { eventId?: number; prefectureId?: number; schoolId?: number; divisionId?: number }, groupBy: ExportGrouping): Promise<Buffer> {
+  if (!isAdmin(actor) && actor.role !== 'school') throw forbidden();
+  const competition = findCurrentCompetition(db, actor);
+  const schoolScope = actor.role === 'school' ? actor.schoolId! : filter.schoolId;
+  const rows = competition
+    ? db
+        .select({ team: teams, event: events, division: divisions.name, school: schools, prefecture: prefectures.name })
+        .from(teams)
+        .innerJoin(events, eq(events.id, teams.eventId))
+        .innerJoin(divisions, eq(divisions.id, events.divisionId))
+        .innerJoin(schools, eq(schools.id, teams.schoolId))
+        .innerJoin(prefectures, eq(prefectures.id, schools.prefectureId))
+        .where(
+          and(
+            eq(events.competitionId, competition.id),
+            eq(teams.status, 'approved'),
+            isNull(teams.withdrawnAt),
+            filter.eventId ? eq(teams.eventId, filter.eventId) : undefined,
+            filter.divisionId ? eq(events.divisionId, filter.divisionId) : undefined,
+            filter.prefectureId ? eq(schools.prefectureId, filter.prefectureId) : undefined,
+            schoolScope ? eq(teams.schoolId, schoolScope) : undefined,
+          ),
+        )
+        .orderBy(asc(events.code), asc(prefectures.sortOrder), asc(schools.code))
+        .all()
+    : [];
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '楚怡杯竞赛系统';
+  const columns = [
+    { header: '赛项代码', key: 'eventCode', width: 10 },
+    { header: '赛项名称', key: 'eventName', width: 22 },
+    { header: '组别', key: 'division', width: 8 },
+    { header: '市州', key: 'prefecture', width: 12 },
+    { header: '院校代码', key: 'schoolCode', width: 10 },
+    { header: '院校', key: 'school', width: 26 },
+    { header: '队名', key: 'teamName', width: 28 },
+    { header: '角色', key: 'role', width: 10 },
+    { header: '序号', key: 'position', width: 6 },
+    { header: '姓名', key: 'name', width: 10 },
+    { header: '性别', key: 'gender', width: 6 },
+    { header: '出生日期', key: 'birthDate', width: 12 },
+    { header: '身份证号', key: 'idNumber', width: 22 },
+    { header: '学号', key: 'studentNumber', width: 14 },
+    { header: '专业', key: 'major', width: 16 },
+    { header: '手机号', key: 'phone', width: 14 },
+    { header: '职称', key: 'title', width: 12 },
+  ];
+  const sheets = new Map<string, ExcelJS.Worksheet>();
+  const sheetFor = (name: string) => {
+    // Excel sheet names: at most 31 characters, none of : \ / ? * [ ].
+    const safe = name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
+    let sheet = sheets.get(safe);
+    if (!sheet) {
+      sheet = wb.addWorksheet(safe, { views: [{ state: 'frozen', ySplit: 1 }] });
+      sheet.columns = columns;
+      sheet.getRow(1).font = { bold: true };
+      sheets.set(safe, sheet);
+    }
+    return sheet;
+  };
+  if (rows.length === 0) sheetFor('已通过报名');
+  const teamIds = rows.map((r) => r.team.id);
+  const rosters = new Map(teamIds.map((id) => [id, currentRoster(db, id)]));
+  for (const r of rows) {
+    const sheet = sheetFor(groupBy === 'event' ? `${r.event.code} ${r.event.name}` : groupBy === 'school' ? `${r.school.code} ${r.school.name}` : r.prefecture);
+    const base = { eventCode: r.event.code, eventName: r.event.name, division: r.division, prefecture: r.prefecture, schoolCode: r.school.code, school: r.school.name, teamName: r.team.name };
+    const roster = rosters.get(r.team.id)!;
+    roster.contestants.forEach((c, i) =>
+      sheet.addRow({ ...base, role: ROLE_CONTESTANT, position: i + 1, name: c.name, gender: c.gender === 'male' ? '男' : '女', birthDate: c.birthDate, idNumber: c.idNumber, studentNumber: c.studentNumber ?? '', major: c.major ?? '', phone: c.phone ?? '' }),
+    );
+    roster.advisors.forEach((a, i) => sheet.addRow({ ...base, role: ROLE_ADVISOR, position: i + 1, name: a.name, phone: a.phone, title: a.title ?? '' }));
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+

@@ -1,0 +1,158 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireRole } from '#app/auth/session.server.ts';
+import { CsrfInput } from '#app/components/csrf-input.tsx';
+import { Field, FormMessage } from '#app/components/field.tsx';
+import { languageOf, translator } from '#app/i18n/i18n.ts';
+import { listRegistrations, registrationCounts, registrationFilterOptions, reviewMany } from '#app/models/registration.server.ts';
+import { TEAM_STATUSES } from '#app/domain/registration.ts';
+import { reviewInput, teamFilterInput } from '#app/schemas/registration.server.ts';
+import { parseForm } from '#app/utils/forms.server.ts';
+import { violationFields } from '#app/utils/validation.server.ts';
+
+export const meta: MetaFunction = () => [{ title: '报名审核 · 楚怡杯竞赛系统' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, context, 'admin');
+  const filter = teamFilterInput.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const t = translator(languageOf(request));
+  const teams = listRegistrations(context.db, actor, filter).map(({ violations, ...team }) => ({
+    ...team,
+    problems: Object.values(violationFields(violations, t)),
+  }));
+  return json({ filter, teams, counts: registrationCounts(context.db, actor), options: registrationFilterOptions(context.db, actor) });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireRole(request, context, 'admin');
+  const parsed = await parseForm(request, context, reviewInput);
+  if (!parsed.ok) return json(parsed, { status: 400 });
+  const { decision, teamIds, reason } = parsed.data;
+  if (decision === 'return' && !reason) {
+    const t = translator(languageOf(request));
+    return json({ ok: false as const, formError: t('errors.return_reason_required'), fields: { reason: t('errors.return_reason_required') }, values: {} }, { status: 422 });
+  }
+  const outcome = reviewMany(context.db, actor, teamIds, decision, reason);
+  return json({ ok: true as const, done: outcome.filter((o) => o.ok).length, failed: outcome.filter((o) => !o.ok).length });
+}
+
+function Select({ name, label, value, options }: { name: string; label: string; value?: number | string; options: { id: number | string; label: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <Field name={`f-${name}`} label={label}>
+      <select id={`f-${name}`} name={name} defaultValue={value ?? ''}>
+        <option value="">{t('registration.all')}</option>
+        {options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+      </select>
+    </Field>
+  );
+}
+
+export default function Registrations() {
+  const { filter, teams, counts, options } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  const { t } = useTranslation();
+  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  return (
+    <>
+      <h1>{t('registration.review')}</h1>
+      <Form method="get" className="filters">
+        <Select name="eventId" label={t('registration.event')} value={filter.eventId} options={options.events} />
+        <Select name="divisionId" label={t('registration.division')} value={filter.divisionId} options={options.divisions} />
+        <Select name="prefectureId" label={t('registration.prefecture')} value={filter.prefectureId} options={options.prefectures} />
+        <Select name="schoolId" label={t('registration.school')} value={filter.schoolId} options={options.schools} />
+        <Select name="status" label={t('registration.status')} value={filter.status} options={TEAM_STATUSES.map((s) => ({ id: s, label: t(`teamStatuses.${s}`) }))} />
+        <button type="submit" className="button-secondary">{t('registration.filter')}</button>
+      </Form>
+
+      <Form method="get" action="/api/v1/exports/registrations.xlsx" reloadDocument className="filters">
+        {[...query].map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+        <Field name="groupBy" label={t('registration.exportBy')}>
+          <select id="groupBy" name="groupBy" defaultValue="event">
+            <option value="event">{t('registration.byEvent')}</option>
+            <option value="school">{t('registration.bySchool')}</option>
+            <option value="prefecture">{t('registration.byPrefecture')}</option>
+          </select>
+        </Field>
+        <button type="submit" className="button-secondary">{t('registration.export')}</button>
+      </Form>
+
+      <FormMessage
+        error={result && !result.ok ? result.formError : null}
+        success={result?.ok ? t('registration.bulkDone', { ok: result.done, failed: result.failed }) : null}
+      />
+      <Form method="post">
+        <CsrfInput />
+        <div className="filters">
+          <span>{t('registration.selected')}</span>
+          <button type="submit" name="decision" value="approve" disabled={busy}>{t('registration.approve')}</button>
+          <Field name="bulk-reason" label={t('registration.returnReason')}>
+            <input id="bulk-reason" name="reason" maxLength={500} />
+          </Field>
+          <button type="submit" name="decision" value="return" className="button-secondary" disabled={busy}>{t('registration.return')}</button>
+        </div>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th className="checkbox-cell" aria-label="select" />
+                <th>{t('registration.event')}</th>
+                <th>{t('registration.school')}</th>
+                <th>{t('registration.contestants')}</th>
+                <th>{t('registration.status')}</th>
+                <th>{t('registration.rules')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {teams.map((team) => (
+                <tr key={team.id}>
+                  <td className="checkbox-cell">
+                    <input type="checkbox" name="teamIds" value={team.id} aria-label={`${team.event.code} ${team.school}`} />
+                  </td>
+                  <td><strong>{team.event.code}</strong> {team.event.name}</td>
+                  <td>
+                    <Link to={`/teams/${team.id}`}>{team.school}</Link>
+                    <div className="muted">{team.prefecture}</div>
+                  </td>
+                  <td>
+                    {team.contestants.map((c) => <div key={c.idNumber}>{c.name} <span className="muted">{c.idNumber}</span></div>)}
+                  </td>
+                  <td><span className={`badge status-${team.status}`}>{t(`teamStatuses.${team.status}`)}</span></td>
+                  <td>{team.problems.length ? <ul className="problems">{team.problems.map((p) => <li key={p}>{p}</li>)}</ul> : '✓'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Form>
+
+      <div className="grid" style={{ marginTop: '1rem' }}>
+        {([['countsByEvent', counts.byEvent.map((e) => ({ ...e, label: `${e.code} ${e.name}` }))], ['countsByPrefecture', counts.byPrefecture.map((p) => ({ ...p, label: p.name }))]] as const).map(([title, rows]) => (
+          <section className="panel" key={title}>
+            <h2 style={{ marginTop: 0 }}>{t(`registration.${title}`)}</h2>
+            <table>
+              <thead>
+                <tr>
+                  <th />
+                  {TEAM_STATUSES.map((s) => <th key={s} className="num">{t(`teamStatuses.${s}`)}</th>)}
+                  <th className="num">{t('registration.total')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id}>
+                    <td>{r.label}</td>
+                    {TEAM_STATUSES.map((s) => <td key={s} className="num">{r[s]}</td>)}
+                    <td className="num">{r.total}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        ))}
+      </div>
+    </>
+  );
+}

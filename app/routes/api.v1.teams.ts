@@ -1,0 +1,27 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { apiRoute, methodNotAllowed, readJson } from '#app/api/respond.server.ts';
+import { teamBody } from '#app/api/teams.server.ts';
+import { requireRole } from '#app/auth/session.server.ts';
+import { createTeam, listRegistrations, saveRoster } from '#app/models/registration.server.ts';
+import { createTeamInput, teamFilterInput } from '#app/schemas/registration.server.ts';
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return apiRoute(request, async () => {
+    const actor = await requireRole(request, context, 'admin', 'school');
+    const filter = teamFilterInput.parse(Object.fromEntries(new URL(request.url).searchParams));
+    return json({ teams: listRegistrations(context.db, actor, filter) }, { headers: { 'Cache-Control': 'private, no-store' } });
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  return apiRoute(request, async () => {
+    if (request.method !== 'POST') throw methodNotAllowed(['GET', 'POST']);
+    const actor = await requireRole(request, context, 'admin', 'school');
+    const input = await readJson(request, context, createTeamInput);
+    const teamId = createTeam(context.db, actor, input);
+    if (input.contestants || input.advisors) {
+      saveRoster(context.db, actor, teamId, { name: input.name, contestants: input.contestants ?? [], advisors: input.advisors ?? [] });
+    }
+    return json(teamBody(context, actor, teamId), { status: 201, headers: { Location: `/api/v1/teams/${teamId}` } });
+  });
+}

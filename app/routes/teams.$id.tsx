@@ -1,0 +1,163 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireRole } from '#app/auth/session.server.ts';
+import { CsrfInput } from '#app/components/csrf-input.tsx';
+import { describedBy, FormMessage } from '#app/components/field.tsx';
+import { ModelError } from '#app/models/errors.ts';
+import { approveTeam, getTeamDetail, returnTeam, saveRoster, submitTeam } from '#app/models/registration.server.ts';
+import { returnTeamInput, rosterInput } from '#app/schemas/registration.server.ts';
+import { languageOf, translator } from '#app/i18n/i18n.ts';
+import { formFailure, parseForm } from '#app/utils/forms.server.ts';
+import { violationFields } from '#app/utils/validation.server.ts';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.code ?? ''} ${data?.team.name ?? ''} · 参赛队` }];
+
+function teamId(raw: string | undefined): number {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id <= 0) throw new Response('Not found', { status: 404 });
+  return id;
+}
+
+function readTeam(load: () => ReturnType<typeof getTeamDetail>) {
+  try {
+    return load();
+  } catch (error) {
+    if (error instanceof ModelError) throw json({ message: error.code }, { status: error.status });
+    throw error;
+  }
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, context, 'school', 'admin');
+  const detail = readTeam(() => getTeamDetail(context.db, actor, teamId(params.id)));
+  const t = translator(languageOf(request));
+  return json({ ...detail, problems: Object.values(violationFields(detail.violations, t)), isAdmin: actor.role === 'admin' });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const actor = await requireRole(request, context, 'school', 'admin');
+  const id = teamId(params.id);
+  let intent = 'save';
+  const parsed = await parseForm(request, context, (form) => {
+    intent = String(form.get('intent') ?? 'save');
+    return intent === 'return' ? returnTeamInput : rosterInput;
+  });
+  if (!parsed.ok) return json({ ...parsed, intent }, { status: 400 });
+  try {
+    if (intent === 'approve') approveTeam(context.db, actor, id);
+    else if (intent === 'return') returnTeam(context.db, actor, id, (parsed.data as { reason: string }).reason);
+    else {
+      const roster = parsed.data as import('#app/schemas/registration.server.ts').RosterInput;
+      saveRoster(context.db, actor, id, roster);
+      if (intent === 'submit') submitTeam(context.db, actor, id);
+    }
+  } catch (error) {
+    return formFailure(request, error, parsed.ok ? Object.fromEntries([...parsed.form.entries()].filter(([k]) => k !== '_csrf').map(([k, v]) => [k, String(v)])) : {});
+  }
+  return json({ ok: true as const, intent });
+}
+
+export default function TeamPage() {
+  const { team, event, school, roster, editable, problems, isAdmin } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  const { t } = useTranslation();
+  const failure = result && !result.ok ? result : undefined;
+  const fields: Record<string, string> = failure?.fields ?? {};
+  const values: Record<string, string> = failure?.values ?? {};
+  const done = result?.ok ? { save: t('registration.saved'), submit: t('registration.submitted'), approve: t('registration.approved'), return: t('registration.returned') }[result.intent] : null;
+  const value = (key: string, fallback: string | null | undefined) => values[key] ?? fallback ?? '';
+
+  const input = (key: string, label: string, fallback: string | null | undefined, props: Record<string, unknown> = {}) => (
+    <div className="field">
+      <label htmlFor={key}>{label}</label>
+      <input id={key} name={key} defaultValue={value(key, fallback)} readOnly={!editable || isAdmin} {...describedBy(key, fields[key])} {...props} />
+      {fields[key] ? <p className="field-error" id={`${key}-error`}>{fields[key]}</p> : null}
+    </div>
+  );
+
+  return (
+    <>
+      <p><Link to={isAdmin ? '/admin/registrations' : '/registration'}>← {isAdmin ? t('registration.review') : t('registration.events')}</Link></p>
+      <h1>
+        {event.code} {event.name} · <span data-testid="team-status" className={`badge status-${team.status}`}>{t(`teamStatuses.${team.status}`)}</span>
+      </h1>
+      <p className="muted">{school.prefecture} · {school.name} · {event.division} · {t('registration.teamSize')} {event.minTeamSize === event.maxTeamSize ? event.maxTeamSize : `${event.minTeamSize}–${event.maxTeamSize}`}</p>
+      <FormMessage error={failure ? [failure.formError, fields._form].filter(Boolean).join(' ') : null} success={done} />
+      {team.status === 'returned' && team.returnReason ? (
+        <p className="notice notice-error" data-testid="return-reason">{t('registration.returnedBecause', { reason: team.returnReason })}</p>
+      ) : null}
+
+      <section className="panel" aria-labelledby="check">
+        <h2 id="check" style={{ marginTop: 0 }}>{t('registration.check')}</h2>
+        {problems.length === 0 ? (
+          <p className="notice notice-success">{t('registration.checkOk')}</p>
+        ) : (
+          <>
+            <p>{t('registration.checkProblems')}</p>
+            <ul data-testid="problems">{problems.map((p) => <li key={p}>{p}</li>)}</ul>
+          </>
+        )}
+      </section>
+
+      <Form method="post" className="panel">
+        <CsrfInput />
+        {!editable && !isAdmin ? <p className="notice">{t('registration.readOnly')}</p> : null}
+        {input('name', t('registration.teamName'), team.name)}
+        <h2>{t('registration.contestants')}</h2>
+        {fields.contestants ? <p className="field-error">{fields.contestants}</p> : null}
+        {Array.from({ length: event.maxTeamSize }, (_, i) => {
+          const c = roster.contestants[i];
+          return (
+            <fieldset key={i} className="roster-row">
+              <legend>{t('registration.contestant', { n: i + 1 })}</legend>
+              {input(`contestants.${i}.name`, t('registration.name'), c?.name, { autoComplete: 'off' })}
+              {input(`contestants.${i}.idNumber`, t('registration.idNumber'), c?.idNumber, { autoComplete: 'off', inputMode: 'text', maxLength: 18, pattern: '[0-9]{17}[0-9Xx]' })}
+              {input(`contestants.${i}.studentNumber`, t('registration.studentNumber'), c?.studentNumber)}
+              {input(`contestants.${i}.major`, t('registration.major'), c?.major)}
+              {input(`contestants.${i}.phone`, t('registration.phone'), c?.phone, { inputMode: 'tel' })}
+            </fieldset>
+          );
+        })}
+        <h2>{t('registration.advisors')}</h2>
+        {fields.advisors ? <p className="field-error">{fields.advisors}</p> : null}
+        {Array.from({ length: event.maxAdvisors }, (_, i) => {
+          const a = roster.advisors[i];
+          return (
+            <fieldset key={i} className="roster-row">
+              <legend>{t('registration.advisor', { n: i + 1 })}</legend>
+              {input(`advisors.${i}.name`, t('registration.name'), a?.name)}
+              {input(`advisors.${i}.title`, t('registration.advisorTitle'), a?.title)}
+              {input(`advisors.${i}.phone`, t('registration.phone'), a?.phone, { inputMode: 'tel' })}
+            </fieldset>
+          );
+        })}
+        {editable && !isAdmin ? (
+          <div className="actions">
+            <button type="submit" name="intent" value="save" className="button-secondary" disabled={busy}>{t('registration.save')}</button>
+            <button type="submit" name="intent" value="submit" disabled={busy}>{t('registration.submit')}</button>
+          </div>
+        ) : null}
+      </Form>
+
+      {isAdmin && (team.status === 'submitted' || team.status === 'approved') ? (
+        <section className="panel" aria-label={t('registration.review')}>
+          {team.status === 'submitted' ? (
+            <Form method="post">
+              <CsrfInput />
+              <button type="submit" name="intent" value="approve" disabled={busy}>{t('registration.approve')}</button>
+            </Form>
+          ) : null}
+          <Form method="post" className="stack" style={{ marginTop: '1rem' }}>
+            <CsrfInput />
+            <label htmlFor="reason">{t('registration.returnReason')}</label>
+            <textarea id="reason" name="reason" required maxLength={500} rows={2} {...describedBy('reason', fields.reason)} />
+            {fields.reason ? <p className="field-error" id="reason-error">{fields.reason}</p> : null}
+            <button type="submit" name="intent" value="return" className="button-secondary" disabled={busy}>{t('registration.return')}</button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+/** Registration inputs, shared by the team form, its action, the JSON API and the import. */
+import { z } from './zod.server.ts';
+import { TEAM_STATUSES } from '#app/domain/registration.ts';
+import { optionalText, requiredText } from './common.server.ts';
+
+const isBlankRow = (row: unknown) =>
+  typeof row === 'object' && row !== null && Object.values(row).every((v) => v === undefined || v === null || String(v).trim() === '');
+/** Form rows left empty are not entries. */
+const rows = <T extends z.ZodType>(item: T, max: number) =>
+  z.preprocess((v) => (Array.isArray(v) ? v.filter((r) => !isBlankRow(r)) : v), z.array(item).max(max));
+
+export const contestantEntry = z.object({
+  name: requiredText(40),
+  // Rules (checksum, birth date, age) are checked by the domain, which names the problem.
+  idNumber: z.string().trim().min(1).max(20),
+  studentNumber: optionalText(30),
+  major: optionalText(60),
+  phone: optionalText(20),
+});
+
+export const advisorEntry = z.object({
+  name: requiredText(40),
+  title: optionalText(40),
+  phone: z.string().trim().min(1).max(20),
+});
+
+export const rosterInput = z.object({
+  name: optionalText(80),
+  contestants: rows(contestantEntry, 10).default([]),
+  advisors: rows(advisorEntry, 5).default([]),
+});
+export type RosterInput = z.infer<typeof rosterInput>;
+
+export const createTeamInput = z.object({
+  eventId: z.coerce.number().int().positive(),
+  /** Admins create teams for a school; a school account always creates for its own. */
+  schoolId: z.coerce.number().int().positive().optional(),
+  name: optionalText(80),
+  contestants: rows(contestantEntry, 10).optional(),
+  advisors: rows(advisorEntry, 5).optional(),
+});
+
+export const patchTeamInput = z.object({
+  name: optionalText(80),
+  contestants: z.array(contestantEntry).max(10).optional(),
+  advisors: z.array(advisorEntry).max(5).optional(),
+});
+
+export const returnTeamInput = z.object({ reason: z.string().trim().min(1, 'errors.return_reason_required').max(500) });
+
+const id = z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional());
+/** Query filters of team lists; unknown values are dropped, not refused (they only read). */
+export const teamFilterInput = z.object({
+  eventId: id.catch(undefined),
+  divisionId: id.catch(undefined),
+  prefectureId: id.catch(undefined),
+  schoolId: id.catch(undefined),
+  status: z.enum(TEAM_STATUSES).optional().catch(undefined),
+});
+
+export const reviewInput = z.object({
+  decision: z.enum(['approve', 'return']),
+  teamIds: z.preprocess((v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]), z.array(z.coerce.number().int().positive()).min(1).max(500)),
+  reason: optionalText(500),
+});
+
+export const exportQuery = teamFilterInput.extend({
+  groupBy: z.enum(['event', 'school', 'prefecture']).catch('event'),
+});
