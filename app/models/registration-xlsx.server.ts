@@ -11,7 +11,7 @@ import { parseIdNumber } from '#app/domain/id-number.ts';
 import { isAdmin, type Actor } from '#app/domain/roles.ts';
 import { findCurrentCompetition } from './competition.server.ts';
 import { forbidden, ModelError } from './errors.ts';
-import { createTeam, currentRoster, rosterContext, saveRoster, type Roster } from './registration.server.ts';
+import { currentRoster, insertTeam, rosterContext, writeRoster, type Roster } from './registration.server.ts';
 
 export const SHEET = '报名表';
 const ROLE_CONTESTANT = '选手';
@@ -119,15 +119,19 @@ export async function importRegistrations(
   const groups = new Map<string, Group>();
   for (const row of rows) {
     let ok = true;
+    const refuse = (key: Key, message: string) => {
+      fail(row.row, key, message);
+      ok = false;
+    };
     const school = ownSchool ?? schoolByCode.get(row.schoolCode);
-    if (ownSchool && row.schoolCode && row.schoolCode !== ownSchool.code) ok = !!fail(row.row, 'schoolCode', `只能导入本校（${ownSchool.code}）的报名`);
-    if (!school) ok = !!fail(row.row, 'schoolCode', row.schoolCode ? `找不到院校代码 ${row.schoolCode}` : '请填写院校代码');
-    if (!eventByCode.has(row.eventCode)) ok = !!fail(row.row, 'eventCode', row.eventCode ? `本届没有赛项 ${row.eventCode}` : '请填写赛项代码');
-    if (row.role !== ROLE_CONTESTANT && row.role !== ROLE_ADVISOR) ok = !!fail(row.row, 'role', `角色只能是“${ROLE_CONTESTANT}”或“${ROLE_ADVISOR}”`);
-    if (!row.name) ok = !!fail(row.row, 'name', '请填写姓名');
-    if (row.name.length > 40) ok = !!fail(row.row, 'name', '姓名过长');
-    if (row.role === ROLE_ADVISOR && !row.phone) ok = !!fail(row.row, 'phone', '请填写指导教师手机号');
-    if (row.role === ROLE_CONTESTANT && !row.idNumber) ok = !!fail(row.row, 'idNumber', '请填写身份证号');
+    if (ownSchool && row.schoolCode && row.schoolCode !== ownSchool.code) refuse('schoolCode', `只能导入本校（${ownSchool.code}）的报名`);
+    if (!school) refuse('schoolCode', row.schoolCode ? `找不到院校代码 ${row.schoolCode}` : '请填写院校代码');
+    if (!eventByCode.has(row.eventCode)) refuse('eventCode', row.eventCode ? `本届没有赛项 ${row.eventCode}` : '请填写赛项代码');
+    if (row.role !== ROLE_CONTESTANT && row.role !== ROLE_ADVISOR) refuse('role', `角色只能是“${ROLE_CONTESTANT}”或“${ROLE_ADVISOR}”`);
+    if (!row.name) refuse('name', '请填写姓名');
+    if (row.name.length > 40) refuse('name', '姓名过长');
+    if (row.role === ROLE_ADVISOR && !row.phone) refuse('phone', '请填写指导教师手机号');
+    if (row.role === ROLE_CONTESTANT && !row.idNumber) refuse('idNumber', '请填写身份证号');
     if (!ok || !school) continue;
     const key = `${school.code}|${row.eventCode}|${row.teamName}`;
     let group = groups.get(key);
@@ -137,7 +141,7 @@ export async function importRegistrations(
   }
 
   // 2. Each team against the rules, and the file against itself (one person, one team).
-  const plans: { group: Group; teamId: number | null; schoolId: number; eventId: number; roster: Roster }[] = [];
+  const plans: { group: Group; teamId: number | null; schoolId: number; eventId: number; individual: boolean; roster: Roster }[] = [];
   const personRow = new Map<string, Row>();
   const newTeamsPerPair = new Map<string, number>();
   for (const group of groups.values()) {
@@ -185,15 +189,18 @@ export async function importRegistrations(
       }
       personRow.set(id.info.idNumber, r);
     });
-    plans.push({ group, teamId: target?.id ?? null, schoolId: school.id, eventId: event.id, roster });
+    plans.push({ group, teamId: target?.id ?? null, schoolId: school.id, eventId: event.id, individual: event.maxTeamSize === 1, roster });
   }
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.row - b.row) };
 
   // 3. All of it, or nothing.
-  db.transaction(() => {
+  // Every rule was checked above, so the teams and rosters are written without checking again.
+  db.transaction((tx) => {
     for (const plan of plans) {
-      const teamId = plan.teamId ?? createTeam(db, actor, { eventId: plan.eventId, schoolId: plan.schoolId, name: plan.group.teamName || undefined }, now);
-      saveRoster(db, actor, teamId, { name: plan.group.teamName || undefined, ...plan.roster }, now);
+      const name = plan.group.teamName || undefined;
+      const teamId = plan.teamId ?? insertTeam(tx, actor, { eventId: plan.eventId, schoolId: plan.schoolId, name, individual: plan.individual });
+      const team = tx.select().from(teams).where(eq(teams.id, teamId)).get()!;
+      writeRoster(tx, actor, team, { name, ...plan.roster }, [], now);
     }
   });
   return { ok: true, teams: plans.length, rows: rows.length };

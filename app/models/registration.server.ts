@@ -191,20 +191,20 @@ export function createTeam(db: Db, actor: Actor, input: { eventId: number; schoo
     const ctx = rosterContext(tx, input.eventId, schoolId, null, [], now);
     const violations = [...checkWindow(ctx), ...checkSchoolType(ctx), ...checkQuota(ctx)];
     if (violations.length) throw rulesBroken(violations);
-    const school = tx.select({ name: schools.name }).from(schools).where(eq(schools.id, schoolId)).get()!;
-    const team = tx
-      .insert(teams)
-      .values({
-        eventId: input.eventId,
-        schoolId,
-        name: input.name?.trim() || `${school.name}${ctx.event.maxTeamSize > 1 ? '代表队' : ''}`,
-        status: 'draft',
-      })
-      .returning()
-      .get();
-    recordAudit(tx, actor, { action: 'team.create', entity: 'team', entityId: team.id, after: team });
-    return team.id;
+    return insertTeam(tx, actor, { eventId: input.eventId, schoolId, name: input.name, individual: ctx.event.maxTeamSize === 1 });
   });
+}
+
+/** Writes a new draft team; the caller has checked the rules. */
+export function insertTeam(tx: DbOrTx, actor: Actor, input: { eventId: number; schoolId: number; name?: string; individual: boolean }): number {
+  const school = tx.select({ name: schools.name }).from(schools).where(eq(schools.id, input.schoolId)).get()!;
+  const team = tx
+    .insert(teams)
+    .values({ eventId: input.eventId, schoolId: input.schoolId, name: input.name?.trim() || `${school.name}${input.individual ? '' : '代表队'}`, status: 'draft' })
+    .returning()
+    .get();
+  recordAudit(tx, actor, { action: 'team.create', entity: 'team', entityId: team.id, after: team });
+  return team.id;
 }
 
 /** A team with its roster: whole for its school and admins, who alone may read it. */
@@ -244,7 +244,16 @@ export function saveRoster(db: Db, actor: Actor, teamId: number, input: { name?:
     requireOwnTeam(actor, team);
     if (!EDITABLE.has(team.status)) throw new ModelError(409, 'team_not_editable');
     const ctx = rosterContext(tx, team.eventId, team.schoolId, team.id, input.contestants.map((c) => c.idNumber), now);
-    const violations = checkRoster(ctx, input, 'save');
+    writeRoster(tx, actor, team, input, checkRoster(ctx, input, 'save'), now);
+  });
+}
+
+/**
+ * Writes a roster whose rules were checked (`violations` holds what the check found); the one
+ * rule left, a 身份证号 of another school, is found here as each person is resolved.
+ */
+export function writeRoster(tx: DbOrTx, actor: Actor, team: TeamRow, input: { name?: string } & Roster, violations: Violation[], now: Date): void {
+  {
     const competitionId = tx.select({ c: events.competitionId }).from(events).where(eq(events.id, team.eventId)).get()!.c;
     const before = currentRoster(tx, team.id);
 
@@ -319,7 +328,7 @@ export function saveRoster(db: Db, actor: Actor, teamId: number, input: { name?:
       before: { name: team.name, contestants: before.contestants.map((c) => c.id), advisors: before.advisors.map((a) => a.id) },
       after: { name: name || team.name, contestants: after.contestants.map((c) => c.id), advisors: after.advisors.map((a) => a.id) },
     });
-  });
+  }
 }
 
 const MEMBER_TABLES = { contestants: ['team_members', 'contestant_id'], advisors: ['team_advisors', 'advisor_id'] } as const;

@@ -2,8 +2,11 @@ import { idNumberCheckChar } from '#app/domain/id-number.ts';
 
 let sequence = 100;
 /** A valid 身份证号 for a birth date (YYYYMMDD); odd sequence for men, even for women. */
-export function idNumber(birth: string, gender: 'male' | 'female' = 'male', region = '430102'): string {
-  const order = ((sequence++ % 500) * 2 + (gender === 'male' ? 1 : 0)).toString().padStart(3, '0');
+export function idNumber(birth: string, gender: 'male' | 'female' = 'male'): string {
+  const seq = sequence++;
+  // 500 sequence codes per district, 98 districts: 49,000 different people per birth date.
+  const region = `4301${String(2 + (Math.floor(seq / 500) % 98)).padStart(2, '0')}`;
+  const order = ((seq % 500) * 2 + (gender === 'male' ? 1 : 0)).toString().padStart(3, '0');
   const first17 = `${region}${birth}${order}`;
   return first17 + idNumberCheckChar(first17);
 }
