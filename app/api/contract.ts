@@ -5,6 +5,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from '#app/schemas/zod.server.ts';
 import { loginInput } from '#app/schemas/account.server.ts';
+import { advisorEntry, contestantEntry, createTeamInput, patchTeamInput, returnTeamInput } from '#app/schemas/registration.server.ts';
 
 
 export const registry = new OpenAPIRegistry();
@@ -144,6 +145,133 @@ registry.registerPath({
   summary: '本文档 (this document)',
   tags: ['meta'],
   responses: { 200: { description: 'OpenAPI 3.1' } },
+});
+
+// ── Registration ────────────────────────────────────────────────────────────────────────────────
+
+const TeamStatus = z.enum(['draft', 'submitted', 'approved', 'returned']);
+const ViolationBody = z.object({ code: z.string(), field: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+
+export const Team = registry.register(
+  'Team',
+  z.object({
+    team: z.object({ id: z.number().int(), name: z.string(), status: TeamStatus, returnReason: z.string().nullable(), submittedAt: z.string().nullable(), reviewedAt: z.string().nullable() }),
+    event: z.object({ id: z.number().int(), code: z.string(), name: z.string(), minTeamSize: z.number().int(), maxTeamSize: z.number().int(), maxAdvisors: z.number().int(), division: z.string() }),
+    school: z.object({ id: z.number().int(), name: z.string(), prefecture: z.string() }),
+    roster: z.object({
+      contestants: z.array(contestantEntry.extend({ id: z.number().int(), gender: z.enum(['male', 'female']), birthDate: z.string() })),
+      advisors: z.array(advisorEntry.extend({ id: z.number().int() })),
+    }),
+    violations: z.array(ViolationBody).describe('按当前阶段检查出的规则问题 (rule problems found at the current stage)'),
+    editable: z.boolean(),
+  }),
+);
+
+export const TeamListItem = registry.register(
+  'TeamListItem',
+  z.object({
+    id: z.number().int(),
+    name: z.string(),
+    status: TeamStatus,
+    returnReason: z.string().nullable(),
+    event: z.object({ id: z.number().int(), code: z.string(), name: z.string() }),
+    division: z.string(),
+    school: z.string(),
+    prefecture: z.string(),
+    contestants: z.array(z.object({ name: z.string(), gender: z.string(), idNumber: z.string().describe('已脱敏 (masked)') })),
+    advisors: z.array(z.object({ name: z.string(), phone: z.string().describe('已脱敏 (masked)') })),
+    violations: z.array(ViolationBody),
+  }),
+);
+
+const teamId = z.object({ id: z.string().describe('参赛队 ID (team id)') });
+const teamFilterParams = z.object({
+  eventId: z.string().optional(),
+  divisionId: z.string().optional(),
+  prefectureId: z.string().optional(),
+  schoolId: z.string().optional(),
+  status: TeamStatus.optional(),
+});
+
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/teams',
+  summary: '参赛队列表：院校只见本校，组委会可筛选 (teams: a school sees its own; the organiser filters)',
+  tags: ['registration'],
+  security,
+  request: { query: teamFilterParams },
+  responses: { 200: { description: '参赛队', content: { 'application/json': { schema: z.object({ teams: z.array(TeamListItem) }) } } }, ...errors(401, 403) },
+});
+registry.registerPath({
+  method: 'post',
+  path: '/api/v1/teams',
+  summary: '创建参赛队（可同时提交名单）(create a team, optionally with its roster)',
+  tags: ['registration'],
+  security,
+  request: { body: { content: { 'application/json': { schema: createTeamInput } } } },
+  responses: { 201: { description: '已创建 (created)', content: { 'application/json': { schema: Team } } }, ...errors(400, 401, 403, 404, 415, 422) },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/teams/{id}',
+  summary: '参赛队详情（本校与组委会可见完整信息）(a team, whole for its school and the organiser)',
+  tags: ['registration'],
+  security,
+  request: { params: teamId },
+  responses: { 200: { description: '参赛队', content: { 'application/json': { schema: Team } } }, ...errors(401, 403, 404) },
+});
+registry.registerPath({
+  method: 'patch',
+  path: '/api/v1/teams/{id}',
+  summary: '修改草稿或退回的参赛队；给出的名单整体替换 (edit a draft or returned team; given lists replace the roster)',
+  tags: ['registration'],
+  security,
+  request: { params: teamId, body: { content: { 'application/json': { schema: patchTeamInput } } } },
+  responses: { 200: { description: '参赛队', content: { 'application/json': { schema: Team } } }, ...errors(400, 401, 403, 404, 409, 415, 422) },
+});
+for (const [step, summary] of [
+  ['submit', '提交审核（全部规则须满足）(submit for review; every rule must hold)'],
+  ['approve', '组委会审核通过，再次检查全部规则 (the organiser approves, checking every rule again)'],
+  ['return', '组委会退回，须写明原因 (the organiser returns the team with a reason)'],
+] as const) {
+  registry.registerPath({
+    method: 'post',
+    path: `/api/v1/teams/{id}/${step}`,
+    summary,
+    tags: ['registration'],
+    security,
+    request: { params: teamId, ...(step === 'return' ? { body: { content: { 'application/json': { schema: returnTeamInput } } } } : {}) },
+    responses: { 200: { description: '参赛队', content: { 'application/json': { schema: Team } } }, ...errors(400, 401, 403, 404, 409, 422) },
+  });
+}
+registry.registerPath({
+  method: 'post',
+  path: '/api/v1/imports/registrations',
+  summary: '批量导入 .xlsx：全部通过才导入，否则一行不写并列出每个错误 (bulk import: all rows or none, every error listed)',
+  tags: ['registration'],
+  security,
+  request: { body: { content: { 'multipart/form-data': { schema: z.object({ file: z.string().describe('.xlsx 文件 (the workbook)'), _csrf: z.string().optional() }) } } } },
+  responses: {
+    200: { description: '已导入 (imported)', content: { 'application/json': { schema: z.object({ ok: z.literal(true), teams: z.number().int(), rows: z.number().int() }) } } },
+    422: {
+      description: '有错误，未导入 (errors; nothing imported)',
+      content: {
+        'application/json': {
+          schema: z.object({ error: z.object({ code: z.literal('import_rejected'), message: z.string(), rows: z.array(z.object({ sheet: z.string(), row: z.number().int(), column: z.string(), message: z.string() })) }) }),
+        },
+      },
+    },
+    ...errors(400, 401, 403, 413, 415),
+  },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/exports/registrations.xlsx',
+  summary: '导出已通过的报名 (approved registrations as .xlsx)',
+  tags: ['registration'],
+  security,
+  request: { query: teamFilterParams.extend({ groupBy: z.enum(['event', 'school', 'prefecture']).optional() }) },
+  responses: { 200: { description: 'Excel 工作簿 (workbook)', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } } }, ...errors(401, 403) },
 });
 
 let document: ReturnType<OpenApiGeneratorV31['generateDocument']> | undefined;

@@ -1,0 +1,158 @@
+/** Registration through the JSON API of a real server. */
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listOpenEvents } from '#app/models/registration.server.ts';
+import { COLUMNS, SHEET } from '#app/models/registration-xlsx.server.ts';
+import { actorOf, count } from '../helpers/db.ts';
+import { advisor, contestant } from '../helpers/people.ts';
+import { Client, startServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+let school: Client;
+let other: Client;
+let admin: Client;
+let schoolUser: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  const names = (server.db.$client.prepare("select username from users where role = 'school' and username like 's%' order by id").all() as { username: string }[]).map((u) => u.username);
+  schoolUser = names.find((n) => listOpenEvents(server.db, actorOf(server.db, n)).filter((e) => e.canEnter && e.maxTeamSize >= 2).length >= 2)!;
+  school = new Client(server.url);
+  other = new Client(server.url);
+  admin = new Client(server.url);
+  await school.login(schoolUser);
+  await other.login('school');
+  await admin.login('admin');
+});
+afterAll(() => server.stop());
+
+const openEvent = (n = 0) => listOpenEvents(server.db, actorOf(server.db, schoolUser)).filter((e) => e.canEnter && e.maxTeamSize >= 2)[n];
+const body = async (res: Response) => res.json();
+
+describe('the team API', () => {
+  let teamId: number;
+
+  it('creates a team with its roster (POST /api/v1/teams)', async () => {
+    const event = openEvent();
+    const people = Array.from({ length: event.minTeamSize }, (_, i) => contestant(`选手${i}`));
+    const res = await school.json('POST', '/api/v1/teams', { eventId: event.id, contestants: people, advisors: [advisor('陈老师')] });
+    expect(res.status).toBe(201);
+    const team = await body(res);
+    teamId = team.team.id;
+    expect(res.headers.get('Location')).toBe(`/api/v1/teams/${teamId}`);
+    expect(team.roster.contestants).toHaveLength(event.minTeamSize);
+    expect(team.roster.contestants[0].idNumber).toBe(people[0].idNumber);
+    expect(team.violations).toEqual([]);
+  });
+
+  it('refuses a roster that breaks rules with 422 and a message per field', async () => {
+    const res = await school.json('PATCH', `/api/v1/teams/${teamId}`, { contestants: [contestant('超龄', '19900101')] });
+    expect(res.status).toBe(422);
+    const { error } = await body(res);
+    expect(error.code).toBe('registration_rules');
+    expect(error.fields['contestants.0.idNumber']).toMatch(/超龄.*周岁/);
+  });
+
+  it('refuses bad JSON input with 400, never 500', async () => {
+    for (const payload of [{ contestants: 'x' }, { contestants: [{ name: '' }] }, { advisors: [{}] }]) {
+      const res = await school.json('PATCH', `/api/v1/teams/${teamId}`, payload);
+      expect(res.status).toBe(400);
+    }
+    expect((await school.json('POST', '/api/v1/teams', { eventId: 'abc' })).status).toBe(400);
+    expect((await school.json('GET', '/api/v1/teams/abc')).status).toBe(404);
+    expect((await school.json('POST', '/api/v1/teams', { eventId: 999999 })).status).toBe(404);
+  });
+
+  it('keeps another school out: read, edit, submit and approve are refused and nothing changes', async () => {
+    const audits = count(server.db, 'audit_log');
+    expect((await other.json('GET', `/api/v1/teams/${teamId}`)).status).toBe(403);
+    expect((await other.json('PATCH', `/api/v1/teams/${teamId}`, { name: '冒名' })).status).toBe(403);
+    expect((await other.json('POST', `/api/v1/teams/${teamId}/submit`)).status).toBe(403);
+    expect((await other.json('POST', `/api/v1/teams/${teamId}/approve`)).status).toBe(403);
+    expect((await other.json('POST', `/api/v1/teams/${teamId}/return`, { reason: 'x' })).status).toBe(403);
+    const list = await body(await other.json('GET', '/api/v1/teams'));
+    expect(list.teams.some((t: { id: number }) => t.id === teamId)).toBe(false);
+    expect(count(server.db, 'audit_log')).toBe(audits);
+    expect((await body(await school.json('GET', `/api/v1/teams/${teamId}`))).team.status).toBe('draft');
+  });
+
+  it('submits, is returned with a reason, resubmits and is approved', async () => {
+    expect((await school.fetch(`/api/v1/teams/${teamId}/submit`, { method: 'POST' })).status).toBe(403);
+    expect((await body(await school.json('POST', `/api/v1/teams/${teamId}/submit`))).team.status).toBe('submitted');
+    expect((await school.json('PATCH', `/api/v1/teams/${teamId}`, { name: '改名' })).status).toBe(409);
+    expect((await admin.json('POST', `/api/v1/teams/${teamId}/return`, {})).status).toBe(400);
+    const returned = await body(await admin.json('POST', `/api/v1/teams/${teamId}/return`, { reason: '请补充学号' }));
+    expect(returned.team).toMatchObject({ status: 'returned', returnReason: '请补充学号' });
+    expect((await school.json('PATCH', `/api/v1/teams/${teamId}`, { name: '改名后的队' })).status).toBe(200);
+    expect((await body(await school.json('POST', `/api/v1/teams/${teamId}/submit`))).team.status).toBe('submitted');
+    expect((await school.json('POST', `/api/v1/teams/${teamId}/approve`)).status).toBe(403);
+    expect((await body(await admin.json('POST', `/api/v1/teams/${teamId}/approve`))).team.status).toBe('approved');
+  });
+
+  it('lists teams with personal data masked, filtered for the organiser', async () => {
+    const { teams } = await body(await admin.json('GET', '/api/v1/teams?status=approved'));
+    expect(teams.length).toBeGreaterThan(100);
+    expect(JSON.stringify(teams)).not.toMatch(/"idNumber":"\d{17}[\dX]"/);
+  });
+
+  it('is documented in OpenAPI', async () => {
+    const doc = await body(await admin.fetch('/api/v1/openapi.json'));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/teams',
+        '/api/v1/teams/{id}',
+        '/api/v1/teams/{id}/submit',
+        '/api/v1/teams/{id}/approve',
+        '/api/v1/teams/{id}/return',
+        '/api/v1/imports/registrations',
+        '/api/v1/exports/registrations.xlsx',
+      ]),
+    );
+  });
+});
+
+describe('Excel over HTTP', () => {
+  async function upload(client: Client, buffer: Uint8Array<ArrayBuffer>, csrf = true) {
+    const form = new FormData();
+    form.set('file', new Blob([buffer]), 'entries.xlsx');
+    if (csrf) form.set('_csrf', client.csrf);
+    return client.fetch('/api/v1/imports/registrations', { method: 'POST', body: form });
+  }
+
+  it('imports a good file, and refuses a bad one with every error', async () => {
+    const event = openEvent();
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet(SHEET);
+    sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key }));
+    for (let i = 0; i < event.minTeamSize; i++) {
+      const c = contestant(`导入${i}`);
+      sheet.addRow({ eventCode: event.code, role: '选手', name: c.name, idNumber: c.idNumber });
+    }
+    const good = new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer);
+    expect(await (await upload(school, good)).json()).toMatchObject({ teams: 1, rows: event.minTeamSize });
+    // The same rows again: the people are now on a team, so each row is an error.
+    sheet.getCell('B2').value = 'ZZ999';
+    const bad = await upload(school, new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer));
+    expect(bad.status).toBe(422);
+    const { error } = await bad.json();
+    expect(error.code).toBe('import_rejected');
+    expect(error.rows[0]).toMatchObject({ sheet: SHEET, row: 2, column: '赛项代码' });
+  });
+
+  it('refuses a file that is not a spreadsheet and an empty upload with 400', async () => {
+    expect((await upload(school, new TextEncoder().encode('hello'))).status).toBe(400);
+    expect((await upload(school, new Uint8Array())).status).toBe(400);
+    expect((await upload(school, new TextEncoder().encode('hello'), false)).status).toBe(403);
+  });
+
+  it('exports approved registrations as .xlsx', async () => {
+    const res = await admin.fetch('/api/v1/exports/registrations.xlsx?groupBy=prefecture');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    expect(wb.worksheets.length).toBeGreaterThan(5);
+    expect((await other.fetch('/api/v1/exports/registrations.xlsx')).status).toBe(200);
+    expect((await new Client(server.url).fetch('/api/v1/exports/registrations.xlsx')).status).toBe(401);
+  });
+});
