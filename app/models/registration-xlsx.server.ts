@@ -5,13 +5,13 @@
 import ExcelJS from 'exceljs';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
-import { divisions, events, prefectures, schools, teams } from '#db/schema.ts';
+import { divisions, events, schools, teams } from '#db/schema.ts';
 import { checkQuota, checkRoster, type Violation } from '#app/domain/registration.ts';
 import { parseIdNumber } from '#app/domain/id-number.ts';
 import { isAdmin, type Actor } from '#app/domain/roles.ts';
 import { findCurrentCompetition } from './competition.server.ts';
 import { forbidden, ModelError } from './errors.ts';
-import { currentRoster, insertTeam, rosterContext, writeRoster, type Roster } from './registration.server.ts';
+import { currentRoster, insertTeam, registrationRows, rosterContext, writeRoster, type Roster } from './registration.server.ts';
 
 export const SHEET = '报名表';
 const ROLE_CONTESTANT = '选手';
@@ -211,30 +211,7 @@ export type ExportGrouping = 'event' | 'school' | 'prefecture';
 /** Approved registrations, whole (the export is for the organiser, or a school's own), one sheet per group. */
 export async function exportRegistrations(db: Db, actor: Actor, filter: { eventId?: number; prefectureId?: number; schoolId?: number; divisionId?: number }, groupBy: ExportGrouping): Promise<Buffer> {
   if (!isAdmin(actor) && actor.role !== 'school') throw forbidden();
-  const competition = findCurrentCompetition(db, actor);
-  const schoolScope = actor.role === 'school' ? actor.schoolId! : filter.schoolId;
-  const rows = competition
-    ? db
-        .select({ team: teams, event: events, division: divisions.name, school: schools, prefecture: prefectures.name })
-        .from(teams)
-        .innerJoin(events, eq(events.id, teams.eventId))
-        .innerJoin(divisions, eq(divisions.id, events.divisionId))
-        .innerJoin(schools, eq(schools.id, teams.schoolId))
-        .innerJoin(prefectures, eq(prefectures.id, schools.prefectureId))
-        .where(
-          and(
-            eq(events.competitionId, competition.id),
-            eq(teams.status, 'approved'),
-            isNull(teams.withdrawnAt),
-            filter.eventId ? eq(teams.eventId, filter.eventId) : undefined,
-            filter.divisionId ? eq(events.divisionId, filter.divisionId) : undefined,
-            filter.prefectureId ? eq(schools.prefectureId, filter.prefectureId) : undefined,
-            schoolScope ? eq(teams.schoolId, schoolScope) : undefined,
-          ),
-        )
-        .orderBy(asc(events.code), asc(prefectures.sortOrder), asc(schools.code))
-        .all()
-    : [];
+  const rows = registrationRows(db, actor, { ...filter, status: 'approved' });
   const wb = new ExcelJS.Workbook();
   wb.creator = '楚怡杯竞赛系统';
   const columns = [

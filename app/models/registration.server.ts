@@ -420,14 +420,17 @@ export type RegistrationFilter = {
   status?: TeamRow['status'];
 };
 
-/** Teams with school, event and roster; personal data masked, as in every list. */
-export function listRegistrations(db: Db, actor: Actor, filter: RegistrationFilter = {}, now = new Date()) {
-  const schoolScope = actor.role === 'school' ? actor.schoolId : filter.schoolId;
+/**
+ * The teams of the current competition an actor may list, with event, division, school and
+ * prefecture: a school account is held to its own school whatever the filter says.
+ */
+export function registrationRows(db: Db, actor: Actor, filter: RegistrationFilter = {}) {
   if (!isAdmin(actor) && actor.role !== 'school') throw forbidden();
+  const schoolScope = actor.role === 'school' ? actor.schoolId : filter.schoolId;
   const competition = findCurrentCompetition(db, actor);
   if (!competition) return [];
-  const rows = db
-    .select({ team: teams, event: { id: events.id, code: events.code, name: events.name }, division: divisions.name, school: schools.name, prefecture: prefectures.name })
+  return db
+    .select({ team: teams, event: events, division: divisions.name, school: schools, prefecture: prefectures.name })
     .from(teams)
     .innerJoin(events, eq(events.id, teams.eventId))
     .innerJoin(divisions, eq(divisions.id, events.divisionId))
@@ -445,8 +448,14 @@ export function listRegistrations(db: Db, actor: Actor, filter: RegistrationFilt
       ),
     )
     .orderBy(asc(events.code), asc(prefectures.sortOrder), asc(schools.code))
-    .limit(2000)
+    .limit(5000)
     .all();
+}
+
+/** Teams with school, event and roster; personal data masked, as in every list. */
+export function listRegistrations(db: Db, actor: Actor, filter: RegistrationFilter = {}, now = new Date()) {
+  // Each listed team gets its roster and rule check, so a page stops at 1,000 teams (filter to narrow).
+  const rows = registrationRows(db, actor, filter).slice(0, 1000);
   return rows.map((r) => {
     const roster = currentRoster(db, r.team.id);
     const stage: Stage = r.team.status === 'submitted' || r.team.status === 'approved' ? 'approve' : 'submit';
@@ -455,9 +464,9 @@ export function listRegistrations(db: Db, actor: Actor, filter: RegistrationFilt
       name: r.team.name,
       status: r.team.status,
       returnReason: r.team.returnReason,
-      event: r.event,
+      event: { id: r.event.id, code: r.event.code, name: r.event.name },
       division: r.division,
-      school: r.school,
+      school: r.school.name,
       prefecture: r.prefecture,
       contestants: roster.contestants.map((c) => ({ name: c.name, gender: c.gender, idNumber: maskIdNumber(c.idNumber) })),
       advisors: roster.advisors.map((a) => ({ name: a.name, phone: maskPhone(a.phone) })),
