@@ -156,3 +156,18 @@ describe('Excel over HTTP', () => {
     expect((await new Client(server.url).fetch('/api/v1/exports/registrations.xlsx')).status).toBe(401);
   });
 });
+
+describe('phase control', () => {
+  it('refuses registration edits outside the registration phase, saying why', async () => {
+    const event = openEvent(1);
+    server.db.$client.prepare("update competitions set phase = 'running'").run();
+    try {
+      const res = await school.json('POST', '/api/v1/teams', { eventId: event.id });
+      expect(res.status).toBe(422);
+      const { error } = await res.json();
+      expect(error.fields._form).toBe('竞赛当前处于“比赛”阶段，不能修改报名。');
+    } finally {
+      server.db.$client.prepare("update competitions set phase = 'registration'").run();
+    }
+  });
+});
