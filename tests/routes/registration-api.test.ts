@@ -159,10 +159,12 @@ describe('Excel over HTTP', () => {
 
 describe('phase control', () => {
   it('refuses registration edits outside the registration phase, saying why', async () => {
-    const event = openEvent(1);
+    const event = listOpenEvents(server.db, actorOf(server.db, 'school')).find((e) => e.eligible && e.teams.length < e.quotaPerSchool)!;
+    const other = new Client(server.url);
+    await other.login('school');
     server.db.$client.prepare("update competitions set phase = 'running'").run();
     try {
-      const res = await school.json('POST', '/api/v1/teams', { eventId: event.id });
+      const res = await other.json('POST', '/api/v1/teams', { eventId: event.id });
       expect(res.status).toBe(422);
       const { error } = await res.json();
       expect(error.fields._form).toBe('竞赛当前处于“比赛”阶段，不能修改报名。');
