@@ -19,18 +19,19 @@ function teamId(raw: string | undefined): number {
   return id;
 }
 
-function readTeam(load: () => ReturnType<typeof getTeamDetail>) {
+/** Another school's team, or none: the error page says so in the reader's language. */
+function readTeam(request: Request, load: () => ReturnType<typeof getTeamDetail>) {
   try {
     return load();
   } catch (error) {
-    if (error instanceof ModelError) throw json({ message: error.code }, { status: error.status });
+    if (error instanceof ModelError) throw json({ message: translator(languageOf(request))(`errors.${error.code}`) }, { status: error.status });
     throw error;
   }
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireRole(request, context, 'school', 'admin');
-  const detail = readTeam(() => getTeamDetail(context.db, actor, teamId(params.id)));
+  const detail = readTeam(request, () => getTeamDetail(context.db, actor, teamId(params.id)));
   const t = translator(languageOf(request));
   return json({ ...detail, problems: Object.values(violationFields(detail.violations, t)), isAdmin: actor.role === 'admin' });
 }

@@ -191,3 +191,14 @@ describe('public pages', () => {
     expect(html).toContain('Live rankings');
   });
 });
+
+describe('team pages', () => {
+  it('refuse another school’s team with 403 and a Chinese message', async () => {
+    const foreign = server.db.$client.prepare("select t.id from teams t join users u on u.username = 'school' where t.school_id <> u.school_id limit 1").get() as { id: number };
+    const c = await loggedIn('school');
+    const res = await c.fetch(`/teams/${foreign.id}`);
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain('您只能查看和修改本校的参赛队');
+    expect((await c.fetch('/teams/abc')).status).toBe(404);
+  });
+});
