@@ -173,3 +173,50 @@ describe('phase control', () => {
     }
   });
 });
+
+describe('every registration rule through the API', () => {
+  const rule = async (client: Client, teamId: number, patch: unknown) => {
+    const res = await client.json('PATCH', `/api/v1/teams/${teamId}`, patch);
+    expect(res.status).toBe(422);
+    return (await res.json()).error.fields as Record<string, string>;
+  };
+
+  it('refuses each broken rule with 422, naming the field in Chinese', async () => {
+    const c = new Client(server.url);
+    const names = (server.db.$client.prepare("select username from users where role = 'school' and username like 's%' order by id desc").all() as { username: string }[]).map((u) => u.username);
+    const user = names.find((n) => listOpenEvents(server.db, actorOf(server.db, n)).some((e) => e.canEnter && e.maxTeamSize >= 2))!;
+    await c.login(user);
+    const event = listOpenEvents(server.db, actorOf(server.db, user)).find((e) => e.canEnter && e.maxTeamSize >= 2)!;
+    const created = await (await c.json('POST', '/api/v1/teams', { eventId: event.id })).json();
+    const id = created.team.id;
+    const ok = contestant('合规');
+    const taken = server.db.$client.prepare('select c.name, c.id_number from contestants c join team_members m on m.contestant_id = c.id and m.removed_at is null join teams t on t.id = m.team_id where t.school_id <> (select school_id from users where username = ?) limit 1').get(user) as { name: string; id_number: string };
+
+    const size = await rule(c, id, { contestants: Array.from({ length: event.maxTeamSize + 1 }, (_, i) => contestant(`多${i}`)) });
+    expect(size.contestants).toMatch(/每队选手须为/);
+    const advisors = await rule(c, id, { advisors: Array.from({ length: event.maxAdvisors + 1 }, (_, i) => advisor(`师${i}`)) });
+    expect(advisors.advisors).toMatch(/指导教师最多/);
+    const checksum = await rule(c, id, { contestants: [{ ...ok, idNumber: ok.idNumber.slice(0, 17) + (ok.idNumber.endsWith('1') ? '2' : '1') }] });
+    expect(checksum['contestants.0.idNumber']).toBe('身份证号校验位不正确，请核对。');
+    const age = await rule(c, id, { contestants: [contestant('超龄', '19800101')] });
+    expect(age['contestants.0.idNumber']).toMatch(/周岁/);
+    const elsewhere = await rule(c, id, { contestants: [{ name: taken.name, idNumber: taken.id_number }] });
+    expect(elsewhere['contestants.0.idNumber']).toMatch(/已报名本届|其他院校/);
+    const duplicate = await rule(c, id, { contestants: [ok, { ...ok, name: '同号' }] });
+    expect(duplicate['contestants.1.idNumber']).toMatch(/重复/);
+    const phone = await rule(c, id, { advisors: [advisor('电话错', '1234')] });
+    expect(phone['advisors.0.phone']).toMatch(/电话号码格式不正确/);
+
+    const quota = await c.json('POST', '/api/v1/teams', { eventId: event.id });
+    expect(quota.status).toBe(422);
+    expect((await quota.json()).error.fields._form).toMatch(/名额/);
+    const zz = server.db.$client.prepare("select e.id from events e join divisions d on d.id = e.division_id where d.code = 'ZZ' limit 1").get() as { id: number };
+    // The demo school is a 高职 school: 中职组 is closed to it.
+    const schoolType = await other.json('POST', '/api/v1/teams', { eventId: zz.id });
+    expect(schoolType.status).toBe(422);
+    expect((await schoolType.json()).error.fields._form).toMatch(/本校类型不能报名中职组/);
+    const submit = await c.json('POST', `/api/v1/teams/${id}/submit`);
+    expect(submit.status).toBe(422);
+    expect((await submit.json()).error.fields.contestants).toMatch(/每队选手须为/);
+  });
+});
