@@ -20,7 +20,30 @@ export function openDatabase(path: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  cacheStatements(sqlite);
   return drizzle(sqlite, { schema }) as Db;
+}
+
+/**
+ * drizzle asks SQLite to compile every query afresh; keeping the compiled statements by their SQL
+ * text removes a large share of each query's cost on hot paths (imports, marks). A statement runs
+ * to completion synchronously before the next use, so sharing one is safe; each reuse starts in
+ * object mode, because drizzle switches some to raw (array) mode.
+ */
+function cacheStatements(sqlite: Database.Database, limit = 1000): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const hit = cache.get(source);
+    if (hit) {
+      if (hit.reader) hit.raw(false);
+      return hit;
+    }
+    const statement = prepare(source);
+    if (cache.size >= limit) cache.delete(cache.keys().next().value!);
+    cache.set(source, statement);
+    return statement;
+  }) as typeof sqlite.prepare;
 }
 
 export function migrateDatabase(db: Db): void {
