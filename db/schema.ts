@@ -185,8 +185,10 @@ export const schemeModules = sqliteTable(
     code: text('code').notNull(),
     name: text('name').notNull(),
     sortOrder: integer('sort_order').notNull(),
+    /** Set when an edit of the scheme (before any mark) replaced this module. */
+    retiredAt: integer('retired_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [uniqueIndex('scheme_modules_code_uq').on(t.schemeId, t.code)],
+  (t) => [index('scheme_modules_scheme_idx').on(t.schemeId)],
 );
 
 export const criteria = sqliteTable(
@@ -202,6 +204,7 @@ export const criteria = sqliteTable(
     /** A measurement criterion that scores either 0 or its max. */
     allOrNothing: integer('all_or_nothing', { mode: 'boolean' }).notNull().default(false),
     sortOrder: integer('sort_order').notNull(),
+    retiredAt: integer('retired_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('criteria_module_idx').on(t.moduleId)],
 );

@@ -1,0 +1,204 @@
+/**
+ * Marks (评分记录): entered by an event's scoring judges against work codes only, checked against
+ * the criterion, never overwritten (each change is a new row that supersedes the last), and safe
+ * to resend: a mark's idempotency key makes a second delivery a no-op.
+ */
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '#db/client.ts';
+import { checkIns, discrepancyFlags, events, judgeAssignments, marks, scoringSheets } from '#db/schema.ts';
+import { isDiscrepant, markProblem } from '#app/domain/aggregation.ts';
+import { isChiefJudge, type Actor } from '#app/domain/roles.ts';
+import { recordAudit } from './audit.server.ts';
+import { forbidden, ModelError, notFound } from './errors.ts';
+import { freezeScheme, loadScheme } from './scheme.server.ts';
+
+export type MarkInput = { eventId: number; workCode: string; criterionId: number; value: number; idempotencyKey: string; reason?: string };
+
+function requireScoringJudge(actor: Actor, eventId: number) {
+  if (actor.role !== 'judge' || actor.assignments.get(eventId) !== 'scoring_judge' || actor.judgeId == null) throw forbidden('not_assigned');
+  return actor.judgeId;
+}
+
+/** Each judge's current mark (the newest row) per criterion, for the given sheets. */
+export function currentMarksOfSheets(db: DbOrTx, sheetIds: number[]) {
+  if (sheetIds.length === 0) return [];
+  return db
+    .select({ id: marks.id, sheetId: marks.sheetId, criterionId: marks.criterionId, value: marks.value, createdAt: marks.createdAt })
+    .from(marks)
+    .where(
+      and(
+        inArray(marks.sheetId, sheetIds),
+        sql`${marks.id} = (select max(m2.id) from marks m2 where m2.sheet_id = ${marks.sheetId} and m2.criterion_id = ${marks.criterionId})`,
+      ),
+    )
+    .all();
+}
+
+/** A judge's sheets in an event: work codes only, never a team, school or person. */
+export function judgeSheets(db: Db, actor: Actor, eventId: number) {
+  const judgeId = requireScoringJudge(actor, eventId);
+  const event = db.select({ id: events.id, code: events.code, name: events.name, status: events.status }).from(events).where(eq(events.id, eventId)).get();
+  if (!event) throw notFound('event_not_found');
+  const scheme = loadScheme(db, eventId);
+  const codes = db
+    .select({ checkInId: checkIns.id, workCode: checkIns.workCode })
+    .from(checkIns)
+    .where(and(eq(checkIns.eventId, eventId), eq(checkIns.status, 'present'), sql`${checkIns.workCode} is not null`))
+    .orderBy(asc(checkIns.workCode))
+    .all();
+  const sheets = db.select().from(scoringSheets).where(and(eq(scoringSheets.eventId, eventId), eq(scoringSheets.judgeId, judgeId))).all();
+  const current = currentMarksOfSheets(db, sheets.map((s) => s.id));
+  return {
+    event,
+    criteria: (scheme?.modules ?? []).flatMap((m) =>
+      m.criteria.map((c) => ({ id: c.id, code: c.code, name: c.name, module: m.name, maxMarks: c.maxMarks, decimals: c.decimals, kind: c.kind, allOrNothing: c.allOrNothing })),
+    ),
+    sheets: codes.map((code) => {
+      const sheet = sheets.find((s) => s.checkInId === code.checkInId);
+      const values = sheet ? current.filter((m) => m.sheetId === sheet.id) : [];
+      return {
+        workCode: code.workCode!,
+        sheetId: sheet?.id ?? null,
+        status: sheet?.status ?? 'open',
+        marks: Object.fromEntries(values.map((m) => [m.criterionId, m.value])) as Record<number, number>,
+      };
+    }),
+  };
+}
+
+/** Enters or changes one mark. Returns the stored mark, and whether it was a resend. */
+export function putMark(db: Db, actor: Actor, input: MarkInput, now = new Date()) {
+  const judgeId = requireScoringJudge(actor, input.eventId);
+  return db.transaction((tx) => {
+    const resent = tx.select().from(marks).where(eq(marks.idempotencyKey, input.idempotencyKey)).get();
+    if (resent) {
+      if (resent.enteredBy !== actor.userId || resent.criterionId !== input.criterionId || resent.value !== input.value) {
+        throw new ModelError(409, 'idempotency_conflict');
+      }
+      return { mark: resent, duplicate: true };
+    }
+    const event = tx.select().from(events).where(eq(events.id, input.eventId)).get();
+    if (!event) throw notFound('event_not_found');
+    if (event.status !== 'scoring') throw new ModelError(409, 'event_not_scoring');
+    const checkIn = tx
+      .select()
+      .from(checkIns)
+      .where(and(eq(checkIns.eventId, input.eventId), eq(checkIns.workCode, input.workCode), eq(checkIns.status, 'present')))
+      .get();
+    if (!checkIn) throw new ModelError(404, 'work_code_not_found', { workCode: input.workCode.slice(0, 20) });
+    const criterion = loadScheme(tx, input.eventId)?.criteria.find((c) => c.id === input.criterionId);
+    if (!criterion) throw new ModelError(422, 'criterion_not_in_scheme', {}, { criterionId: 'errors.criterion_not_in_scheme' });
+    const problem = markProblem(input.value, criterion);
+    if (problem) {
+      throw new ModelError(422, `mark_${problem}`, { max: criterion.maxMarks, decimals: criterion.decimals }, { value: `errors.mark_${problem}` });
+    }
+    let sheet = tx.select().from(scoringSheets).where(and(eq(scoringSheets.judgeId, judgeId), eq(scoringSheets.checkInId, checkIn.id))).get();
+    if (!sheet) sheet = tx.insert(scoringSheets).values({ eventId: input.eventId, judgeId, checkInId: checkIn.id }).returning().get();
+    if (sheet.status === 'submitted') throw new ModelError(409, 'sheet_submitted');
+    const previous = tx
+      .select()
+      .from(marks)
+      .where(and(eq(marks.sheetId, sheet.id), eq(marks.criterionId, criterion.id)))
+      .orderBy(desc(marks.id))
+      .limit(1)
+      .get();
+    const mark = tx
+      .insert(marks)
+      .values({
+        sheetId: sheet.id,
+        criterionId: criterion.id,
+        value: input.value,
+        idempotencyKey: input.idempotencyKey,
+        reason: input.reason ?? null,
+        enteredBy: actor.userId,
+        supersedesId: previous?.id ?? null,
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    freezeScheme(tx, input.eventId, now);
+    recordAudit(tx, actor, {
+      action: previous ? 'mark.change' : 'mark.enter',
+      entity: 'mark',
+      entityId: mark.id,
+      before: previous ? { value: previous.value } : null,
+      after: { sheetId: sheet.id, criterionId: criterion.id, value: input.value },
+      reason: input.reason,
+    });
+    if (criterion.kind === 'judgement') updateFlag(tx, event, checkIn.id, criterion.id, now);
+    return { mark, duplicate: false, sheetId: sheet.id };
+  });
+}
+
+/** Opens a flag when the judges' marks spread past the threshold; closes it when they no longer do. */
+function updateFlag(tx: DbOrTx, event: typeof events.$inferSelect, checkInId: number, criterionId: number, now: Date) {
+  const sheetIds = tx.select({ id: scoringSheets.id }).from(scoringSheets).where(eq(scoringSheets.checkInId, checkInId)).all().map((s) => s.id);
+  const values = currentMarksOfSheets(tx, sheetIds).filter((m) => m.criterionId === criterionId).map((m) => m.value);
+  const open = tx
+    .select()
+    .from(discrepancyFlags)
+    .where(and(eq(discrepancyFlags.checkInId, checkInId), eq(discrepancyFlags.criterionId, criterionId), eq(discrepancyFlags.status, 'open')))
+    .get();
+  const discrepant = isDiscrepant('judgement', values, event.discrepancyThreshold);
+  const spreadNow = values.length ? Math.max(...values) - Math.min(...values) : 0;
+  if (discrepant && !open) {
+    tx.insert(discrepancyFlags).values({ eventId: event.id, checkInId, criterionId, spread: spreadNow, createdAt: now }).run();
+  } else if (discrepant && open) {
+    tx.update(discrepancyFlags).set({ spread: spreadNow }).where(eq(discrepancyFlags.id, open.id)).run();
+  } else if (!discrepant && open) {
+    tx.update(discrepancyFlags).set({ status: 'resolved', resolution: '评分差值已回到阈值内 (spread back within threshold)', resolvedAt: now }).where(eq(discrepancyFlags.id, open.id)).run();
+  }
+}
+
+/** The judge's final word on a sheet: every criterion must be marked. */
+export function submitSheet(db: Db, actor: Actor, sheetId: number, now = new Date()) {
+  db.transaction((tx) => {
+    const sheet = tx.select().from(scoringSheets).where(eq(scoringSheets.id, sheetId)).get();
+    if (!sheet) throw notFound();
+    if (requireScoringJudge(actor, sheet.eventId) !== sheet.judgeId) throw forbidden('not_assigned');
+    if (sheet.status === 'submitted') return;
+    const scheme = loadScheme(tx, sheet.eventId)!;
+    const marked = new Set(currentMarksOfSheets(tx, [sheet.id]).map((m) => m.criterionId));
+    const missing = scheme.criteria.filter((c) => !marked.has(c.id));
+    if (missing.length) throw new ModelError(422, 'sheet_incomplete', { count: missing.length, criteria: missing.map((c) => c.code).join('、') });
+    tx.update(scoringSheets).set({ status: 'submitted', submittedAt: now }).where(eq(scoringSheets.id, sheet.id)).run();
+    recordAudit(tx, actor, { action: 'sheet.submit', entity: 'scoring_sheet', entityId: sheet.id, after: { status: 'submitted' } });
+  });
+}
+
+/** The chief judge reopens a submitted sheet, with a reason, so its judge can correct it. */
+export function reopenSheet(db: Db, actor: Actor, sheetId: number, reason: string) {
+  db.transaction((tx) => {
+    const sheet = tx.select().from(scoringSheets).where(eq(scoringSheets.id, sheetId)).get();
+    if (!sheet) throw notFound();
+    if (!isChiefJudge(actor, sheet.eventId)) throw forbidden();
+    if (!reason.trim()) throw new ModelError(422, 'reason_required', {}, { reason: 'errors.reason_required' });
+    const event = tx.select({ status: events.status }).from(events).where(eq(events.id, sheet.eventId)).get()!;
+    if (event.status !== 'scoring') throw new ModelError(409, 'event_not_scoring');
+    tx.update(scoringSheets).set({ status: 'open', submittedAt: null }).where(eq(scoringSheets.id, sheetId)).run();
+    recordAudit(tx, actor, { action: 'sheet.reopen', entity: 'scoring_sheet', entityId: sheetId, before: { status: sheet.status }, after: { status: 'open' }, reason });
+  });
+}
+
+/** The chief judge closes a discrepancy flag with a word on how it was settled. */
+export function resolveFlag(db: Db, actor: Actor, flagId: number, resolution: string, now = new Date()) {
+  db.transaction((tx) => {
+    const flag = tx.select().from(discrepancyFlags).where(eq(discrepancyFlags.id, flagId)).get();
+    if (!flag) throw notFound();
+    if (!isChiefJudge(actor, flag.eventId)) throw forbidden();
+    if (!resolution.trim()) throw new ModelError(422, 'reason_required', {}, { resolution: 'errors.reason_required' });
+    if (flag.status !== 'open') return;
+    tx.update(discrepancyFlags).set({ status: 'resolved', resolution, resolvedBy: actor.userId, resolvedAt: now }).where(eq(discrepancyFlags.id, flagId)).run();
+    recordAudit(tx, actor, { action: 'flag.resolve', entity: 'discrepancy_flag', entityId: flagId, before: { status: 'open' }, after: { status: 'resolved' }, reason: resolution });
+  });
+}
+
+/** The live scoring judges of an event (the panel whose sheets must all be in). */
+export function scoringJudgesOf(db: DbOrTx, eventId: number) {
+  return db
+    .select({ judgeId: judgeAssignments.judgeId })
+    .from(judgeAssignments)
+    .where(and(eq(judgeAssignments.eventId, eventId), eq(judgeAssignments.role, 'scoring_judge'), isNull(judgeAssignments.revokedAt)))
+    .all()
+    .map((r) => r.judgeId);
+}

@@ -1,0 +1,183 @@
+/**
+ * The chief judge's desk and the results (成绩): progress, open flags, the per-judge report, and
+ * the lock (签字确认) that computes and stores the results once, then decrypts the event.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db, DbOrTx } from '#db/client.ts';
+import { checkIns, criteria, discrepancyFlags, events, judges, results, resultRuns, schools, scoringSheets, teams } from '#db/schema.ts';
+import { round2, scoreTeam, type TeamScore } from '#app/domain/aggregation.ts';
+import { rankTeams } from '#app/domain/ranking.ts';
+import { isAdmin, isChiefJudge, type Actor } from '#app/domain/roles.ts';
+import { recordAudit } from './audit.server.ts';
+import { forbidden, ModelError, notFound } from './errors.ts';
+import { currentMarksOfSheets, scoringJudgesOf } from './mark.server.ts';
+import { loadScheme } from './scheme.server.ts';
+
+function requireChief(actor: Actor, eventId: number) {
+  if (!isChiefJudge(actor, eventId) && !isAdmin(actor)) throw forbidden();
+}
+
+function eventOrThrow(db: DbOrTx, eventId: number) {
+  const event = db.select().from(events).where(eq(events.id, eventId)).get();
+  if (!event) throw notFound('event_not_found');
+  return event;
+}
+
+/** Present work codes, the panel, the sheets and every current mark of an event. */
+function loadMarking(db: DbOrTx, eventId: number) {
+  const present = db
+    .select({ checkInId: checkIns.id, workCode: checkIns.workCode, teamId: checkIns.teamId, completionSeconds: checkIns.completionSeconds })
+    .from(checkIns)
+    .where(and(eq(checkIns.eventId, eventId), eq(checkIns.status, 'present')))
+    .orderBy(asc(checkIns.workCode))
+    .all();
+  const panel = scoringJudgesOf(db, eventId);
+  const panelNames = panel.length ? db.select({ id: judges.id, name: judges.name }).from(judges).where(inArray(judges.id, panel)).all() : [];
+  const sheets = db.select().from(scoringSheets).where(eq(scoringSheets.eventId, eventId)).all();
+  const current = currentMarksOfSheets(db, sheets.map((s) => s.id));
+  return { present, panel: panelNames, sheets, current };
+}
+
+/** Marking progress per judge and per work code (work codes only: the chief judge is a judge too). */
+export function eventProgress(db: Db, actor: Actor, eventId: number) {
+  requireChief(actor, eventId);
+  const event = eventOrThrow(db, eventId);
+  const { present, panel, sheets } = loadMarking(db, eventId);
+  const submitted = (filter: (s: (typeof sheets)[number]) => boolean) => sheets.filter((s) => s.status === 'submitted' && filter(s)).length;
+  return {
+    event: { id: event.id, code: event.code, name: event.name, status: event.status },
+    byJudge: panel.map((j) => ({ judgeId: j.id, name: j.name, submitted: submitted((s) => s.judgeId === j.id), of: present.length })),
+    byWorkCode: present.map((p) => ({
+      workCode: p.workCode!,
+      submitted: submitted((s) => s.checkInId === p.checkInId),
+      of: panel.length,
+      sheets: sheets.filter((s) => s.checkInId === p.checkInId).map((s) => ({ sheetId: s.id, judgeId: s.judgeId, status: s.status })),
+    })),
+  };
+}
+
+/** Open flags with every judge's mark side by side. */
+export function openFlags(db: Db, actor: Actor, eventId: number) {
+  requireChief(actor, eventId);
+  const { sheets, current, panel } = loadMarking(db, eventId);
+  const flags = db
+    .select({ id: discrepancyFlags.id, checkInId: discrepancyFlags.checkInId, criterionId: discrepancyFlags.criterionId, spread: discrepancyFlags.spread, workCode: checkIns.workCode, criterion: criteria.name, code: criteria.code })
+    .from(discrepancyFlags)
+    .innerJoin(checkIns, eq(checkIns.id, discrepancyFlags.checkInId))
+    .innerJoin(criteria, eq(criteria.id, discrepancyFlags.criterionId))
+    .where(and(eq(discrepancyFlags.eventId, eventId), eq(discrepancyFlags.status, 'open')))
+    .all();
+  return flags.map((f) => ({
+    ...f,
+    marks: sheets
+      .filter((s) => s.checkInId === f.checkInId)
+      .map((s) => ({ judge: panel.find((j) => j.id === s.judgeId)?.name ?? '', sheetId: s.id, value: current.find((m) => m.sheetId === s.id && m.criterionId === f.criterionId)?.value ?? null })),
+  }));
+}
+
+/**
+ * Each judge against the panel: the mean of the judge's marks as a share of the criteria's
+ * maximum, and how far the judge sits from the panel's mean of the same marks on average, so a
+ * harsh or lenient judge shows.
+ */
+export function judgeReport(db: Db, actor: Actor, eventId: number) {
+  requireChief(actor, eventId);
+  const scheme = loadScheme(db, eventId);
+  const { sheets, current, panel } = loadMarking(db, eventId);
+  const max = new Map(scheme?.criteria.map((c) => [c.id, c.maxMarks]) ?? []);
+  const cellKey = (checkInId: number, criterionId: number) => `${checkInId}|${criterionId}`;
+  const cells = new Map<string, number[]>();
+  const checkInOf = new Map(sheets.map((s) => [s.id, s.checkInId]));
+  for (const m of current) {
+    const key = cellKey(checkInOf.get(m.sheetId)!, m.criterionId);
+    cells.set(key, [...(cells.get(key) ?? []), m.value]);
+  }
+  return panel.map((j) => {
+    const own = current.filter((m) => sheets.find((s) => s.id === m.sheetId)?.judgeId === j.id);
+    const shares = own.map((m) => m.value / (max.get(m.criterionId) ?? 1));
+    const deviations = own.map((m) => {
+      const all = cells.get(cellKey(checkInOf.get(m.sheetId)!, m.criterionId))!;
+      return (m.value - all.reduce((a, b) => a + b, 0) / all.length) / (max.get(m.criterionId) ?? 1);
+    });
+    const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+    const meanShare = avg(shares);
+    return {
+      judgeId: j.id,
+      name: j.name,
+      marks: own.length,
+      meanPercent: round2(meanShare * 100),
+      spreadPercent: round2(Math.sqrt(avg(shares.map((s) => (s - meanShare) ** 2))) * 100),
+      deviationPercent: round2(avg(deviations) * 100),
+    };
+  });
+}
+
+/** Scores every present team from the current marks and ranks them with the absent ones. */
+export function computeResults(db: DbOrTx, eventId: number) {
+  const event = eventOrThrow(db, eventId);
+  const scheme = loadScheme(db, eventId);
+  if (!scheme) throw notFound();
+  const { present, sheets, current } = loadMarking(db, eventId);
+  const absent = db.select({ teamId: checkIns.teamId }).from(checkIns).where(and(eq(checkIns.eventId, eventId), eq(checkIns.status, 'absent'))).all();
+  const schemeCriteria = scheme.criteria.map((c) => ({ id: c.id, moduleId: c.moduleId, maxMarks: c.maxMarks, kind: c.kind }));
+  const scores = new Map<number, TeamScore>();
+  for (const p of present) {
+    const own = sheets.filter((s) => s.checkInId === p.checkInId).map((s) => s.id);
+    const byCriterion = new Map<number, number[]>();
+    for (const m of current) if (own.includes(m.sheetId)) byCriterion.set(m.criterionId, [...(byCriterion.get(m.criterionId) ?? []), m.value]);
+    scores.set(p.teamId, scoreTeam(schemeCriteria, byCriterion, event.aggregationMethod, event.discrepancyThreshold));
+  }
+  return rankTeams(
+    [
+      ...present.map((p) => ({ teamId: p.teamId, absent: false, score: scores.get(p.teamId)!, completionSeconds: p.completionSeconds })),
+      ...absent.map((a) => ({ teamId: a.teamId, absent: true, score: null, completionSeconds: null })),
+    ],
+    event.tieBreaks,
+    event.tieBreakByCompletionTime,
+  );
+}
+
+/**
+ * The chief judge signs off: every scoring judge has submitted every sheet and no flag is open.
+ * The results are computed and stored, and the event is decrypted.
+ */
+export function lockEvent(db: Db, actor: Actor, eventId: number, now = new Date()) {
+  if (!isChiefJudge(actor, eventId)) throw forbidden();
+  return db.transaction((tx) => {
+    const event = eventOrThrow(tx, eventId);
+    if (event.status !== 'scoring') throw new ModelError(409, 'event_not_scoring');
+    const { present, panel, sheets } = loadMarking(tx, eventId);
+    const submitted = sheets.filter((s) => s.status === 'submitted' && panel.some((j) => j.id === s.judgeId)).length;
+    const expected = present.length * panel.length;
+    if (submitted < expected) throw new ModelError(409, 'sheets_outstanding', { count: expected - submitted });
+    const flags = tx.select({ id: discrepancyFlags.id }).from(discrepancyFlags).where(and(eq(discrepancyFlags.eventId, eventId), eq(discrepancyFlags.status, 'open'))).all();
+    if (flags.length) throw new ModelError(409, 'flags_open', { count: flags.length });
+    const ranked = computeResults(tx, eventId);
+    const run = tx.insert(resultRuns).values({ eventId, reason: 'lock', computedBy: actor.userId, createdAt: now }).returning().get();
+    for (const r of ranked) {
+      tx.insert(results).values({ runId: run.id, teamId: r.teamId, total: r.total, rank: r.rank, tieBreakValues: r.tieBreakValues, absent: r.absent }).run();
+    }
+    tx.update(events).set({ status: 'locked', lockedAt: now, decryptedAt: now }).where(eq(events.id, eventId)).run();
+    recordAudit(tx, actor, { action: 'event.lock', entity: 'event', entityId: eventId, after: { runId: run.id, teams: ranked.length }, reason: '裁判长签字确认 (chief judge sign-off)' });
+    return { runId: run.id };
+  });
+}
+
+/** The stored results of the latest run, with names: for the organiser and the chief judge once decrypted. */
+export function getResults(db: Db, actor: Actor, eventId: number) {
+  requireChief(actor, eventId);
+  const event = eventOrThrow(db, eventId);
+  if (!event.decryptedAt) throw new ModelError(409, 'not_decrypted');
+  const run = db.select().from(resultRuns).where(eq(resultRuns.eventId, eventId)).orderBy(asc(resultRuns.id)).all().at(-1);
+  if (!run) throw new ModelError(409, 'not_decrypted');
+  const rows = db
+    .select({ teamId: teams.id, team: teams.name, school: schools.name, total: results.total, rank: results.rank, absent: results.absent, tieBreakValues: results.tieBreakValues, workCode: checkIns.workCode })
+    .from(results)
+    .innerJoin(teams, eq(teams.id, results.teamId))
+    .innerJoin(schools, eq(schools.id, teams.schoolId))
+    .leftJoin(checkIns, and(eq(checkIns.teamId, teams.id), eq(checkIns.eventId, eventId)))
+    .where(eq(results.runId, run.id))
+    .all()
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.teamId - b.teamId);
+  return { event: { id: event.id, code: event.code, name: event.name, status: event.status, decryptedAt: event.decryptedAt }, runId: run.id, computedAt: run.createdAt, rows };
+}

@@ -1,0 +1,82 @@
+/** Scoring schemes (评分标准): an event's modules and criteria, checked against its expected total, frozen at the first mark. */
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db, DbOrTx } from '#db/client.ts';
+import { criteria, events, schemeModules, scoringSchemes } from '#db/schema.ts';
+import { round2 } from '#app/domain/aggregation.ts';
+import { isAdmin, isAssignedJudge, type Actor } from '#app/domain/roles.ts';
+import { recordAudit } from './audit.server.ts';
+import { forbidden, ModelError, notFound } from './errors.ts';
+
+export type SchemeInput = {
+  expectedTotal: number | null;
+  modules: { code: string; name: string; criteria: { code: string; name: string; maxMarks: number; decimals: number; kind: 'measurement' | 'judgement'; allOrNothing?: boolean }[] }[];
+};
+
+/** The scheme with its criteria in order; for admins and the event's judges. */
+export function loadScheme(db: DbOrTx, eventId: number) {
+  const scheme = db.select().from(scoringSchemes).where(eq(scoringSchemes.eventId, eventId)).get();
+  if (!scheme) return null;
+  const modules = db
+    .select()
+    .from(schemeModules)
+    .where(and(eq(schemeModules.schemeId, scheme.id), isNull(schemeModules.retiredAt)))
+    .orderBy(asc(schemeModules.sortOrder))
+    .all();
+  const rows = modules.length
+    ? db.select().from(criteria).where(and(inArray(criteria.moduleId, modules.map((m) => m.id)), isNull(criteria.retiredAt))).orderBy(asc(criteria.sortOrder)).all()
+    : [];
+  const withCriteria = modules.map((m) => ({ ...m, criteria: rows.filter((c) => c.moduleId === m.id) }));
+  const total = round2(rows.reduce((s, c) => s + c.maxMarks, 0));
+  return { ...scheme, modules: withCriteria, criteria: withCriteria.flatMap((m) => m.criteria), total };
+}
+export type LoadedScheme = NonNullable<ReturnType<typeof loadScheme>>;
+
+export function getScheme(db: Db, actor: Actor, eventId: number) {
+  if (!isAdmin(actor) && !isAssignedJudge(actor, eventId)) throw forbidden();
+  const scheme = loadScheme(db, eventId);
+  if (!scheme) throw notFound();
+  return scheme;
+}
+
+/** Replaces a scheme that has no marks yet; the criteria must add up to the expected total. */
+export function saveScheme(db: Db, actor: Actor, eventId: number, input: SchemeInput): void {
+  if (!isAdmin(actor)) throw forbidden();
+  if (!db.select({ id: events.id }).from(events).where(eq(events.id, eventId)).get()) throw notFound('event_not_found');
+  const total = round2(input.modules.flatMap((m) => m.criteria).reduce((s, c) => s + c.maxMarks, 0));
+  if (input.expectedTotal !== null && total !== input.expectedTotal) {
+    throw new ModelError(422, 'scheme_total', { total, expected: input.expectedTotal }, { modules: 'errors.scheme_total' });
+  }
+  db.transaction((tx) => {
+    const before = loadScheme(tx, eventId);
+    if (before?.frozenAt) throw new ModelError(409, 'scheme_frozen');
+    const scheme = before ?? tx.insert(scoringSchemes).values({ eventId, expectedTotal: input.expectedTotal }).returning().get();
+    tx.update(scoringSchemes).set({ expectedTotal: input.expectedTotal }).where(eq(scoringSchemes.id, scheme.id)).run();
+    // Nothing is deleted: the old modules and criteria are retired and the new ones written beside them.
+    if (before) {
+      const moduleIds = before.modules.map((m) => m.id);
+      if (moduleIds.length) {
+        const now = new Date();
+        tx.update(criteria).set({ retiredAt: now }).where(and(inArray(criteria.moduleId, moduleIds), isNull(criteria.retiredAt))).run();
+        tx.update(schemeModules).set({ retiredAt: now }).where(inArray(schemeModules.id, moduleIds)).run();
+      }
+    }
+    input.modules.forEach((m, i) => {
+      const mod = tx.insert(schemeModules).values({ schemeId: scheme.id, code: m.code, name: m.name, sortOrder: i }).returning({ id: schemeModules.id }).get();
+      m.criteria.forEach((c, j) =>
+        tx.insert(criteria).values({ moduleId: mod.id, code: c.code, name: c.name, maxMarks: c.maxMarks, decimals: c.decimals, kind: c.kind, allOrNothing: c.allOrNothing ?? false, sortOrder: j }).run(),
+      );
+    });
+    recordAudit(tx, actor, {
+      action: 'scheme.save',
+      entity: 'scoring_scheme',
+      entityId: scheme.id,
+      before: before ? { expectedTotal: before.expectedTotal, modules: before.modules } : null,
+      after: input,
+    });
+  });
+}
+
+/** Called with the first mark: from then on the scheme cannot change. */
+export function freezeScheme(tx: DbOrTx, eventId: number, now: Date): void {
+  tx.update(scoringSchemes).set({ frozenAt: now }).where(and(eq(scoringSchemes.eventId, eventId))).run();
+}
