@@ -5,6 +5,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from '#app/schemas/zod.server.ts';
 import { loginInput } from '#app/schemas/account.server.ts';
+import { markInput } from '#app/schemas/judging.server.ts';
 import { advisorEntry, contestantEntry, createTeamInput, patchTeamInput, returnTeamInput } from '#app/schemas/registration.server.ts';
 
 
@@ -272,6 +273,93 @@ registry.registerPath({
   security,
   request: { query: teamFilterParams.extend({ groupBy: z.enum(['event', 'school', 'prefecture']).optional() }) },
   responses: { 200: { description: 'Excel 工作簿 (workbook)', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } } }, ...errors(401, 403) },
+});
+
+// ── Judging ─────────────────────────────────────────────────────────────────────────────────────
+
+const idPath = (name: string) => z.object({ [name]: z.string() });
+const Assignment = registry.register(
+  'Assignment',
+  z.object({ eventId: z.number().int(), eventCode: z.string(), eventName: z.string(), status: z.string(), scheduledOn: z.string().nullable(), venue: z.string().nullable(), role: z.enum(['chief_judge', 'scoring_judge']) }),
+);
+const Sheets = registry.register(
+  'JudgeSheets',
+  z.object({
+    event: z.object({ id: z.number().int(), code: z.string(), name: z.string(), status: z.string() }),
+    criteria: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string(), module: z.string(), maxMarks: z.number(), decimals: z.number().int(), kind: z.enum(['measurement', 'judgement']), allOrNothing: z.boolean() })),
+    sheets: z.array(z.object({ workCode: z.string().describe('二次加密作品编号，裁判只见此编号 (the anonymous work code: all a judge sees)'), sheetId: z.number().int().nullable(), status: z.enum(['open', 'submitted']), marks: z.record(z.string(), z.number()) })),
+  }),
+);
+const StoredMark = registry.register(
+  'Mark',
+  z.object({ id: z.number().int(), sheetId: z.number().int(), criterionId: z.number().int(), value: z.number(), idempotencyKey: z.string(), createdAt: z.string(), duplicate: z.boolean().describe('重发：已存储过，未重复写入 (a resend; stored once)') }),
+);
+const Results = registry.register(
+  'Results',
+  z.object({
+    event: z.object({ id: z.number().int(), code: z.string(), name: z.string(), status: z.string(), decryptedAt: z.string().nullable() }),
+    runId: z.number().int(),
+    computedAt: z.string(),
+    rows: z.array(z.object({ teamId: z.number().int(), team: z.string(), school: z.string(), total: z.number().nullable(), rank: z.number().int().nullable(), absent: z.boolean(), tieBreakValues: z.array(z.number()), workCode: z.string().nullable() })),
+  }),
+);
+
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/judge/assignments',
+  summary: '本裁判的赛项 (the judge’s own events)',
+  tags: ['judging'],
+  security,
+  responses: { 200: { description: '赛项', content: { 'application/json': { schema: z.object({ assignments: z.array(Assignment) }) } } }, ...errors(401, 403) },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/judge/events/{eventId}/sheets',
+  summary: '评分表：只有作品编号，没有队名、校名或姓名 (sheets: work codes only, never a name)',
+  tags: ['judging'],
+  security,
+  request: { params: idPath('eventId') },
+  responses: { 200: { description: '评分表', content: { 'application/json': { schema: Sheets } } }, ...errors(401, 403, 404) },
+});
+registry.registerPath({
+  method: 'put',
+  path: '/api/v1/marks',
+  summary: '录入或修改一项评分；同一幂等键重发只存一次 (enter or change a mark; a resend with the same key is stored once)',
+  tags: ['judging'],
+  security,
+  request: { body: { content: { 'application/json': { schema: markInput } } } },
+  responses: {
+    201: { description: '已存储 (stored)', content: { 'application/json': { schema: StoredMark } } },
+    200: { description: '重发 (a resend)', content: { 'application/json': { schema: StoredMark } } },
+    ...errors(400, 401, 403, 404, 409, 415, 422),
+  },
+});
+registry.registerPath({
+  method: 'post',
+  path: '/api/v1/judge/sheets/{id}/submit',
+  summary: '提交评分表，此后由裁判长重新开放才能修改 (submit a sheet; then only the chief judge can reopen it)',
+  tags: ['judging'],
+  security,
+  request: { params: idPath('id') },
+  responses: { 200: { description: '已提交 (submitted)' }, ...errors(401, 403, 404, 422) },
+});
+registry.registerPath({
+  method: 'post',
+  path: '/api/v1/events/{id}/lock',
+  summary: '裁判长签字确认：全部评分表已提交且无未处理差异时锁定，计算成绩并解密 (chief judge lock: results computed and stored, then decrypted)',
+  tags: ['judging'],
+  security,
+  request: { params: idPath('id') },
+  responses: { 200: { description: '成绩 (results)', content: { 'application/json': { schema: Results } } }, ...errors(401, 403, 404, 409) },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/events/{id}/results',
+  summary: '解密后的成绩（组委会与裁判长）(results after decryption, for the organiser and the chief judge)',
+  tags: ['judging'],
+  security,
+  request: { params: idPath('id') },
+  responses: { 200: { description: '成绩 (results)', content: { 'application/json': { schema: Results } } }, ...errors(401, 403, 404, 409) },
 });
 
 let document: ReturnType<OpenApiGeneratorV31['generateDocument']> | undefined;

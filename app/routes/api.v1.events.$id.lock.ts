@@ -1,0 +1,23 @@
+import { json, type ActionFunctionArgs } from '@remix-run/node';
+import { idParam } from '#app/api/params.server.ts';
+import { apiRoute, methodNotAllowed, requireCsrf } from '#app/api/respond.server.ts';
+import { requireRole } from '#app/auth/session.server.ts';
+import { getResults, lockEvent } from '#app/models/result.server.ts';
+
+export async function loader({ request }: ActionFunctionArgs) {
+  return apiRoute(request, () => {
+    throw methodNotAllowed(['POST']);
+  });
+}
+
+/** The chief judge's sign-off: results computed and stored, the event decrypted. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  return apiRoute(request, async () => {
+    if (request.method !== 'POST') throw methodNotAllowed(['POST']);
+    const actor = await requireRole(request, context, 'judge');
+    await requireCsrf(request, context);
+    const eventId = idParam(params.id);
+    lockEvent(context.db, actor, eventId);
+    return json(getResults(context.db, actor, eventId));
+  });
+}
