@@ -69,6 +69,7 @@ function SiteHeader() {
           <>
             <NavLink to="/admin" end>{t('nav.dashboard')}</NavLink>
             <NavLink to="/admin/registrations">{t('nav.review')}</NavLink>
+            <NavLink to="/admin/events">{t('home.events')}</NavLink>
             <NavLink to="/admin/accounts">{t('nav.accounts')}</NavLink>
             <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
           </>

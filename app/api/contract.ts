@@ -280,7 +280,7 @@ registry.registerPath({
 const idPath = (name: string) => z.object({ [name]: z.string() });
 const Assignment = registry.register(
   'Assignment',
-  z.object({ eventId: z.number().int(), eventCode: z.string(), eventName: z.string(), status: z.string(), scheduledOn: z.string().nullable(), venue: z.string().nullable(), role: z.enum(['chief_judge', 'scoring_judge']) }),
+  z.object({ eventId: z.number().int(), eventCode: z.string(), eventName: z.string(), status: z.string(), scheduledOn: z.string().nullable(), role: z.enum(['chief_judge', 'scoring_judge']) }),
 );
 const Sheets = registry.register(
   'JudgeSheets',

@@ -1,6 +1,7 @@
+import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
-type Assignment = { eventId: number; eventCode: string; eventName: string; status: string; scheduledOn: string | null; venue: string | null; role: string };
+type Assignment = { eventId: number; eventCode: string; eventName: string; status: string; scheduledOn: string | null; role: string };
 
 /** A judge's events; judges never see teams here, only events. */
 export function AssignmentTable({ assignments }: { assignments: Assignment[] }) {
@@ -13,7 +14,6 @@ export function AssignmentTable({ assignments }: { assignments: Assignment[] }) 
           <tr>
             <th>{t('dashboard.event')}</th>
             <th>{t('dashboard.assignmentRole')}</th>
-            <th>{t('home.venue')}</th>
             <th>{t('dashboard.scheduledOn')}</th>
             <th>{t('dashboard.status')}</th>
           </tr>
@@ -21,9 +21,12 @@ export function AssignmentTable({ assignments }: { assignments: Assignment[] }) 
         <tbody>
           {assignments.map((a) => (
             <tr key={a.eventId}>
-              <td><strong>{a.eventCode}</strong> {a.eventName}</td>
+              <td>
+                <Link to={a.role === 'chief_judge' ? `/chief/events/${a.eventId}` : `/judge/events/${a.eventId}`}>
+                  <strong>{a.eventCode}</strong> {a.eventName}
+                </Link>
+              </td>
               <td>{t(`roles.${a.role}`)}</td>
-              <td>{a.venue ?? '—'}</td>
               <td>{a.scheduledOn ?? '—'}</td>
               <td>{t(`eventStatuses.${a.status}`)}</td>
             </tr>

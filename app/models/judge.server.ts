@@ -1,11 +1,14 @@
 /** Judges (裁判) and their assignments: a judge sees only its own events. */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
-import { events, judgeAssignments, judges, venues } from '#db/schema.ts';
+import { events, judgeAssignments, judges } from '#db/schema.ts';
 import { isChiefJudge, type Actor } from '#app/domain/roles.ts';
 import { forbidden } from './errors.ts';
 
-/** The events the acting judge is assigned to, with its role in each. */
+/**
+ * The events the acting judge is assigned to, with its role in each. No venue: a venue is a host
+ * school, which may have a team in the event, and a judge sees no school until decryption.
+ */
 export function listOwnAssignments(db: Db, actor: Actor) {
   if (actor.role !== 'judge' || actor.judgeId == null) throw forbidden();
   return db
@@ -15,12 +18,10 @@ export function listOwnAssignments(db: Db, actor: Actor) {
       eventName: events.name,
       status: events.status,
       scheduledOn: events.scheduledOn,
-      venue: venues.name,
       role: judgeAssignments.role,
     })
     .from(judgeAssignments)
     .innerJoin(events, eq(events.id, judgeAssignments.eventId))
-    .leftJoin(venues, eq(venues.id, events.venueId))
     .where(and(eq(judgeAssignments.judgeId, actor.judgeId), isNull(judgeAssignments.revokedAt)))
     .orderBy(asc(events.code))
     .all();
@@ -31,6 +32,28 @@ export function listPanel(db: Db, actor: Actor, eventId: number) {
   if (actor.role !== 'admin' && !isChiefJudge(actor, eventId)) throw forbidden();
   return db
     .select({ judgeId: judges.id, name: judges.name, affiliation: judges.affiliation, role: judgeAssignments.role })
+    .from(judgeAssignments)
+    .innerJoin(judges, eq(judges.id, judgeAssignments.judgeId))
+    .where(and(eq(judgeAssignments.eventId, eventId), isNull(judgeAssignments.revokedAt)))
+    .orderBy(asc(judgeAssignments.role), asc(judges.name))
+    .all();
+}
+
+/** Every event of the current competition with its judging state, for the organiser. */
+export function listEventsForAdmin(db: Db, actor: Actor) {
+  if (actor.role !== 'admin') throw forbidden();
+  return db
+    .select({ id: events.id, code: events.code, name: events.name, status: events.status, scheduledOn: events.scheduledOn })
+    .from(events)
+    .orderBy(asc(events.code))
+    .all();
+}
+
+/** An event's panel with assignment ids, for the organiser's assignment list. */
+export function listAssignments(db: Db, actor: Actor, eventId: number) {
+  if (actor.role !== 'admin') throw forbidden();
+  return db
+    .select({ id: judgeAssignments.id, judgeId: judges.id, name: judges.name, affiliation: judges.affiliation, role: judgeAssignments.role })
     .from(judgeAssignments)
     .innerJoin(judges, eq(judges.id, judgeAssignments.judgeId))
     .where(and(eq(judgeAssignments.eventId, eventId), isNull(judgeAssignments.revokedAt)))
