@@ -3,7 +3,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { events, judgeAssignments, judges } from '#db/schema.ts';
 import { isChiefJudge, type Actor } from '#app/domain/roles.ts';
-import { forbidden } from './errors.ts';
+import { forbidden, notFound } from './errors.ts';
 
 /**
  * The events the acting judge is assigned to, with its role in each. No venue: a venue is a host
@@ -59,4 +59,12 @@ export function listAssignments(db: Db, actor: Actor, eventId: number) {
     .where(and(eq(judgeAssignments.eventId, eventId), isNull(judgeAssignments.revokedAt)))
     .orderBy(asc(judgeAssignments.role), asc(judges.name))
     .all();
+}
+
+/** An event's code, name and status, for the organiser's event page. */
+export function getEventHeader(db: Db, actor: Actor, eventId: number) {
+  if (actor.role !== 'admin') throw forbidden();
+  const event = db.select({ code: events.code, name: events.name, status: events.status }).from(events).where(eq(events.id, eventId)).get();
+  if (!event) throw notFound('event_not_found');
+  return event;
 }

@@ -6,7 +6,7 @@ import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { FormMessage } from '#app/components/field.tsx';
 import { assignJudge, listJudges, revokeAssignment } from '#app/models/assignment.server.ts';
 import { drawStations, listCheckIns, recordCheckIn } from '#app/models/check-in.server.ts';
-import { listAssignments } from '#app/models/judge.server.ts';
+import { getEventHeader, listAssignments } from '#app/models/judge.server.ts';
 import { getScheme } from '#app/models/scheme.server.ts';
 import { assignInput, checkInInput } from '#app/schemas/judging.server.ts';
 import { z } from '#app/schemas/zod.server.ts';
@@ -25,7 +25,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       desk: listCheckIns(context.db, actor, eventId),
       panel: listAssignments(context.db, actor, eventId),
       judges: listJudges(context.db, actor),
-      event: context.db.$client.prepare('select code, name, status from events where id = ?').get(eventId) as { code: string; name: string; status: string },
+      event: getEventHeader(context.db, actor, eventId),
     })),
   );
 }
