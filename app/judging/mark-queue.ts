@@ -33,34 +33,40 @@ export function enqueue(mark: QueuedMark) {
 let flushing: Promise<SendOutcome[]> | null = null;
 
 /**
- * Sends the outbox in order. A network failure stops the round (the rest wait for the next one);
- * a refusal by the server (4xx) drops the entry and reports why, since resending cannot help.
+ * Sends the outbox in order; one round at a time (a call during a round joins it). A network
+ * failure stops the round (the rest wait for the next one); a refusal by the server (4xx) drops
+ * the entry and reports why, since resending cannot help.
  */
 export function flush(csrfToken: string): Promise<SendOutcome[]> {
-  flushing ??= (async () => {
-    const outcomes: SendOutcome[] = [];
-    try {
-      for (const mark of readOutbox()) {
-        let response: Response;
-        try {
-          response = await fetch('/api/v1/marks', {
-            method: 'PUT',
-            headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
-            body: JSON.stringify(mark),
-            credentials: 'same-origin',
-          });
-        } catch {
-          break;
-        }
-        if (response.status >= 500) break;
-        const body = (await response.json().catch(() => ({}))) as { sheetId?: number; error?: { message?: string } };
-        writeOutbox(readOutbox().filter((m) => m.idempotencyKey !== mark.idempotencyKey));
-        outcomes.push(response.ok ? { key: mark.idempotencyKey, ok: true, sheetId: body.sheetId! } : { key: mark.idempotencyKey, ok: false, message: body.error?.message ?? String(response.status) });
-      }
-    } finally {
-      flushing = null;
-    }
-    return outcomes;
-  })();
+  // `.finally` runs after the assignment, so an empty round cannot leave a stale promise behind.
+  flushing ??= sendAll(csrfToken).finally(() => {
+    flushing = null;
+  });
   return flushing;
+}
+
+async function sendAll(csrfToken: string): Promise<SendOutcome[]> {
+  const outcomes: SendOutcome[] = [];
+  for (const mark of readOutbox()) {
+    let response: Response;
+    try {
+      response = await fetch('/api/v1/marks', {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
+        body: JSON.stringify(mark),
+        credentials: 'same-origin',
+      });
+    } catch {
+      break;
+    }
+    if (response.status >= 500) break;
+    const body = (await response.json().catch(() => ({}))) as { sheetId?: number; error?: { message?: string } };
+    writeOutbox(readOutbox().filter((m) => m.idempotencyKey !== mark.idempotencyKey));
+    outcomes.push(
+      response.ok
+        ? { key: mark.idempotencyKey, ok: true, sheetId: body.sheetId! }
+        : { key: mark.idempotencyKey, ok: false, message: body.error?.message ?? String(response.status) },
+    );
+  }
+  return outcomes;
 }

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useRevalidator } from '@remix-run/react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requireRole } from '#app/auth/session.server.ts';
 import { useCsrfToken } from '#app/components/csrf-input.tsx';
@@ -30,6 +30,8 @@ export default function Sheet() {
   const [online, setOnline] = useState(true);
   const [sheetId, setSheetId] = useState<number | null>(sheet.sheetId);
   const [message, setMessage] = useState<string | null>(null);
+  // The last value handed to the outbox per criterion: Enter then blur must not send it twice.
+  const committed = useRef<Record<number, string>>(Object.fromEntries(Object.entries(sheet.marks).map(([k, v]) => [k, String(v)])));
   const submitted = sheet.status === 'submitted';
 
   const send = useCallback(async () => {
@@ -74,12 +76,13 @@ export default function Sheet() {
 
   const commit = (criterionId: number) => {
     const raw = values[criterionId]?.trim();
-    if (raw === undefined || raw === '' || String(sheet.marks[criterionId]) === raw) return;
+    if (raw === undefined || raw === '' || committed.current[criterionId] === raw) return;
     const value = Number(raw);
     if (!Number.isFinite(value)) {
       setCells((c) => ({ ...c, [criterionId]: { error: t('judging.notANumber') } }));
       return;
     }
+    committed.current[criterionId] = raw;
     enqueue({ eventId: event.id, workCode: sheet.workCode, criterionId, value, idempotencyKey: newKey() });
     setCells((c) => ({ ...c, [criterionId]: 'pending' }));
     void send();
