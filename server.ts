@@ -59,7 +59,9 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
   app.set('trust proxy', config.trustProxy);
   // Remix inlines its hydration scripts, so the CSP is left to a later, nonce-based change.
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
-  app.use(compression());
+  // Pages and downloads are worth compressing; the small JSON answers to mutations (a mark, a
+  // login) are not, and compressing a body of unknown length costs each of them milliseconds.
+  app.use(compression({ filter: (req, res) => req.method === 'GET' && compression.filter(req, res) }));
 
   app.get('/healthz', (_req, res) => {
     try {

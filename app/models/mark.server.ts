@@ -19,8 +19,8 @@ function requireScoringJudge(actor: Actor, eventId: number) {
   return actor.judgeId;
 }
 
-/** Each judge's current mark (the newest row) per criterion, for the given sheets. */
-export function currentMarksOfSheets(db: DbOrTx, sheetIds: number[]) {
+/** Each judge's current mark (the newest row) per criterion, for the given sheets (and one criterion). */
+export function currentMarksOfSheets(db: DbOrTx, sheetIds: number[], criterionId?: number) {
   if (sheetIds.length === 0) return [];
   return db
     .select({ id: marks.id, sheetId: marks.sheetId, criterionId: marks.criterionId, value: marks.value, createdAt: marks.createdAt })
@@ -28,6 +28,7 @@ export function currentMarksOfSheets(db: DbOrTx, sheetIds: number[]) {
     .where(
       and(
         inArray(marks.sheetId, sheetIds),
+        criterionId === undefined ? undefined : eq(marks.criterionId, criterionId),
         sql`${marks.id} = (select max(m2.id) from marks m2 where m2.sheet_id = ${marks.sheetId} and m2.criterion_id = ${marks.criterionId})`,
       ),
     )
@@ -133,7 +134,7 @@ export function putMark(db: Db, actor: Actor, input: MarkInput, now = new Date()
 /** Opens a flag when the judges' marks spread past the threshold; closes it when they no longer do. */
 function updateFlag(tx: DbOrTx, event: typeof events.$inferSelect, checkInId: number, criterionId: number, now: Date) {
   const sheetIds = tx.select({ id: scoringSheets.id }).from(scoringSheets).where(eq(scoringSheets.checkInId, checkInId)).all().map((s) => s.id);
-  const values = currentMarksOfSheets(tx, sheetIds).filter((m) => m.criterionId === criterionId).map((m) => m.value);
+  const values = currentMarksOfSheets(tx, sheetIds, criterionId).map((m) => m.value);
   const open = tx
     .select()
     .from(discrepancyFlags)

@@ -78,5 +78,5 @@ export function saveScheme(db: Db, actor: Actor, eventId: number, input: SchemeI
 
 /** Called with the first mark: from then on the scheme cannot change. */
 export function freezeScheme(tx: DbOrTx, eventId: number, now: Date): void {
-  tx.update(scoringSchemes).set({ frozenAt: now }).where(and(eq(scoringSchemes.eventId, eventId))).run();
+  tx.update(scoringSchemes).set({ frozenAt: now }).where(and(eq(scoringSchemes.eventId, eventId), isNull(scoringSchemes.frozenAt))).run();
 }

@@ -153,7 +153,10 @@ describe('CSRF', () => {
     const clients = await Promise.all(DEMO.map(loggedIn));
     for (const route of withAction) {
       const teamOfDemoSchool = server.db.$client.prepare("select t.id from teams t join users u on u.school_id = t.school_id where u.username = 'school' limit 1").get() as { id: number };
-      const path = `/${route.path}`.replace(/\/_index$/, '').replace(':id', String(teamOfDemoSchool.id));
+      const gz012 = server.db.$client.prepare("select id from events where code = 'GZ012'").get() as { id: number };
+      const path = `/${route.path}`
+        .replace(/\/_index$/, '')
+        .replace(/:(\w+)/g, (_, name: string) => (name === 'eventId' ? String(gz012.id) : name === 'workCode' ? 'W0000' : String(teamOfDemoSchool.id)));
       const before = count(server.db, 'audit_log');
       let csrfRefusals = 0;
       for (const c of clients) {

@@ -1,0 +1,193 @@
+/**
+ * npm run bench:marks [-- --seconds 10 --judges 50]
+ *
+ * Marks accepted per second through the real `PUT /api/v1/marks` (session, CSRF, zod, rules,
+ * audit, flags) from 50 judges at once, each with its own session; beside, in the same run, a bare
+ * Express handler that inserts the same rows into better-sqlite3 with no checks, and raw
+ * better-sqlite3 inserts. Each server runs in its own process; this process is the load.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { fileURLToPath } from 'node:url';
+
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    judges: { type: 'string', default: '50' },
+    serve: { type: 'string' },
+    db: { type: 'string' },
+  },
+});
+const SECONDS = Number(args.seconds);
+const JUDGES = Number(args.judges);
+const SELF = fileURLToPath(import.meta.url);
+
+type Job = { cookie: string; csrf: string; workCodes: string[]; criteria: { id: number; maxMarks: number; decimals: number; allOrNothing: boolean }[] };
+type Setup = { eventId: number; jobs: Job[] };
+
+// ── Child processes: the two servers ─────────────────────────────────────────────────────────────
+
+async function serveApp(dbPath: string) {
+  const { createAppServer } = await import('../../server.ts');
+  const { loadConfig } = await import('../../app/config.server.ts');
+  const config = loadConfig({ DATABASE_PATH: dbPath, PORT: '1', HOST: '127.0.0.1', SEED_DEMO: 'false' });
+  const server = await createAppServer({ config: { ...config, port: 0 }, log: () => {}, loginLimits: { perUser: 1000, perIp: 100000, windowSeconds: 60, blockSeconds: 1 } });
+  process.send!({ port: server.port });
+}
+
+async function serveBare(dbPath: string) {
+  const express = (await import('express')).default;
+  const sqlite = new Database(dbPath);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.exec('create table if not exists marks (id integer primary key, sheet_id integer, criterion_id integer, value real, idempotency_key text unique, created_at integer)');
+  const insert = sqlite.prepare('insert into marks (sheet_id, criterion_id, value, idempotency_key, created_at) values (?, ?, ?, ?, ?)');
+  const app = express();
+  app.use(express.json());
+  app.put('/api/v1/marks', (req, res) => {
+    const b = req.body as { criterionId: number; value: number; idempotencyKey: string; workCode: string };
+    const row = insert.run(1, b.criterionId, b.value, b.idempotencyKey, Date.now());
+    res.status(201).json({ id: Number(row.lastInsertRowid), criterionId: b.criterionId, value: b.value, idempotencyKey: b.idempotencyKey, duplicate: false });
+  });
+  const server = app.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as { port: number }).port }));
+}
+
+if (args.serve) process.once('SIGTERM', () => process.exit(0));
+if (args.serve === 'app') await serveApp(args.db!);
+else if (args.serve === 'bare') await serveBare(args.db!);
+else await main();
+
+// ── The parent: set up, load, report ─────────────────────────────────────────────────────────────
+
+function start(kind: 'app' | 'bare', dbPath: string): Promise<{ child: ChildProcess; port: number }> {
+  // BENCH_PROFILE=dir writes a CPU profile of each server to dir.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', SELF, '--serve', kind, '--db', dbPath], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m) => resolve({ child, port: (m as { port: number }).port }));
+    child.once('exit', (code) => reject(new Error(`${kind} server exited ${code}`)));
+  });
+}
+
+async function prepare(dbPath: string): Promise<Setup & { usernames: string[] }> {
+  const { openMigratedDatabase, closeDatabase } = await import('../../db/client.ts');
+  const { seedCompetition } = await import('../seed/generate.ts');
+  const { createAccount, loadActor } = await import('../../app/models/account.server.ts');
+  const { assignJudge } = await import('../../app/models/assignment.server.ts');
+  const { drawStations, recordCheckIn } = await import('../../app/models/check-in.server.ts');
+  const { loadScheme } = await import('../../app/models/scheme.server.ts');
+  const db = openMigratedDatabase(dbPath);
+  await seedCompetition(db, { seed: 2026 });
+  const admin = loadActor(db, 1)!;
+  const event = db.$client.prepare("select id from events where code = 'GZ012'").get() as { id: number };
+  const usernames: string[] = [];
+  for (let i = 1; i <= JUDGES; i++) {
+    const username = `bench${String(i).padStart(2, '0')}`;
+    const { userId } = await createAccount(db, admin, { role: 'judge', username, displayName: `压测裁判${i}`, password: 'bench-password', affiliation: '压测', schoolId: undefined, affiliationSchoolId: undefined, title: undefined, phone: undefined });
+    db.$client.prepare('update users set must_change_password = 0 where id = ?').run(userId);
+    const judgeId = (db.$client.prepare('select id from judges where user_id = ?').get(userId) as { id: number }).id;
+    assignJudge(db, admin, { eventId: event.id, judgeId, role: 'scoring_judge' });
+    usernames.push(username);
+  }
+  const teams = db.$client.prepare("select id from teams where event_id = ? and status = 'approved'").all(event.id) as { id: number }[];
+  for (const t of teams) recordCheckIn(db, admin, event.id, t.id, 'present');
+  drawStations(db, admin, event.id);
+  const workCodes = (db.$client.prepare('select work_code from check_ins where event_id = ? and work_code is not null').all(event.id) as { work_code: string }[]).map((r) => r.work_code);
+  const criteria = loadScheme(db, event.id)!.criteria.map((c) => ({ id: c.id, maxMarks: c.maxMarks, decimals: c.decimals, allOrNothing: c.allOrNothing }));
+  closeDatabase(db);
+  return { eventId: event.id, usernames, jobs: usernames.map(() => ({ cookie: '', csrf: '', workCodes, criteria })) };
+}
+
+async function logIn(port: number, username: string): Promise<{ cookie: string; csrf: string }> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: 'bench-password' }),
+  });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+function markValue(c: Job['criteria'][number], n: number): number {
+  if (c.allOrNothing) return n % 2 ? c.maxMarks : 0;
+  const step = 10 ** -c.decimals;
+  return Math.round(((n * 7) % Math.floor(c.maxMarks / step + 1)) * step * 10 ** c.decimals) / 10 ** c.decimals;
+}
+
+/** Every judge sends marks one after another for `seconds`; returns the count and each latency. */
+async function load(port: number, eventId: number, jobs: Job[], prefix: string) {
+  const latencies: number[] = [];
+  let failures = 0;
+  const until = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    jobs.map(async (job, j) => {
+      for (let n = 0; performance.now() < until; n++) {
+        const c = job.criteria[n % job.criteria.length];
+        const workCode = job.workCodes[Math.floor(n / job.criteria.length) % job.workCodes.length];
+        const body = JSON.stringify({ eventId, workCode, criterionId: c.id, value: markValue(c, n + j), idempotencyKey: `${prefix}-${j}-${n}` });
+        const t0 = performance.now();
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1/marks`, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json', Cookie: job.cookie, 'X-CSRF-Token': job.csrf },
+          body,
+        });
+        await res.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        if (res.status !== 201) failures++;
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return { marks: latencies.length, failures, rate: latencies.length / SECONDS, p50: at(0.5), p99: at(0.99) };
+}
+
+function rawInserts(dbPath: string) {
+  const sqlite = new Database(dbPath);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.exec('create table marks (id integer primary key, sheet_id integer, criterion_id integer, value real, idempotency_key text unique, created_at integer)');
+  const insert = sqlite.prepare('insert into marks (sheet_id, criterion_id, value, idempotency_key, created_at) values (?, ?, ?, ?, ?)');
+  let n = 0;
+  const until = performance.now() + Math.min(SECONDS, 3) * 1000;
+  const started = performance.now();
+  // One row per statement, autocommit: what each request of the handlers does.
+  while (performance.now() < until) for (let i = 0; i < 100; i++, n++) insert.run(1, 1, n % 10, `raw-${n}`, Date.now());
+  const seconds = (performance.now() - started) / 1000;
+  sqlite.close();
+  return { marks: n, rate: n / seconds };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'chuyi-bench-'));
+  console.log(`setting up: demo competition, ${JUDGES} judges on GZ012 …`);
+  const setup = await prepare(join(dir, 'app.db'));
+  const app = await start('app', join(dir, 'app.db'));
+  const bare = await start('bare', join(dir, 'bare.db'));
+  try {
+    for (const [i, username] of setup.usernames.entries()) Object.assign(setup.jobs[i], await logIn(app.port, username));
+    // A short warm-up, so both servers are measured hot.
+    const warm = SECONDS;
+    void warm;
+    const real = await load(app.port, setup.eventId, setup.jobs, 'real');
+    const baseline = await load(bare.port, setup.eventId, setup.jobs, 'bare');
+    const raw = rawInserts(join(dir, 'raw.db'));
+    const f = (x: number) => x.toFixed(0).padStart(7);
+    const ms = (x: number) => x.toFixed(1).padStart(6);
+    console.log(`\n${JUDGES} concurrent judges, ${SECONDS} s each run, one mark per request`);
+    console.log('                                   marks/s    p50 ms    p99 ms   failures');
+    console.log(`real PUT /api/v1/marks          ${f(real.rate)}    ${ms(real.p50)}    ${ms(real.p99)}   ${real.failures}`);
+    console.log(`bare Express + better-sqlite3   ${f(baseline.rate)}    ${ms(baseline.p50)}    ${ms(baseline.p99)}   ${baseline.failures}`);
+    console.log(`raw better-sqlite3 inserts      ${f(raw.rate)}`);
+    console.log(`\nreal / bare Express: ${((real.rate / baseline.rate) * 100).toFixed(0)} %   real / raw: ${((real.rate / raw.rate) * 100).toFixed(1)} %`);
+    console.log(`target: real ≥ 50 % of bare (${real.rate >= baseline.rate / 2 ? 'met' : 'NOT met'}), p99 < 50 ms (${real.p99 < 50 ? 'met' : 'NOT met'})`);
+  } finally {
+    app.child.kill('SIGTERM');
+    bare.child.kill('SIGTERM');
+  }
+}
