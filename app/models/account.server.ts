@@ -7,6 +7,7 @@ import { isAdmin, type Actor, type AssignmentRole } from '#app/domain/roles.ts';
 import type { CreateAccountInput } from '#app/schemas/account.server.ts';
 import { recordAudit } from './audit.server.ts';
 import { conflict, forbidden, ModelError, notFound } from './errors.ts';
+import { prepared } from './prepared.server.ts';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -16,18 +17,21 @@ function requireAdmin(actor: Actor) {
 
 /** The actor a logged-in account acts as; null for a disabled or unknown account. */
 export function loadActor(db: Db, userId: number): Actor | null {
-  const user = db.select().from(users).where(eq(users.id, userId)).get();
-  if (!user || user.disabledAt) return null;
-  const judge = user.role === 'judge' ? db.select({ id: judges.id }).from(judges).where(eq(judges.userId, user.id)).get() : undefined;
-  const assignments = new Map<number, AssignmentRole>();
-  if (judge) {
-    const rows = db
+  // Runs on every request: the three queries are prepared once per connection.
+  const q = prepared(db, 'actor', () => ({
+    user: db.select().from(users).where(eq(users.id, sql.placeholder('userId'))).prepare(),
+    judge: db.select({ id: judges.id }).from(judges).where(eq(judges.userId, sql.placeholder('userId'))).prepare(),
+    assignments: db
       .select({ eventId: judgeAssignments.eventId, role: judgeAssignments.role })
       .from(judgeAssignments)
-      .where(and(eq(judgeAssignments.judgeId, judge.id), isNull(judgeAssignments.revokedAt)))
-      .all();
-    for (const r of rows) assignments.set(r.eventId, r.role);
-  }
+      .where(and(eq(judgeAssignments.judgeId, sql.placeholder('judgeId')), isNull(judgeAssignments.revokedAt)))
+      .prepare(),
+  }));
+  const user = q.user.get({ userId });
+  if (!user || user.disabledAt) return null;
+  const judge = user.role === 'judge' ? q.judge.get({ userId }) : undefined;
+  const assignments = new Map<number, AssignmentRole>();
+  if (judge) for (const r of q.assignments.all({ judgeId: judge.id })) assignments.set(r.eventId, r.role);
   return {
     userId: user.id,
     username: user.username,

@@ -5,11 +5,12 @@
  */
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#db/client.ts';
-import { checkIns, discrepancyFlags, events, judgeAssignments, marks, scoringSheets } from '#db/schema.ts';
+import { checkIns, criteria, discrepancyFlags, events, judgeAssignments, marks, schemeModules, scoringSchemes, scoringSheets } from '#db/schema.ts';
 import { isDiscrepant, markProblem } from '#app/domain/aggregation.ts';
 import { isChiefJudge, type Actor } from '#app/domain/roles.ts';
 import { recordAudit } from './audit.server.ts';
 import { forbidden, ModelError, notFound } from './errors.ts';
+import { prepared } from './prepared.server.ts';
 import { freezeScheme, loadScheme } from './scheme.server.ts';
 
 export type MarkInput = { eventId: number; workCode: string; criterionId: number; value: number; idempotencyKey: string; reason?: string };
@@ -67,42 +68,68 @@ export function judgeSheets(db: Db, actor: Actor, eventId: number) {
   };
 }
 
+/** The queries of every mark, built once per connection (a venue enters thousands a minute). */
+function markQueries(db: Db) {
+  return prepared(db, 'marks', () => ({
+    byKey: db.select().from(marks).where(eq(marks.idempotencyKey, sql.placeholder('key'))).prepare(),
+    event: db.select().from(events).where(eq(events.id, sql.placeholder('eventId'))).prepare(),
+    checkIn: db
+      .select()
+      .from(checkIns)
+      .where(and(eq(checkIns.eventId, sql.placeholder('eventId')), eq(checkIns.workCode, sql.placeholder('workCode')), eq(checkIns.status, 'present')))
+      .prepare(),
+    criterion: db
+      .select({ id: criteria.id, maxMarks: criteria.maxMarks, decimals: criteria.decimals, allOrNothing: criteria.allOrNothing, kind: criteria.kind })
+      .from(criteria)
+      .innerJoin(schemeModules, eq(schemeModules.id, criteria.moduleId))
+      .innerJoin(scoringSchemes, eq(scoringSchemes.id, schemeModules.schemeId))
+      .where(
+        and(
+          eq(scoringSchemes.eventId, sql.placeholder('eventId')),
+          eq(criteria.id, sql.placeholder('criterionId')),
+          isNull(criteria.retiredAt),
+          isNull(schemeModules.retiredAt),
+        ),
+      )
+      .prepare(),
+    sheet: db.select().from(scoringSheets).where(and(eq(scoringSheets.judgeId, sql.placeholder('judgeId')), eq(scoringSheets.checkInId, sql.placeholder('checkInId')))).prepare(),
+    previous: db
+      .select({ id: marks.id, value: marks.value })
+      .from(marks)
+      .where(and(eq(marks.sheetId, sql.placeholder('sheetId')), eq(marks.criterionId, sql.placeholder('criterionId'))))
+      .orderBy(desc(marks.id))
+      .limit(1)
+      .prepare(),
+  }));
+}
+
 /** Enters or changes one mark. Returns the stored mark, and whether it was a resend. */
 export function putMark(db: Db, actor: Actor, input: MarkInput, now = new Date()) {
   const judgeId = requireScoringJudge(actor, input.eventId);
+  const q = markQueries(db);
   return db.transaction((tx) => {
-    const resent = tx.select().from(marks).where(eq(marks.idempotencyKey, input.idempotencyKey)).get();
+    const resent = q.byKey.get({ key: input.idempotencyKey });
     if (resent) {
       if (resent.enteredBy !== actor.userId || resent.criterionId !== input.criterionId || resent.value !== input.value) {
         throw new ModelError(409, 'idempotency_conflict');
       }
       return { mark: resent, duplicate: true };
     }
-    const event = tx.select().from(events).where(eq(events.id, input.eventId)).get();
+    const event = q.event.get({ eventId: input.eventId });
     if (!event) throw notFound('event_not_found');
     if (event.status !== 'scoring') throw new ModelError(409, 'event_not_scoring');
-    const checkIn = tx
-      .select()
-      .from(checkIns)
-      .where(and(eq(checkIns.eventId, input.eventId), eq(checkIns.workCode, input.workCode), eq(checkIns.status, 'present')))
-      .get();
+    const checkIn = q.checkIn.get({ eventId: input.eventId, workCode: input.workCode });
     if (!checkIn) throw new ModelError(404, 'work_code_not_found', { workCode: input.workCode.slice(0, 20) });
-    const criterion = loadScheme(tx, input.eventId)?.criteria.find((c) => c.id === input.criterionId);
+    const criterion = q.criterion.get({ eventId: input.eventId, criterionId: input.criterionId });
     if (!criterion) throw new ModelError(422, 'criterion_not_in_scheme', {}, { criterionId: 'errors.criterion_not_in_scheme' });
     const problem = markProblem(input.value, criterion);
     if (problem) {
       throw new ModelError(422, `mark_${problem}`, { max: criterion.maxMarks, decimals: criterion.decimals }, { value: `errors.mark_${problem}` });
     }
-    let sheet = tx.select().from(scoringSheets).where(and(eq(scoringSheets.judgeId, judgeId), eq(scoringSheets.checkInId, checkIn.id))).get();
+    let sheet = q.sheet.get({ judgeId, checkInId: checkIn.id });
     if (!sheet) sheet = tx.insert(scoringSheets).values({ eventId: input.eventId, judgeId, checkInId: checkIn.id }).returning().get();
     if (sheet.status === 'submitted') throw new ModelError(409, 'sheet_submitted');
-    const previous = tx
-      .select()
-      .from(marks)
-      .where(and(eq(marks.sheetId, sheet.id), eq(marks.criterionId, criterion.id)))
-      .orderBy(desc(marks.id))
-      .limit(1)
-      .get();
+    const previous = q.previous.get({ sheetId: sheet.id, criterionId: criterion.id });
     const mark = tx
       .insert(marks)
       .values({
@@ -117,7 +144,7 @@ export function putMark(db: Db, actor: Actor, input: MarkInput, now = new Date()
       })
       .returning()
       .get();
-    freezeScheme(tx, input.eventId, now);
+    if (!previous) freezeScheme(tx, input.eventId, now);
     recordAudit(tx, actor, {
       action: previous ? 'mark.change' : 'mark.enter',
       entity: 'mark',

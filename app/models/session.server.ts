@@ -1,5 +1,5 @@
 /** Server-side sessions: the cookie carries a random token; the database keeps its hash, so any session can be revoked. */
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { sessions } from '#db/schema.ts';
 import { newSecret, sha256 } from '#app/auth/tokens.server.ts';
@@ -7,6 +7,7 @@ import { isAdmin, type Actor } from '#app/domain/roles.ts';
 import { loadActor } from './account.server.ts';
 import { recordAudit } from './audit.server.ts';
 import { forbidden, notFound } from './errors.ts';
+import { prepared } from './prepared.server.ts';
 
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -37,11 +38,14 @@ export function createSession(
 
 /** The actor behind a live session token, or null for an unknown, expired or revoked one. */
 export function findSession(db: Db, token: string, now = new Date()): { actor: Actor; sessionId: number } | null {
-  const row = db
-    .select({ id: sessions.id, userId: sessions.userId })
-    .from(sessions)
-    .where(and(eq(sessions.tokenHash, sha256(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
-    .get();
+  const byToken = prepared(db, 'session.byToken', () =>
+    db
+      .select({ id: sessions.id, userId: sessions.userId })
+      .from(sessions)
+      .where(and(eq(sessions.tokenHash, sql.placeholder('hash')), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql.placeholder('now'))))
+      .prepare(),
+  );
+  const row = byToken.get({ hash: sha256(token), now: now.getTime() });
   if (!row) return null;
   const actor = loadActor(db, row.userId);
   return actor ? { actor, sessionId: row.id } : null;
