@@ -21,6 +21,7 @@ import { ConfigError, loadConfig, type Config } from './app/config.server.ts';
 import { createLoginLimiter, type LoginLimits } from './app/auth/rate-limit.server.ts';
 import type { AppServices } from './app/context.ts';
 import { attachRealtime } from './app/realtime/server.ts';
+import { marksHandler } from './app/api/fast-marks.server.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedCompetition } from './scripts/seed/generate.ts';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
@@ -78,12 +79,22 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
   app.use((req, res, next) => (req.path.startsWith('/api/') ? next() : publicFiles(req, res, next)));
   app.use(rejectCrossOriginMutations);
 
+  const requestContext = (req: express.Request) => ({ ...services, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' });
+  // The hottest endpoint skips Remix's per-request work; the same guards and model run (see the module).
+  app.put(
+    '/api/v1/marks',
+    express.json({ limit: '10kb' }),
+    (error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) =>
+      error ? res.status(400).json({ error: { code: 'invalid_json', message: '请求体不是有效的 JSON。' } }) : next(),
+    marksHandler(requestContext),
+  );
+
   app.all(
     '*',
     createRequestHandler({
       build,
       mode: process.env.NODE_ENV ?? 'production',
-      getLoadContext: (req) => ({ ...services, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' }),
+      getLoadContext: requestContext,
     }),
   );
 

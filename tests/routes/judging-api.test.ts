@@ -123,3 +123,20 @@ describe('the identity-leak crawl', () => {
     }
   });
 });
+
+describe('the marks endpoint’s own plumbing', () => {
+  it('answers bad requests with the API’s JSON errors', async () => {
+    const anonymous = await fetch(`${server.url}/api/v1/marks`, { method: 'PUT', body: '{}', headers: { 'Content-Type': 'application/json' } });
+    expect(anonymous.status).toBe(401);
+    expect((await anonymous.json()).error.code).toBe('unauthenticated');
+    const text = await judge.fetch('/api/v1/marks', { method: 'PUT', body: 'value=1', headers: { 'Content-Type': 'text/plain', 'X-CSRF-Token': judge.csrf } });
+    expect(text.status).toBe(415);
+    const broken = await judge.fetch('/api/v1/marks', { method: 'PUT', body: '{"value":', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': judge.csrf } });
+    expect(broken.status).toBe(400);
+    expect((await broken.json()).error.code).toBe('invalid_json');
+    expect((await judge.fetch('/api/v1/marks')).status).toBe(405);
+    expect((await judge.json('POST', '/api/v1/marks', {})).status).toBe(405);
+    const english = await put(judge, { eventId: ready.event.id, workCode: 'NOPE', criterionId: 1, value: 0, idempotencyKey: 'english-1' });
+    expect((await english.json()).error.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
