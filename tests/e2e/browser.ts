@@ -1,6 +1,8 @@
 /** Debian's Chromium driven by playwright-core: never a downloaded browser. */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer, type TestServer } from '../helpers/server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -27,4 +29,40 @@ export function launch(): Promise<Browser> {
       '--disable-dev-shm-usage',
     ],
   });
+}
+
+/**
+ * A server and a browser for one test file, started only where Chromium is there; `logIn` opens a
+ * fresh browser context (its own cookies) logged in as a demo account.
+ */
+export function browserFixture() {
+  const fixture = { available: browserAvailable(), server: undefined as unknown as TestServer, browser: undefined as unknown as Browser };
+  beforeAll(async () => {
+    if (!fixture.available) return;
+    fixture.server = await startServer();
+    fixture.browser = await launch();
+  });
+  afterAll(async () => {
+    await fixture.browser?.close();
+    await fixture.server?.stop();
+  });
+  return {
+    ...fixture,
+    get server() {
+      return fixture.server;
+    },
+    get browser() {
+      return fixture.browser;
+    },
+    async logIn(username: string, viewport = { width: 1024, height: 900 }): Promise<Page> {
+      const context = await fixture.browser.newContext({ viewport, hasTouch: true });
+      const page = await context.newPage();
+      await page.goto(`${fixture.server.url}/login`);
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码').fill('chuyi2026');
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      return page;
+    },
+  };
 }

@@ -3,42 +3,19 @@
  * is stored exactly once. The chief judge resolves the discrepancy this caused and locks the event.
  */
 import { and, eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { marks, scoringSheets } from '#db/schema.ts';
 import { judgeSheets, putMark, submitSheet } from '#app/models/mark.server.ts';
 import { readyToScore, share } from '../helpers/judging.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
-import { browserAvailable, launch } from './browser.ts';
+import { browserFixture } from './browser.ts';
 
-const available = browserAvailable();
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!available) return;
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function logIn(username: string, viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, hasTouch: true });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('chuyi2026');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
+const e2e = browserFixture();
+const { available, logIn } = e2e;
 
 describe.skipIf(!available)('judging in a browser', () => {
   it('marks survive going offline and are stored once; the chief judge resolves a flag and locks', async () => {
-    const db = server.db;
+    const db = e2e.server.db;
     const ready = readyToScore(db);
     const me = ready.judges.find((j) => j.username === 'judge')!;
     const codes = judgeSheets(db, me, ready.event.id).sheets.map((s) => s.workCode);
@@ -58,7 +35,7 @@ describe.skipIf(!available)('judging in a browser', () => {
     }
 
     const page = await logIn('judge', { width: 1024, height: 768 });
-    await page.goto(`${server.url}/judge/events/${ready.event.id}/sheets/${target}`);
+    await page.goto(`${e2e.server.url}/judge/events/${ready.event.id}/sheets/${target}`);
     await page.getByText('已连接').waitFor();
     const criteria = ready.scheme.criteria;
     const half = Math.ceil(criteria.length / 2);
@@ -89,7 +66,7 @@ describe.skipIf(!available)('judging in a browser', () => {
     expect(sheet.status).toBe('submitted');
 
     const chief = await logIn('chief', { width: 1280, height: 900 });
-    await chief.goto(`${server.url}/chief/events/${ready.event.id}`);
+    await chief.goto(`${e2e.server.url}/chief/events/${ready.event.id}`);
     const flag = chief.getByTestId('flag');
     await flag.waitFor();
     expect(await flag.textContent()).toContain(target);

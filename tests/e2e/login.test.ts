@@ -1,22 +1,9 @@
 /** A person in a real browser: each demo account logs in and lands on its own dashboard. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/server.ts';
-import { browserAvailable, launch } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserFixture } from './browser.ts';
 
-const available = browserAvailable();
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!available) return;
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = browserFixture();
+const { available } = e2e;
 
 const ACCOUNTS = [
   ['admin', '/admin', '组委会办公室，您好'],
@@ -28,14 +15,14 @@ const ACCOUNTS = [
 
 describe.skipIf(!available)('logging in with a browser', () => {
   it.each(ACCOUNTS)('%s lands on %s', async (username, home, text) => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1024, height: 768 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     await page.getByRole('link', { name: '登录' }).click();
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill('chuyi2026');
     await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`${server.url}${home}`);
+    await page.waitForURL(`${e2e.server.url}${home}`);
     await page.getByText(text).first().waitFor();
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL(/\/login\?loggedOut=1/);
@@ -44,8 +31,8 @@ describe.skipIf(!available)('logging in with a browser', () => {
   });
 
   it('shows a wrong password on the form and keeps the username', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/login`);
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.server.url}/login`);
     await page.getByLabel('用户名').fill('admin');
     await page.getByLabel('密码').fill('not-the-password');
     await page.getByRole('button', { name: '登录' }).click();
@@ -57,9 +44,9 @@ describe.skipIf(!available)('logging in with a browser', () => {
   });
 
   it('works on a phone: the landing page fits and switches to English', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const context = await e2e.browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('2026年“楚怡杯”湖南省职业院校技能竞赛');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

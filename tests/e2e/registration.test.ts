@@ -1,36 +1,13 @@
 /** A school registers a team, the organiser returns it, the school fixes it, the organiser approves it. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { listOpenEvents } from '#app/models/registration.server.ts';
 import { actorOf } from '../helpers/db.ts';
 import { contestant } from '../helpers/people.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
-import { browserAvailable, launch } from './browser.ts';
+import { browserFixture } from './browser.ts';
 
-const available = browserAvailable();
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!available) return;
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function logIn(username: string, viewport = { width: 1024, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('chuyi2026');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
+const e2e = browserFixture();
+const { available, logIn } = e2e;
 
 /** Waits for the team's status badge to read `status`. */
 const statusIs = (page: Page, status: string) => page.getByTestId('team-status').filter({ hasText: status }).waitFor({ timeout: 10_000 });
@@ -38,11 +15,11 @@ const statusIs = (page: Page, status: string) => page.getByTestId('team-status')
 describe.skipIf(!available)('registration in a browser', () => {
   it('register, submit, return, fix, resubmit, approve', async () => {
     // A school with a two-person event still open to it.
-    const usernames = (server.db.$client.prepare("select username from users where role = 'school' order by id").all() as { username: string }[]).map((u) => u.username);
+    const usernames = (e2e.server.db.$client.prepare("select username from users where role = 'school' order by id").all() as { username: string }[]).map((u) => u.username);
     let username = '';
     let eventCode = '';
     for (const name of usernames) {
-      const event = listOpenEvents(server.db, actorOf(server.db, name)).find((e) => e.canEnter && e.minTeamSize <= 2 && e.maxTeamSize >= 2 && e.maxAdvisors >= 1);
+      const event = listOpenEvents(e2e.server.db, actorOf(e2e.server.db, name)).find((e) => e.canEnter && e.minTeamSize <= 2 && e.maxTeamSize >= 2 && e.maxAdvisors >= 1);
       if (event) {
         username = name;
         eventCode = event.code;
@@ -52,7 +29,7 @@ describe.skipIf(!available)('registration in a browser', () => {
     expect(username).not.toBe('');
 
     const school = await logIn(username, { width: 820, height: 1180 });
-    await school.goto(`${server.url}/registration`);
+    await school.goto(`${e2e.server.url}/registration`);
     await school.getByRole('button', { name: `报名该赛项 ${eventCode}` }).click();
     await school.waitForURL(/\/teams\/\d+$/);
     const teamUrl = school.url();

@@ -6,6 +6,7 @@ import { changeOwnPassword, createAccount, listAccounts, loadActor, resetPasswor
 import { ModelError } from '#app/models/errors.ts';
 import { createSession, findSession } from '#app/models/session.server.ts';
 import { actorOf, count, demoDb } from '../helpers/db.ts';
+import { asyncRefusal } from '../helpers/refusal.ts';
 
 let db: Db;
 beforeAll(async () => {
@@ -24,15 +25,6 @@ const judgeInput = (username: string) => ({
   phone: '13912345678',
 });
 
-async function refusal(p: Promise<unknown> | (() => unknown)): Promise<ModelError> {
-  try {
-    await (typeof p === 'function' ? p() : p);
-  } catch (e) {
-    if (e instanceof ModelError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('accounts', () => {
   it('lets an admin create a judge account with its judge record and audits both', async () => {
@@ -53,19 +45,19 @@ describe('accounts', () => {
   it('refuses account creation to anyone but an admin, writing nothing', async () => {
     const users0 = count(db, 'users');
     for (const who of ['school', 'judge', 'chief', 'arbiter']) {
-      const e = await refusal(createAccount(db, actorOf(db, who), judgeInput(`x-${who}`)));
+      const e = await asyncRefusal(createAccount(db, actorOf(db, who), judgeInput(`x-${who}`)));
       expect(e.status).toBe(403);
     }
     expect(count(db, 'users')).toBe(users0);
   });
 
   it('refuses a username that is taken, whatever its case', async () => {
-    const e = await refusal(createAccount(db, actorOf(db, 'admin'), judgeInput('ADMIN')));
+    const e = await asyncRefusal(createAccount(db, actorOf(db, 'admin'), judgeInput('ADMIN')));
     expect([e.status, e.code]).toEqual([409, 'username_taken']);
   });
 
   it('refuses a school account without a school', async () => {
-    const e = await refusal(createAccount(db, actorOf(db, 'admin'), { ...judgeInput('s-none'), role: 'school', schoolId: undefined }));
+    const e = await asyncRefusal(createAccount(db, actorOf(db, 'admin'), { ...judgeInput('s-none'), role: 'school', schoolId: undefined }));
     expect(e.code).toBe('school_required');
   });
 
@@ -78,14 +70,14 @@ describe('accounts', () => {
     expect(db.select().from(users).where(eq(users.id, school.userId)).get()!.mustChangePassword).toBe(true);
     expect((await verifyLogin(db, 'school', 'brand-new-password')).ok).toBe(true);
     expect((await verifyLogin(db, 'school', 'chuyi2026')).ok).toBe(false);
-    expect((await refusal(resetPassword(db, school, school.userId, 'whatever-123'))).status).toBe(403);
+    expect((await asyncRefusal(resetPassword(db, school, school.userId, 'whatever-123'))).status).toBe(403);
   });
 
   it('changing one’s own password needs the current one and keeps only the current session', async () => {
     const arbiter = actorOf(db, 'arbiter');
     const a = createSession(db, arbiter, {});
     const b = createSession(db, arbiter, {});
-    expect((await refusal(changeOwnPassword(db, arbiter, { current: 'wrong', password: 'another-password' }, a.sessionId))).code).toBe('wrong_password');
+    expect((await asyncRefusal(changeOwnPassword(db, arbiter, { current: 'wrong', password: 'another-password' }, a.sessionId))).code).toBe('wrong_password');
     await changeOwnPassword(db, arbiter, { current: 'chuyi2026', password: 'another-password' }, a.sessionId);
     expect(findSession(db, a.token)).not.toBeNull();
     expect(findSession(db, b.token)).toBeNull();

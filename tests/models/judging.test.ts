@@ -10,6 +10,7 @@ import { ModelError } from '#app/models/errors.ts';
 import { judgeSheets, putMark, reopenSheet, resolveFlag, submitSheet } from '#app/models/mark.server.ts';
 import { eventProgress, getResults, judgeReport, lockEvent, openFlags } from '#app/models/result.server.ts';
 import { saveScheme } from '#app/models/scheme.server.ts';
+import { refusal } from '../helpers/refusal.ts';
 import { actorOf, count, demoDb } from '../helpers/db.ts';
 import { markAll, readyToScore, share } from '../helpers/judging.ts';
 
@@ -18,15 +19,6 @@ beforeEach(async () => {
   db = await demoDb();
 });
 
-function refusal(fn: () => unknown): ModelError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ModelError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('judge assignment', () => {
   it('refuses a judge whose own school has a team in the event (回避), naming the conflict', () => {

@@ -16,6 +16,7 @@ import {
   saveRoster,
   submitTeam,
 } from '#app/models/registration.server.ts';
+import { refusal } from '../helpers/refusal.ts';
 import { actorOf, count, demoDb, TEST_NOW } from '../helpers/db.ts';
 import { advisor, contestant } from '../helpers/people.ts';
 
@@ -33,15 +34,6 @@ function freeEvent(): { id: number; code: string } {
   return open[0];
 }
 
-function refusal(fn: () => unknown): ModelError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ModelError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 const codesOf = (e: ModelError) => (e.violations ?? []).map((v) => v.code);
 
 function newTeamWithRoster(size = 2) {
