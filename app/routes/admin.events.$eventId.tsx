@@ -7,8 +7,8 @@ import { FormMessage } from '#app/components/field.tsx';
 import { assignJudge, listJudges, revokeAssignment } from '#app/models/assignment.server.ts';
 import { drawStations, listCheckIns, recordCheckIn } from '#app/models/check-in.server.ts';
 import { getEventHeader, listAssignments } from '#app/models/judge.server.ts';
-import { getScheme } from '#app/models/scheme.server.ts';
-import { assignInput, checkInInput } from '#app/schemas/judging.server.ts';
+import { getScheme, saveScheme } from '#app/models/scheme.server.ts';
+import { assignInput, checkInInput, schemeFormInput, schemeFromRows } from '#app/schemas/judging.server.ts';
 import { z } from '#app/schemas/zod.server.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 import { modelRead, numericParam } from '#app/utils/route.server.ts';
@@ -39,6 +39,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (intent === 'check_in') return checkInInput as z.ZodType;
     if (intent === 'assign') return assignInput as z.ZodType;
     if (intent === 'revoke') return z.object({ assignmentId: z.coerce.number().int().positive() }) as z.ZodType;
+    if (intent === 'scheme') return schemeFormInput as z.ZodType;
     return z.object({}) as z.ZodType;
   });
   if (!parsed.ok) return json(parsed, { status: 400 });
@@ -50,6 +51,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       drawStations(context.db, actor, eventId);
     } else if (intent === 'assign') {
       assignJudge(context.db, actor, { eventId, ...(parsed.data as z.infer<typeof assignInput>) });
+    } else if (intent === 'scheme') {
+      saveScheme(context.db, actor, eventId, schemeFromRows(parsed.data as z.infer<typeof schemeFormInput>));
     } else if (intent === 'revoke') {
       revokeAssignment(context.db, actor, (parsed.data as { assignmentId: number }).assignmentId, 'admin');
     }
@@ -143,21 +146,47 @@ export default function AdminEvent() {
 
       <section className="panel" aria-labelledby="scheme">
         <h2 id="scheme" style={{ marginTop: 0 }}>
-          {t('judging.scheme')} · {t('judging.schemeTotal', { total: scheme.total, expected: scheme.expectedTotal ?? '—' })}
+          {t('judging.scheme')} · {t('judging.schemeTotal', { total: scheme.total, expected: scheme.expectedTotal ?? '—' })}{' '}
           {scheme.frozenAt ? <span className="badge">{t('judging.frozen')}</span> : null}
         </h2>
-        {scheme.modules.map((m) => (
-          <div key={m.id}>
-            <h3>{m.code} {m.name}</h3>
+        {result?.ok && result.intent === 'scheme' ? <p className="notice notice-success" role="status">{t('dashboard.saved')}</p> : null}
+        <Form method="post">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="scheme" />
+          <label htmlFor="expectedTotal">{t('judging.expectedTotal')}</label>{' '}
+          <input id="expectedTotal" name="expectedTotal" inputMode="decimal" defaultValue={scheme.expectedTotal ?? ''} style={{ maxWidth: '8rem' }} disabled={!!scheme.frozenAt} />
+          <div className="table-wrap" style={{ marginTop: '0.5rem' }}>
             <table>
+              <thead>
+                <tr>
+                  <th>{t('judging.moduleCode')}</th><th>{t('judging.moduleName')}</th><th>{t('judging.criterionCode')}</th><th>{t('judging.criterionName')}</th>
+                  <th>{t('judging.maxMarks')}</th><th>{t('judging.decimals')}</th><th>{t('judging.kind')}</th><th>{t('judging.allOrNothing')}</th>
+                </tr>
+              </thead>
               <tbody>
-                {m.criteria.map((c) => (
-                  <tr key={c.id}><td>{c.code}</td><td>{c.name}</td><td>{t(c.kind === 'judgement' ? 'judging.judgement' : 'judging.marks')}</td><td className="num">{c.maxMarks}</td></tr>
+                {[...scheme.modules.flatMap((m) => m.criteria.map((c) => ({ m, c }))), ...Array.from({ length: scheme.frozenAt ? 0 : 4 }, () => null)].map((row, i) => (
+                  <tr key={i}>
+                    <td><input name={`rows.${i}.moduleCode`} aria-label={`${t('judging.moduleCode')} ${i + 1}`} defaultValue={row?.m.code ?? ''} disabled={!!scheme.frozenAt} /></td>
+                    <td><input name={`rows.${i}.moduleName`} aria-label={`${t('judging.moduleName')} ${i + 1}`} defaultValue={row?.m.name ?? ''} disabled={!!scheme.frozenAt} /></td>
+                    <td><input name={`rows.${i}.code`} aria-label={`${t('judging.criterionCode')} ${i + 1}`} defaultValue={row?.c.code ?? ''} disabled={!!scheme.frozenAt} /></td>
+                    <td><input name={`rows.${i}.name`} aria-label={`${t('judging.criterionName')} ${i + 1}`} defaultValue={row?.c.name ?? ''} disabled={!!scheme.frozenAt} /></td>
+                    <td><input name={`rows.${i}.maxMarks`} aria-label={`${t('judging.maxMarks')} ${i + 1}`} inputMode="decimal" defaultValue={row?.c.maxMarks ?? ''} disabled={!!scheme.frozenAt} /></td>
+                    <td><input name={`rows.${i}.decimals`} aria-label={`${t('judging.decimals')} ${i + 1}`} inputMode="numeric" defaultValue={row?.c.decimals ?? ''} disabled={!!scheme.frozenAt} /></td>
+                    <td>
+                      <select name={`rows.${i}.kind`} aria-label={`${t('judging.kind')} ${i + 1}`} defaultValue={row?.c.kind ?? ''} disabled={!!scheme.frozenAt}>
+                        <option value="" />
+                        <option value="measurement">{t('judging.measurement')}</option>
+                        <option value="judgement">{t('judging.judgement')}</option>
+                      </select>
+                    </td>
+                    <td><input type="checkbox" name={`rows.${i}.allOrNothing`} aria-label={`${t('judging.allOrNothing')} ${i + 1}`} defaultChecked={row?.c.allOrNothing ?? false} disabled={!!scheme.frozenAt} /></td>
+                  </tr>
                 ))}
               </tbody>
             </table>
           </div>
-        ))}
+          {scheme.frozenAt ? null : <button type="submit" disabled={busy} style={{ marginTop: '0.5rem' }}>{t('judging.saveScheme')}</button>}
+        </Form>
       </section>
     </>
   );

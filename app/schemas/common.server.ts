@@ -15,3 +15,9 @@ export const phone = z.string().trim().refine(isValidPhone, { message: 'errors.p
 export const optionalPhone = z.preprocess(blankToUndefined, phone.optional());
 
 export const languageInput = z.object({ lng: z.enum(['zh-CN', 'en']), redirectTo: z.string().optional() });
+
+const isBlankRow = (row: unknown) =>
+  typeof row === 'object' && row !== null && Object.values(row).every((v) => v === undefined || v === null || String(v).trim() === '');
+/** Rows of a form table; rows left wholly empty are not entries. */
+export const rows = <T extends z.ZodType>(item: T, max: number) =>
+  z.preprocess((v) => (Array.isArray(v) ? v.filter((r) => !isBlankRow(r)) : v), z.array(item).max(max));

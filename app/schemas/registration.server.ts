@@ -1,13 +1,8 @@
 /** Registration inputs, shared by the team form, its action, the JSON API and the import. */
 import { z } from './zod.server.ts';
 import { TEAM_STATUSES } from '#app/domain/registration.ts';
-import { optionalText, requiredText } from './common.server.ts';
+import { optionalText, requiredText, rows } from './common.server.ts';
 
-const isBlankRow = (row: unknown) =>
-  typeof row === 'object' && row !== null && Object.values(row).every((v) => v === undefined || v === null || String(v).trim() === '');
-/** Form rows left empty are not entries. */
-const rows = <T extends z.ZodType>(item: T, max: number) =>
-  z.preprocess((v) => (Array.isArray(v) ? v.filter((r) => !isBlankRow(r)) : v), z.array(item).max(max));
 
 export const contestantEntry = z.object({
   name: requiredText(40),

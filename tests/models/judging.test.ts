@@ -179,3 +179,26 @@ describe('flags, lock and results', () => {
     expect(db.select().from(checkIns).where(and(eq(checkIns.eventId, ready.event.id), eq(checkIns.teamId, ready.absentTeamId))).get()!.status).toBe('absent');
   });
 });
+
+describe('scoring schemes', () => {
+  const scheme = (max: number) => ({
+    expectedTotal: 100,
+    modules: [
+      { code: 'A', name: '实操', criteria: [{ code: 'A1', name: '功能实现', maxMarks: 60, decimals: 1, kind: 'measurement' as const }] },
+      { code: 'B', name: '答辩', criteria: [{ code: 'B1', name: '现场答辩', maxMarks: max, decimals: 1, kind: 'judgement' as const }] },
+    ],
+  });
+
+  it('must add up to the expected total, and an edit retires the old rows instead of deleting them', () => {
+    const event = db.select().from(events).where(eq(events.code, 'GZ003')).get()!;
+    const admin = actorOf(db, 'admin');
+    const e = refusal(() => saveScheme(db, admin, event.id, scheme(30)));
+    expect([e.code, e.params]).toEqual(['scheme_total', { total: 90, expected: 100 }]);
+    const criteriaBefore = count(db, 'criteria');
+    saveScheme(db, admin, event.id, scheme(40));
+    expect(count(db, 'criteria')).toBe(criteriaBefore + 2);
+    const loaded = db.$client.prepare('select count(*) n from criteria c join scheme_modules m on m.id = c.module_id join scoring_schemes s on s.id = m.scheme_id where s.event_id = ? and c.retired_at is null').get(event.id) as { n: number };
+    expect(loaded.n).toBe(2);
+    expect(refusal(() => saveScheme(db, actorOf(db, 'chief'), event.id, scheme(40))).status).toBe(403);
+  });
+});

@@ -205,3 +205,22 @@ describe('team pages', () => {
     expect((await c.fetch('/teams/abc')).status).toBe(404);
   });
 });
+
+describe('the scheme editor', () => {
+  it('saves a scheme whose total is right and refuses one whose total is wrong, saying so', async () => {
+    const admin = await loggedIn('admin');
+    const event = server.db.$client.prepare("select id from events where code = 'ZZ040'").get() as { id: number };
+    await admin.page(`/admin/events/${event.id}`);
+    const row = (i: number, max: string) => ({
+      [`rows.${i}.moduleCode`]: 'A', [`rows.${i}.moduleName`]: '设计', [`rows.${i}.code`]: `A${i + 1}`, [`rows.${i}.name`]: `评分项${i + 1}`,
+      [`rows.${i}.maxMarks`]: max, [`rows.${i}.decimals`]: '1', [`rows.${i}.kind`]: 'judgement',
+    });
+    const wrong = await admin.postForm(`/admin/events/${event.id}`, { intent: 'scheme', expectedTotal: '100', ...row(0, '50'), ...row(1, '40') });
+    expect(wrong.status).toBe(422);
+    expect(await wrong.text()).toContain('评分标准总分为 90，应为 100');
+    const right = await admin.postForm(`/admin/events/${event.id}`, { intent: 'scheme', expectedTotal: '100', ...row(0, '60'), ...row(1, '40') });
+    expect(right.status).toBe(200);
+    const { html } = await admin.page(`/admin/events/${event.id}`);
+    expect(html).toContain('评分项2');
+  });
+});
