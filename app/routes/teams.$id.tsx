@@ -4,41 +4,25 @@ import { useTranslation } from 'react-i18next';
 import { requireRole } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { describedBy, FormMessage } from '#app/components/field.tsx';
-import { ModelError } from '#app/models/errors.ts';
 import { approveTeam, getTeamDetail, returnTeam, saveRoster, submitTeam } from '#app/models/registration.server.ts';
 import { returnTeamInput, rosterInput } from '#app/schemas/registration.server.ts';
 import { languageOf, translator } from '#app/i18n/i18n.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
+import { modelRead, numericParam } from '#app/utils/route.server.ts';
 import { violationFields } from '#app/utils/validation.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.code ?? ''} ${data?.team.name ?? ''} · 参赛队` }];
 
-function teamId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw new Response('Not found', { status: 404 });
-  return id;
-}
-
-/** Another school's team, or none: the error page says so in the reader's language. */
-function readTeam(request: Request, load: () => ReturnType<typeof getTeamDetail>) {
-  try {
-    return load();
-  } catch (error) {
-    if (error instanceof ModelError) throw json({ message: translator(languageOf(request))(`errors.${error.code}`) }, { status: error.status });
-    throw error;
-  }
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireRole(request, context, 'school', 'admin');
-  const detail = readTeam(request, () => getTeamDetail(context.db, actor, teamId(params.id)));
+  const detail = modelRead(request, () => getTeamDetail(context.db, actor, numericParam(params.id)));
   const t = translator(languageOf(request));
   return json({ ...detail, problems: Object.values(violationFields(detail.violations, t)), isAdmin: actor.role === 'admin' });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireRole(request, context, 'school', 'admin');
-  const id = teamId(params.id);
+  const id = numericParam(params.id);
   let intent = 'save';
   const parsed = await parseForm(request, context, (form) => {
     intent = String(form.get('intent') ?? 'save');
@@ -54,7 +38,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (intent === 'submit') submitTeam(context.db, actor, id);
     }
   } catch (error) {
-    return formFailure(request, error, parsed.ok ? Object.fromEntries([...parsed.form.entries()].filter(([k]) => k !== '_csrf').map(([k, v]) => [k, String(v)])) : {});
+    return formFailure(request, error, Object.fromEntries([...parsed.form.entries()].filter(([k]) => k !== '_csrf').map(([k, v]) => [k, String(v)])));
   }
   return json({ ok: true as const, intent });
 }

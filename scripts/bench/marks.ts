@@ -171,9 +171,6 @@ async function main() {
   const bare = await start('bare', join(dir, 'bare.db'));
   try {
     for (const [i, username] of setup.usernames.entries()) Object.assign(setup.jobs[i], await logIn(app.port, username));
-    // A short warm-up, so both servers are measured hot.
-    const warm = SECONDS;
-    void warm;
     const real = await load(app.port, setup.eventId, setup.jobs, 'real');
     const baseline = await load(bare.port, setup.eventId, setup.jobs, 'bare');
     const raw = rawInserts(join(dir, 'raw.db'));
