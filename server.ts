@@ -61,8 +61,10 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
   // Remix inlines its hydration scripts, so the CSP is left to a later, nonce-based change.
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
   // Pages and scripts are worth compressing for phones; the JSON API's small answers are not, and
-  // compressing a body of unknown length costs each request about a millisecond of zlib.
-  app.use(compression({ filter: (req, res) => req.method === 'GET' && !req.path.startsWith('/api/') && compression.filter(req, res) }));
+  // compressing a body of unknown length costs each request about a millisecond of zlib. API
+  // requests skip the middleware altogether: even deciding not to compress wraps every response.
+  const compress = compression({ filter: (req, res) => req.method === 'GET' && compression.filter(req, res) });
+  app.use((req, res, next) => (req.path.startsWith('/api/') ? next() : compress(req, res, next)));
 
   app.get('/healthz', (_req, res) => {
     try {

@@ -418,7 +418,12 @@ export const scoringSheets = sqliteTable(
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('scoring_sheets_judge_check_in_uq').on(t.judgeId, t.checkInId), index('scoring_sheets_event_idx').on(t.eventId)],
+  (t) => [
+    uniqueIndex('scoring_sheets_judge_check_in_uq').on(t.judgeId, t.checkInId),
+    index('scoring_sheets_event_idx').on(t.eventId),
+    // A judgement mark compares the whole panel's sheets for one work code.
+    index('scoring_sheets_check_in_idx').on(t.checkInId),
+  ],
 );
 
 /** Append-only: a judge's current mark for a criterion is the newest row; older rows are its history. */
@@ -453,7 +458,7 @@ export const discrepancyFlags = sqliteTable(
     resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
-  (t) => [index('discrepancy_flags_event_idx').on(t.eventId)],
+  (t) => [index('discrepancy_flags_event_idx').on(t.eventId), index('discrepancy_flags_check_in_criterion_idx').on(t.checkInId, t.criterionId)],
 );
 
 // ── Results, awards, publication ─────────────────────────────────────────────────────────────────
@@ -574,8 +579,9 @@ export const auditLog = sqliteTable(
     ip: text('ip'),
   },
   (t) => [
+    // Every write adds a row here, so each index costs every write a page: none by actor (the log
+    // is searched by the actor's label and never joined from users).
     index('audit_log_entity_idx').on(t.entity, t.entityId),
-    index('audit_log_actor_idx').on(t.actorUserId),
     index('audit_log_at_idx').on(t.at),
   ],
 );

@@ -44,7 +44,8 @@ export function marksHandler(context: (req: ExpressRequest) => RequestContext) {
       const parsed = parseIn(markInput, req.body, lng);
       if (!parsed.success) throw new ApiError(400, 'invalid_input', {}, fieldErrors(parsed.error, translator(lng)));
       const { mark, duplicate } = putMark(ctx.db, actor, parsed.data);
-      res.status(duplicate ? 200 : 201).json({
+      // Written directly: Express's send would hash the body for an ETag that a PUT never uses.
+      const body = JSON.stringify({
         id: mark.id,
         sheetId: mark.sheetId,
         criterionId: mark.criterionId,
@@ -53,6 +54,7 @@ export function marksHandler(context: (req: ExpressRequest) => RequestContext) {
         createdAt: mark.createdAt,
         duplicate,
       });
+      res.writeHead(duplicate ? 200 : 201, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) }).end(body);
     } catch (error) {
       if (error instanceof ApiError || error instanceof ModelError) return send(res, errorResponse(request, error));
       throw error;

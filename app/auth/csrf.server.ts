@@ -4,29 +4,26 @@
  * `X-CSRF-Token` header. Requests that carry only a bearer token have no ambient credentials and
  * need no token.
  */
-import { createCookie, type AppLoadContext } from '@remix-run/node';
+import type { AppLoadContext } from '@remix-run/node';
+import type { Config } from '#app/config.server.ts';
+import { perConfig, signedCookie } from './signed-cookie.server.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
 import { newSecret, safeEqual } from './tokens.server.ts';
 
 export const CSRF_FIELD = '_csrf';
 export const CSRF_HEADER = 'X-CSRF-Token';
 
-function csrfCookie(context: AppLoadContext) {
-  return createCookie('chuyi_csrf', {
-    secrets: [context.config.sessionSecret],
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: context.config.cookieSecure,
-    path: '/',
-  });
-}
+const csrfCookieOf = perConfig<Config>((config) =>
+  signedCookie('chuyi_csrf', { secrets: [config.sessionSecret], httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/' }),
+);
+const csrfCookie = (context: AppLoadContext) => csrfCookieOf(context.config);
 
 /** The request's token, and a Set-Cookie header when a new one had to be made. */
 export async function csrfToken(request: Request, context: AppLoadContext): Promise<{ token: string; setCookie: string | null }> {
-  const existing = await csrfCookie(context).parse(request.headers.get('Cookie'));
+  const existing = await csrfCookie(context).read(request.headers.get('Cookie'));
   if (typeof existing === 'string' && existing.length >= 32) return { token: existing, setCookie: null };
   const token = newSecret();
-  return { token, setCookie: await csrfCookie(context).serialize(token) };
+  return { token, setCookie: await csrfCookie(context).cookie.serialize(token) };
 }
 
 /**
@@ -40,7 +37,7 @@ export async function csrfValid(request: Request, context: AppLoadContext, form?
   const sessionCookie = cookieHeader?.includes(`${SESSION_COOKIE}=`) ?? false;
   if (!form && json && !sessionCookie) return true;
   if (!form && !sessionCookie && request.headers.get('Authorization')?.startsWith('Bearer ')) return true;
-  const expected = await csrfCookie(context).parse(cookieHeader);
+  const expected = await csrfCookie(context).read(cookieHeader ?? null);
   const given = request.headers.get(CSRF_HEADER) ?? form?.get(CSRF_FIELD);
   return typeof expected === 'string' && typeof given === 'string' && safeEqual(expected, given);
 }

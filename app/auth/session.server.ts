@@ -2,24 +2,27 @@
  * Who is asking: a session cookie (browsers) or a bearer API token (other systems). Guards throw a
  * Response, so a route reads as a list of what it needs: `const actor = await requireRole(...)`.
  */
-import { createCookie, json, redirect, type AppLoadContext } from '@remix-run/node';
+import { json, redirect, type AppLoadContext } from '@remix-run/node';
+import type { Config } from '#app/config.server.ts';
 import { homePathFor, type AccountRole, type Actor } from '#app/domain/roles.ts';
 import { findApiToken, looksLikeApiToken } from '#app/models/api-token.server.ts';
 import { createSession, findSession, revokeSession, SESSION_TTL_MS } from '#app/models/session.server.ts';
 import { languageOf, translator } from '#app/i18n/i18n.ts';
 
 import { SESSION_COOKIE } from './session-cookie.ts';
+import { perConfig, signedCookie } from './signed-cookie.server.ts';
 
-function sessionCookie(context: AppLoadContext) {
-  return createCookie(SESSION_COOKIE, {
-    secrets: [context.config.sessionSecret],
+const sessionCookieOf = perConfig<Config>((config) =>
+  signedCookie(SESSION_COOKIE, {
+    secrets: [config.sessionSecret],
     httpOnly: true,
     sameSite: 'lax',
-    secure: context.config.cookieSecure,
+    secure: config.cookieSecure,
     path: '/',
     maxAge: SESSION_TTL_MS / 1000,
-  });
-}
+  }),
+);
+const sessionCookie = (context: AppLoadContext) => sessionCookieOf(context.config);
 
 export type Identity = { actor: Actor; sessionId: number | null; via: 'session' | 'token' };
 
@@ -42,7 +45,7 @@ async function lookUp(request: Request, context: AppLoadContext): Promise<Identi
     const actor = looksLikeApiToken(token) ? findApiToken(context.db, token) : null;
     return actor ? { actor: { ...actor, ip: context.clientIp }, sessionId: null, via: 'token' } : null;
   }
-  const token = await sessionCookie(context).parse(request.headers.get('Cookie'));
+  const token = await sessionCookie(context).read(request.headers.get('Cookie'));
   if (typeof token !== 'string') return null;
   const session = findSession(context.db, token);
   return session ? { actor: { ...session.actor, ip: context.clientIp }, sessionId: session.sessionId, via: 'session' } : null;
@@ -85,14 +88,14 @@ export async function startSession(request: Request, context: AppLoadContext, ac
     ip: context.clientIp,
     userAgent: request.headers.get('User-Agent'),
   });
-  return sessionCookie(context).serialize(token);
+  return sessionCookie(context).cookie.serialize(token);
 }
 
 /** Revokes the request's session in the database (not just the cookie); returns the clearing Set-Cookie. */
 export async function endSession(request: Request, context: AppLoadContext): Promise<string> {
   const identity = await getIdentity(request, context);
   if (identity?.sessionId != null) revokeSession(context.db, identity.actor, identity.sessionId, 'logout');
-  return sessionCookie(context).serialize('', { maxAge: 0 });
+  return sessionCookie(context).cookie.serialize('', { maxAge: 0 });
 }
 
 /** Only local paths, so a crafted link cannot send someone elsewhere after login. */

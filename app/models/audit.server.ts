@@ -1,9 +1,10 @@
 /** The append-only audit log: every write in the system goes through `recordAudit`. */
-import { and, desc, eq, gte, like, lt, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, like, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#db/client.ts';
 import { auditLog, users } from '#db/schema.ts';
 import { isAdmin, type Actor } from '#app/domain/roles.ts';
 import { forbidden } from './errors.ts';
+import { prepared } from './prepared.server.ts';
 
 export type AuditEntry = {
   action: string;
@@ -28,21 +29,42 @@ function scrub(value: unknown): unknown {
   );
 }
 
+function asJson(value: unknown): string | null {
+  const clean = scrub(value);
+  return clean === null ? null : JSON.stringify(clean);
+}
+
 export function recordAudit(db: DbOrTx, actor: Actor, entry: AuditEntry): void {
-  db.insert(auditLog)
-    .values({
-      at: new Date(),
-      actorUserId: actor.userId === 0 ? null : actor.userId,
-      actorLabel: actor.userId === 0 ? actor.username : `${actor.username} (${actor.displayName})`,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId == null ? null : String(entry.entityId),
-      before: scrub(entry.before),
-      after: scrub(entry.after),
-      reason: entry.reason ?? null,
-      ip: actor.ip ?? null,
-    })
-    .run();
+  const insert = prepared(db, 'audit.insert', () =>
+    db
+      .insert(auditLog)
+      .values({
+        at: sql.placeholder('at'),
+        actorUserId: sql.placeholder('actorUserId'),
+        actorLabel: sql.placeholder('actorLabel'),
+        action: sql.placeholder('action'),
+        entity: sql.placeholder('entity'),
+        entityId: sql.placeholder('entityId'),
+        // Serialised here rather than by the column, so that "nothing" stays SQL NULL.
+        before: sql`${sql.placeholder('before')}`,
+        after: sql`${sql.placeholder('after')}`,
+        reason: sql.placeholder('reason'),
+        ip: sql.placeholder('ip'),
+      })
+      .prepare(),
+  );
+  insert.run({
+    at: new Date(),
+    actorUserId: actor.userId === 0 ? null : actor.userId,
+    actorLabel: actor.userId === 0 ? actor.username : `${actor.username} (${actor.displayName})`,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId == null ? null : String(entry.entityId),
+    before: asJson(entry.before),
+    after: asJson(entry.after),
+    reason: entry.reason ?? null,
+    ip: actor.ip ?? null,
+  });
 }
 
 export type AuditFilter = {

@@ -4,7 +4,7 @@
  * to resend: a mark's idempotency key makes a second delivery a no-op.
  */
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '#db/client.ts';
+import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { checkIns, criteria, discrepancyFlags, events, judgeAssignments, marks, schemeModules, scoringSchemes, scoringSheets } from '#db/schema.ts';
 import { isDiscrepant, markProblem } from '#app/domain/aggregation.ts';
 import { isChiefJudge, type Actor } from '#app/domain/roles.ts';
@@ -100,6 +100,49 @@ function markQueries(db: Db) {
       .orderBy(desc(marks.id))
       .limit(1)
       .prepare(),
+    insertSheet: db
+      .insert(scoringSheets)
+      .values({ eventId: sql.placeholder('eventId'), judgeId: sql.placeholder('judgeId'), checkInId: sql.placeholder('checkInId') })
+      .returning()
+      .prepare(),
+    insertMark: db
+      .insert(marks)
+      .values({
+        sheetId: sql.placeholder('sheetId'),
+        criterionId: sql.placeholder('criterionId'),
+        value: sql.placeholder('value'),
+        idempotencyKey: sql.placeholder('idempotencyKey'),
+        reason: sql.placeholder('reason'),
+        enteredBy: sql.placeholder('enteredBy'),
+        supersedesId: sql.placeholder('supersedesId'),
+        createdAt: sql.placeholder('createdAt'),
+      })
+      .returning()
+      .prepare(),
+    /** The panel's current marks on one criterion of one work code. */
+    panelValues: db
+      .select({ value: marks.value })
+      .from(marks)
+      .innerJoin(scoringSheets, eq(scoringSheets.id, marks.sheetId))
+      .where(
+        and(
+          eq(scoringSheets.checkInId, sql.placeholder('checkInId')),
+          eq(marks.criterionId, sql.placeholder('criterionId')),
+          sql`${marks.id} = (select max(m2.id) from marks m2 where m2.sheet_id = ${marks.sheetId} and m2.criterion_id = ${marks.criterionId})`,
+        ),
+      )
+      .prepare(),
+    openFlag: db
+      .select()
+      .from(discrepancyFlags)
+      .where(
+        and(
+          eq(discrepancyFlags.checkInId, sql.placeholder('checkInId')),
+          eq(discrepancyFlags.criterionId, sql.placeholder('criterionId')),
+          eq(discrepancyFlags.status, 'open'),
+        ),
+      )
+      .prepare(),
   }));
 }
 
@@ -107,7 +150,7 @@ function markQueries(db: Db) {
 export function putMark(db: Db, actor: Actor, input: MarkInput, now = new Date()) {
   const judgeId = requireScoringJudge(actor, input.eventId);
   const q = markQueries(db);
-  return db.transaction((tx) => {
+  return atomically(db, () => {
     const resent = q.byKey.get({ key: input.idempotencyKey });
     if (resent) {
       if (resent.enteredBy !== actor.userId || resent.criterionId !== input.criterionId || resent.value !== input.value) {
@@ -126,26 +169,22 @@ export function putMark(db: Db, actor: Actor, input: MarkInput, now = new Date()
     if (problem) {
       throw new ModelError(422, `mark_${problem}`, { max: criterion.maxMarks, decimals: criterion.decimals }, { value: `errors.mark_${problem}` });
     }
-    let sheet = q.sheet.get({ judgeId, checkInId: checkIn.id });
-    if (!sheet) sheet = tx.insert(scoringSheets).values({ eventId: input.eventId, judgeId, checkInId: checkIn.id }).returning().get();
+    const sheet = q.sheet.get({ judgeId, checkInId: checkIn.id }) ?? q.insertSheet.get({ eventId: input.eventId, judgeId, checkInId: checkIn.id })!;
     if (sheet.status === 'submitted') throw new ModelError(409, 'sheet_submitted');
     const previous = q.previous.get({ sheetId: sheet.id, criterionId: criterion.id });
-    const mark = tx
-      .insert(marks)
-      .values({
-        sheetId: sheet.id,
-        criterionId: criterion.id,
-        value: input.value,
-        idempotencyKey: input.idempotencyKey,
-        reason: input.reason ?? null,
-        enteredBy: actor.userId,
-        supersedesId: previous?.id ?? null,
-        createdAt: now,
-      })
-      .returning()
-      .get();
-    if (!previous) freezeScheme(tx, input.eventId, now);
-    recordAudit(tx, actor, {
+    const mark = q.insertMark.get({
+      sheetId: sheet.id,
+      criterionId: criterion.id,
+      value: input.value,
+      idempotencyKey: input.idempotencyKey,
+      reason: input.reason ?? null,
+      enteredBy: actor.userId,
+      supersedesId: previous?.id ?? null,
+      createdAt: now,
+    })!;
+    // The scheme freezes with its first mark (a sheet's first mark on a criterion is enough to ask).
+    if (!previous) freezeScheme(db, input.eventId, now);
+    recordAudit(db, actor, {
       action: previous ? 'mark.change' : 'mark.enter',
       entity: 'mark',
       entityId: mark.id,
@@ -153,20 +192,15 @@ export function putMark(db: Db, actor: Actor, input: MarkInput, now = new Date()
       after: { sheetId: sheet.id, criterionId: criterion.id, value: input.value },
       reason: input.reason,
     });
-    if (criterion.kind === 'judgement') updateFlag(tx, event, checkIn.id, criterion.id, now);
+    if (criterion.kind === 'judgement') updateFlag(db, q, event, checkIn.id, criterion.id, now);
     return { mark, duplicate: false, sheetId: sheet.id };
   });
 }
 
 /** Opens a flag when the judges' marks spread past the threshold; closes it when they no longer do. */
-function updateFlag(tx: DbOrTx, event: typeof events.$inferSelect, checkInId: number, criterionId: number, now: Date) {
-  const sheetIds = tx.select({ id: scoringSheets.id }).from(scoringSheets).where(eq(scoringSheets.checkInId, checkInId)).all().map((s) => s.id);
-  const values = currentMarksOfSheets(tx, sheetIds, criterionId).map((m) => m.value);
-  const open = tx
-    .select()
-    .from(discrepancyFlags)
-    .where(and(eq(discrepancyFlags.checkInId, checkInId), eq(discrepancyFlags.criterionId, criterionId), eq(discrepancyFlags.status, 'open')))
-    .get();
+function updateFlag(tx: DbOrTx, q: ReturnType<typeof markQueries>, event: typeof events.$inferSelect, checkInId: number, criterionId: number, now: Date) {
+  const values = q.panelValues.all({ checkInId, criterionId }).map((m) => m.value);
+  const open = q.openFlag.get({ checkInId, criterionId });
   const discrepant = isDiscrepant('judgement', values, event.discrepancyThreshold);
   const spreadNow = values.length ? Math.max(...values) - Math.min(...values) : 0;
   if (discrepant && !open) {

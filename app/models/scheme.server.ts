@@ -1,11 +1,12 @@
 /** Scoring schemes (评分标准): an event's modules and criteria, checked against its expected total, frozen at the first mark. */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#db/client.ts';
 import { criteria, events, schemeModules, scoringSchemes } from '#db/schema.ts';
 import { round2 } from '#app/domain/aggregation.ts';
 import { isAdmin, isAssignedJudge, type Actor } from '#app/domain/roles.ts';
 import { recordAudit } from './audit.server.ts';
 import { forbidden, ModelError, notFound } from './errors.ts';
+import { prepared } from './prepared.server.ts';
 
 export type SchemeInput = {
   expectedTotal: number | null;
@@ -78,5 +79,12 @@ export function saveScheme(db: Db, actor: Actor, eventId: number, input: SchemeI
 
 /** Called with the first mark: from then on the scheme cannot change. */
 export function freezeScheme(tx: DbOrTx, eventId: number, now: Date): void {
-  tx.update(scoringSchemes).set({ frozenAt: now }).where(and(eq(scoringSchemes.eventId, eventId), isNull(scoringSchemes.frozenAt))).run();
+  const freeze = prepared(tx, 'scheme.freeze', () =>
+    tx
+      .update(scoringSchemes)
+      .set({ frozenAt: sql`${sql.placeholder('now')}` })
+      .where(and(eq(scoringSchemes.eventId, sql.placeholder('eventId')), isNull(scoringSchemes.frozenAt)))
+      .prepare(),
+  );
+  freeze.run({ eventId, now: now.getTime() });
 }

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 const { values: args } = parseArgs({
   options: {
     seconds: { type: 'string', default: '10' },
+    pace: { type: 'string', default: '100' },
     judges: { type: 'string', default: '50' },
     serve: { type: 'string' },
     db: { type: 'string' },
@@ -24,10 +25,14 @@ const { values: args } = parseArgs({
 });
 const SECONDS = Number(args.seconds);
 const JUDGES = Number(args.judges);
+/** In the paced run each judge sends a mark every PACE ms: 10 a second, far past any human's speed. */
+const PACE = Number(args.pace);
 const SELF = fileURLToPath(import.meta.url);
+/** A venue's judges are spread over its events in panels, as on a competition day. */
+const PANEL = 5;
 
-type Job = { cookie: string; csrf: string; workCodes: string[]; criteria: { id: number; maxMarks: number; decimals: number; allOrNothing: boolean }[] };
-type Setup = { eventId: number; jobs: Job[] };
+type Job = { eventId: number; cookie: string; csrf: string; workCodes: string[]; criteria: { id: number; maxMarks: number; decimals: number; allOrNothing: boolean }[] };
+type Setup = { events: string[]; jobs: Job[] };
 
 // ── Child processes: the two servers ─────────────────────────────────────────────────────────────
 
@@ -83,23 +88,32 @@ async function prepare(dbPath: string): Promise<Setup & { usernames: string[] }>
   const db = openMigratedDatabase(dbPath);
   await seedCompetition(db, { seed: 2026 });
   const admin = loadActor(db, 1)!;
-  const event = db.$client.prepare("select id from events where code = 'GZ012'").get() as { id: number };
+  const eventCount = Math.ceil(JUDGES / PANEL);
+  const events = db.$client
+    .prepare("select e.id, e.code from events e where (select count(*) from teams t where t.event_id = e.id and t.status = 'approved') >= 5 order by e.id limit ?")
+    .all(eventCount) as { id: number; code: string }[];
+  if (events.length < eventCount) throw new Error(`the demo has ${events.length} events with 5 teams; ${eventCount} needed`);
   const usernames: string[] = [];
-  for (let i = 1; i <= JUDGES; i++) {
-    const username = `bench${String(i).padStart(2, '0')}`;
-    const { userId } = await createAccount(db, admin, { role: 'judge', username, displayName: `压测裁判${i}`, password: 'bench-password', affiliation: '压测', schoolId: undefined, affiliationSchoolId: undefined, title: undefined, phone: undefined });
-    db.$client.prepare('update users set must_change_password = 0 where id = ?').run(userId);
-    const judgeId = (db.$client.prepare('select id from judges where user_id = ?').get(userId) as { id: number }).id;
-    assignJudge(db, admin, { eventId: event.id, judgeId, role: 'scoring_judge' });
-    usernames.push(username);
+  const jobs: Job[] = [];
+  for (const event of events) {
+    const teams = db.$client.prepare("select id from teams where event_id = ? and status = 'approved'").all(event.id) as { id: number }[];
+    for (const t of teams) recordCheckIn(db, admin, event.id, t.id, 'present');
+    drawStations(db, admin, event.id);
+    const workCodes = (db.$client.prepare('select work_code from check_ins where event_id = ? and work_code is not null').all(event.id) as { work_code: string }[]).map((r) => r.work_code);
+    const criteria = loadScheme(db, event.id)!.criteria.map((c) => ({ id: c.id, maxMarks: c.maxMarks, decimals: c.decimals, allOrNothing: c.allOrNothing }));
+    for (let k = 0; k < PANEL && usernames.length < JUDGES; k++) {
+      const i = usernames.length + 1;
+      const username = `bench${String(i).padStart(2, '0')}`;
+      const { userId } = await createAccount(db, admin, { role: 'judge', username, displayName: `压测裁判${i}`, password: 'bench-password', affiliation: '压测', schoolId: undefined, affiliationSchoolId: undefined, title: undefined, phone: undefined });
+      db.$client.prepare('update users set must_change_password = 0 where id = ?').run(userId);
+      const judgeId = (db.$client.prepare('select id from judges where user_id = ?').get(userId) as { id: number }).id;
+      assignJudge(db, admin, { eventId: event.id, judgeId, role: 'scoring_judge' });
+      usernames.push(username);
+      jobs.push({ eventId: event.id, cookie: '', csrf: '', workCodes, criteria });
+    }
   }
-  const teams = db.$client.prepare("select id from teams where event_id = ? and status = 'approved'").all(event.id) as { id: number }[];
-  for (const t of teams) recordCheckIn(db, admin, event.id, t.id, 'present');
-  drawStations(db, admin, event.id);
-  const workCodes = (db.$client.prepare('select work_code from check_ins where event_id = ? and work_code is not null').all(event.id) as { work_code: string }[]).map((r) => r.work_code);
-  const criteria = loadScheme(db, event.id)!.criteria.map((c) => ({ id: c.id, maxMarks: c.maxMarks, decimals: c.decimals, allOrNothing: c.allOrNothing }));
   closeDatabase(db);
-  return { eventId: event.id, usernames, jobs: usernames.map(() => ({ cookie: '', csrf: '', workCodes, criteria })) };
+  return { events: events.map((e) => e.code), usernames, jobs };
 }
 
 async function logIn(port: number, username: string): Promise<{ cookie: string; csrf: string }> {
@@ -119,17 +133,23 @@ function markValue(c: Job['criteria'][number], n: number): number {
   return Math.round(((n * 7) % Math.floor(c.maxMarks / step + 1)) * step * 10 ** c.decimals) / 10 ** c.decimals;
 }
 
-/** Every judge sends marks one after another for `seconds`; returns the count and each latency. */
-async function load(port: number, eventId: number, jobs: Job[], prefix: string) {
+/**
+ * Every judge sends marks for `seconds`: one after another (saturation: the throughput), or one
+ * every `pace` ms (the latency a judge sees at a stated load). At saturation, latency is only the
+ * queue: 50 requests in flight at N per second wait 50/N s on average, whatever the server does.
+ */
+async function load(port: number, jobs: Job[], prefix: string, pace = 0) {
   const latencies: number[] = [];
   let failures = 0;
   const until = performance.now() + SECONDS * 1000;
   await Promise.all(
     jobs.map(async (job, j) => {
+      const started = performance.now() + (pace * j) / jobs.length;
       for (let n = 0; performance.now() < until; n++) {
+        if (pace) await sleep(started + n * pace - performance.now());
         const c = job.criteria[n % job.criteria.length];
         const workCode = job.workCodes[Math.floor(n / job.criteria.length) % job.workCodes.length];
-        const body = JSON.stringify({ eventId, workCode, criterionId: c.id, value: markValue(c, n + j), idempotencyKey: `${prefix}-${j}-${n}` });
+        const body = JSON.stringify({ eventId: job.eventId, workCode, criterionId: c.id, value: markValue(c, n + j), idempotencyKey: `${prefix}-${j}-${n}` });
         const t0 = performance.now();
         const res = await fetch(`http://127.0.0.1:${port}/api/v1/marks`, {
           method: 'PUT',
@@ -144,7 +164,11 @@ async function load(port: number, eventId: number, jobs: Job[], prefix: string) 
   );
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { marks: latencies.length, failures, rate: latencies.length / SECONDS, p50: at(0.5), p99: at(0.99) };
+  return { marks: latencies.length, failures, rate: latencies.length / SECONDS, p50: at(0.5), p99: at(0.99), max: latencies.at(-1) ?? 0 };
+}
+
+function sleep(ms: number) {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
 function rawInserts(dbPath: string) {
@@ -165,24 +189,30 @@ function rawInserts(dbPath: string) {
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'chuyi-bench-'));
-  console.log(`setting up: demo competition, ${JUDGES} judges on GZ012 …`);
+  console.log(`setting up: demo competition, ${JUDGES} judges in panels of ${PANEL} …`);
   const setup = await prepare(join(dir, 'app.db'));
   const app = await start('app', join(dir, 'app.db'));
   const bare = await start('bare', join(dir, 'bare.db'));
   try {
     for (const [i, username] of setup.usernames.entries()) Object.assign(setup.jobs[i], await logIn(app.port, username));
-    const real = await load(app.port, setup.eventId, setup.jobs, 'real');
-    const baseline = await load(bare.port, setup.eventId, setup.jobs, 'bare');
+    const real = await load(app.port, setup.jobs, 'real');
+    const baseline = await load(bare.port, setup.jobs, 'bare');
+    const paced = await load(app.port, setup.jobs, 'paced', PACE);
+    const pacedBare = await load(bare.port, setup.jobs, 'paced-bare', PACE);
     const raw = rawInserts(join(dir, 'raw.db'));
     const f = (x: number) => x.toFixed(0).padStart(7);
     const ms = (x: number) => x.toFixed(1).padStart(6);
-    console.log(`\n${JUDGES} concurrent judges, ${SECONDS} s each run, one mark per request`);
+    console.log(`\n${JUDGES} concurrent judges on ${setup.events.length} events (${setup.events.join(' ')}), ${SECONDS} s each run, one mark per request`);
     console.log('                                   marks/s    p50 ms    p99 ms   failures');
     console.log(`real PUT /api/v1/marks          ${f(real.rate)}    ${ms(real.p50)}    ${ms(real.p99)}   ${real.failures}`);
     console.log(`bare Express + better-sqlite3   ${f(baseline.rate)}    ${ms(baseline.p50)}    ${ms(baseline.p99)}   ${baseline.failures}`);
     console.log(`raw better-sqlite3 inserts      ${f(raw.rate)}`);
     console.log(`\nreal / bare Express: ${((real.rate / baseline.rate) * 100).toFixed(0)} %   real / raw: ${((real.rate / raw.rate) * 100).toFixed(1)} %`);
-    console.log(`target: real ≥ 50 % of bare (${real.rate >= baseline.rate / 2 ? 'met' : 'NOT met'}), p99 < 50 ms (${real.p99 < 50 ? 'met' : 'NOT met'})`);
+    console.log(`\npaced: each judge one mark every ${PACE} ms (${((JUDGES * 1000) / PACE).toFixed(0)} marks/s offered)`);
+    console.log('                                   marks/s    p50 ms    p99 ms    max ms   failures');
+    console.log(`real PUT /api/v1/marks          ${f(paced.rate)}    ${ms(paced.p50)}    ${ms(paced.p99)}    ${ms(paced.max)}   ${paced.failures}`);
+    console.log(`bare Express + better-sqlite3   ${f(pacedBare.rate)}    ${ms(pacedBare.p50)}    ${ms(pacedBare.p99)}    ${ms(pacedBare.max)}   ${pacedBare.failures}`);
+    console.log(`\ntarget: real ≥ 50 % of bare at saturation (${real.rate >= baseline.rate / 2 ? 'met' : 'NOT met'}), p99 < 50 ms paced (${paced.p99 < 50 ? 'met' : 'NOT met'})`);
   } finally {
     app.child.kill('SIGTERM');
     bare.child.kill('SIGTERM');

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { openMigratedDatabase } from '#db/client.ts';
+import { atomically, openMigratedDatabase } from '#db/client.ts';
 import { prefectures } from '#db/schema.ts';
 
 describe('the statement cache', () => {
@@ -16,5 +16,22 @@ describe('the statement cache', () => {
     expect(again).toBe(db.$client.prepare(sql));
     expect(again.get(...params)).toEqual({ name: '长沙市' });
     expect(query.get()).toEqual({ name: '长沙市' });
+  });
+});
+
+describe('atomically', () => {
+  it('rolls back every write of the work when it throws, and keeps them when it returns', () => {
+    const db = openMigratedDatabase(':memory:');
+    const add = (code: string) => db.insert(prefectures).values({ code, name: code, sortOrder: 1 }).run();
+    expect(() =>
+      atomically(db, () => {
+        add('430100');
+        add('430200');
+        throw new Error('refused half-way');
+      }),
+    ).toThrow('refused half-way');
+    expect(db.select().from(prefectures).all()).toEqual([]);
+    expect(atomically(db, () => (add('430300'), 'done'))).toBe('done');
+    expect(db.select({ code: prefectures.code }).from(prefectures).all()).toEqual([{ code: '430300' }]);
   });
 });
