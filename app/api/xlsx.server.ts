@@ -6,10 +6,12 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 const MAX_UPLOAD = 10 * 1024 * 1024;
 
 export function xlsxResponse(buffer: Buffer, filename: string): Response {
+  // Old clients read only the plain `filename`, which must be ASCII: they get the name without its Chinese.
+  const ascii = filename.replace(/[^\x20-\x7e]+/g, '').replace(/["\\]/g, '').replace(/^[-_. ]+/, '') || 'export.xlsx';
   return new Response(new Uint8Array(buffer), {
     headers: {
       'Content-Type': XLSX_TYPE,
-      'Content-Disposition': `attachment; filename="registrations.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      'Content-Disposition': `attachment; filename="${ascii.endsWith('.xlsx') ? ascii : 'export.xlsx'}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
       'Cache-Control': 'private, no-store',
     },
   });

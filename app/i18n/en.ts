@@ -258,6 +258,9 @@ export const en: Catalogue<typeof zhCN> = {
     kind: 'Kind',
     measurement: 'measurement',
     saveScheme: 'Save scheme',
+    schemeDownload: 'Download the scheme (.xlsx)',
+    schemeUpload: 'Import a scheme workbook',
+    schemeImported: 'Imported {{modules}} modules and {{criteria}} criteria, totalling {{total}}.',
     frozen: 'Frozen',
   },
   accounts: {
@@ -371,6 +374,12 @@ export const en: Catalogue<typeof zhCN> = {
     scheme_total: 'The scheme totals {{total}}; it should be {{expected}}.',
     scheme_frozen: 'Marks exist; the scheme can no longer change.',
     scheme_empty: 'A scheme needs at least one criterion.',
+    scheme_duplicate_code: 'Criterion code {{code}} appears twice: each criterion needs its own code.',
+    scheme_import_kind: 'Kind must be “客观测量” (measurement) or “主观评价” (judgement).',
+    scheme_import_flag: 'Must be “是” (yes) or “否” (no).',
+    scheme_import_headers: 'Missing headers: {{headers}}. Please use the downloaded scheme workbook.',
+    scheme_import_empty: 'The file has no criteria.',
+    scheme_import_total: 'The expected total on the “设置” sheet must be a number from 0 to 1000, or blank.',
     not_found_api: 'No such endpoint.',
     id_number: {
       length: 'A 身份证号 has 18 characters.',

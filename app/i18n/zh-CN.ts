@@ -254,6 +254,9 @@ export const zhCN = {
     kind: '类型',
     measurement: '客观测量',
     saveScheme: '保存评分标准',
+    schemeDownload: '下载评分标准表（.xlsx）',
+    schemeUpload: '导入评分标准表',
+    schemeImported: '已导入 {{modules}} 个模块、{{criteria}} 个评分项，总分 {{total}}。',
     frozen: '已冻结',
   },
   accounts: {
@@ -367,6 +370,12 @@ export const zhCN = {
     scheme_total: '评分标准总分为 {{total}}，应为 {{expected}}。',
     scheme_frozen: '已有评分记录，评分标准不能再修改。',
     scheme_empty: '评分标准至少要有一个评分项。',
+    scheme_duplicate_code: '评分项代码 {{code}} 重复：每个评分项的代码须唯一。',
+    scheme_import_kind: '类型须为“客观测量”或“主观评价”。',
+    scheme_import_flag: '须填“是”或“否”。',
+    scheme_import_headers: '缺少表头：{{headers}}。请使用下载的评分标准表。',
+    scheme_import_empty: '文件中没有评分项。',
+    scheme_import_total: '“设置”表中的应得总分须为 0 到 1000 之间的数，或留空。',
     not_found_api: '没有这个接口。',
     id_number: {
       length: '身份证号应为 18 位。',

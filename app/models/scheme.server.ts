@@ -39,17 +39,28 @@ export function getScheme(db: Db, actor: Actor, eventId: number) {
   return scheme;
 }
 
+/** The rules of a whole scheme: at least one criterion, each code once, the expected total. */
+function checkScheme(input: SchemeInput): void {
+  const all = input.modules.flatMap((m) => m.criteria);
+  if (all.length === 0) throw new ModelError(422, 'scheme_empty');
+  // A criterion's code is what judges, the chief judge and the feedback report call it by.
+  const seen = new Set<string>();
+  const repeated = all.find((c) => (seen.has(c.code) ? true : (seen.add(c.code), false)));
+  if (repeated) throw new ModelError(422, 'scheme_duplicate_code', { code: repeated.code }, { modules: 'errors.scheme_duplicate_code' });
+  const total = round2(all.reduce((s, c) => s + c.maxMarks, 0));
+  if (input.expectedTotal !== null && total !== input.expectedTotal) {
+    throw new ModelError(422, 'scheme_total', { total, expected: input.expectedTotal }, { modules: 'errors.scheme_total' });
+  }
+}
+
 /** Replaces a scheme that has no marks yet; the criteria must add up to the expected total. */
 export function saveScheme(db: Db, actor: Actor, eventId: number, input: SchemeInput): void {
   if (!isAdmin(actor)) throw forbidden();
   if (!db.select({ id: events.id }).from(events).where(eq(events.id, eventId)).get()) throw notFound('event_not_found');
-  const total = round2(input.modules.flatMap((m) => m.criteria).reduce((s, c) => s + c.maxMarks, 0));
-  if (input.expectedTotal !== null && total !== input.expectedTotal) {
-    throw new ModelError(422, 'scheme_total', { total, expected: input.expectedTotal }, { modules: 'errors.scheme_total' });
-  }
   db.transaction((tx) => {
     const before = loadScheme(tx, eventId);
     if (before?.frozenAt) throw new ModelError(409, 'scheme_frozen');
+    checkScheme(input);
     const scheme = before ?? tx.insert(scoringSchemes).values({ eventId, expectedTotal: input.expectedTotal }).returning().get();
     tx.update(scoringSchemes).set({ expectedTotal: input.expectedTotal }).where(eq(scoringSchemes.id, scheme.id)).run();
     // Nothing is deleted: the old modules and criteria are retired and the new ones written beside them.

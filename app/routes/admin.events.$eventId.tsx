@@ -1,9 +1,10 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireRole } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { FormMessage } from '#app/components/field.tsx';
+import { ImportErrors } from '#app/components/import-errors.tsx';
 import { assignJudge, listJudges, revokeAssignment } from '#app/models/assignment.server.ts';
 import { drawStations, listCheckIns, recordCheckIn } from '#app/models/check-in.server.ts';
 import { getEventHeader, listAssignments } from '#app/models/judge.server.ts';
@@ -12,6 +13,7 @@ import { assignInput, checkInInput, schemeFormInput, schemeFromRows } from '#app
 import { z } from '#app/schemas/zod.server.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 import { modelRead, numericParam } from '#app/utils/route.server.ts';
+import type { SchemeImportResult } from './admin.events.$eventId.scheme[.]xlsx.ts';
 
 export const meta: MetaFunction = () => [{ title: '赛项管理 · 竞赛管理员' }];
 
@@ -60,6 +62,34 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return formFailure(request, error);
   }
   return json({ ok: true as const, intent });
+}
+
+/** The scheme as a workbook: download it (or the template), fill it in, upload it back. */
+function SchemeWorkbook({ eventId, frozen }: { eventId: number; frozen: boolean }) {
+  const { t } = useTranslation();
+  const upload = useFetcher<SchemeImportResult>();
+  const result = upload.data;
+  const href = `/admin/events/${eventId}/scheme.xlsx`;
+  return (
+    <div className="stack" style={{ marginTop: '1rem' }}>
+      <p><a href={href} className="button button-secondary" download>{t('judging.schemeDownload')}</a></p>
+      {frozen ? null : (
+        <upload.Form method="post" action={href} encType="multipart/form-data" className="filters">
+          <CsrfInput />
+          <label htmlFor="schemeFile">{t('judging.schemeUpload')}</label>
+          <input id="schemeFile" name="file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
+          <button type="submit" disabled={upload.state !== 'idle'}>{t('registration.upload')}</button>
+        </upload.Form>
+      )}
+      {result ? (
+        <FormMessage
+          error={result.ok ? null : 'message' in result ? result.message : t('errors.import_rejected', { count: result.errors.length })}
+          success={result.ok ? t('judging.schemeImported', { modules: result.modules, criteria: result.criteria, total: result.total }) : null}
+        />
+      ) : null}
+      {result && !result.ok ? <ImportErrors errors={result.errors} /> : null}
+    </div>
+  );
 }
 
 export default function AdminEvent() {
@@ -187,6 +217,7 @@ export default function AdminEvent() {
           </div>
           {scheme.frozenAt ? null : <button type="submit" disabled={busy} style={{ marginTop: '0.5rem' }}>{t('judging.saveScheme')}</button>}
         </Form>
+        <SchemeWorkbook eventId={eventId} frozen={!!scheme.frozenAt} />
       </section>
     </>
   );

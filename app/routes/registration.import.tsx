@@ -7,6 +7,7 @@ import { csrfValid } from '#app/auth/csrf.server.ts';
 import { requireRole } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { FormMessage } from '#app/components/field.tsx';
+import { ImportErrors } from '#app/components/import-errors.tsx';
 import { languageOf, translator } from '#app/i18n/i18n.ts';
 import { ModelError } from '#app/models/errors.ts';
 import { importRegistrations, type ImportError } from '#app/models/registration-xlsx.server.ts';
@@ -58,30 +59,7 @@ export default function ImportPage() {
         <input id="file" name="file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
         <button type="submit" disabled={busy}>{t('registration.upload')}</button>
       </Form>
-      {result && !result.ok && result.errors.length ? (
-        <div className="table-wrap">
-          <table data-testid="import-errors">
-            <thead>
-              <tr>
-                <th>{t('registration.sheet')}</th>
-                <th className="num">{t('registration.row')}</th>
-                <th>{t('registration.column')}</th>
-                <th>{t('registration.reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.errors.map((e, i) => (
-                <tr key={i}>
-                  <td>{e.sheet}</td>
-                  <td className="num">{e.row}</td>
-                  <td>{e.column}</td>
-                  <td>{e.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {result && !result.ok ? <ImportErrors errors={result.errors} /> : null}
     </>
   );
 }

@@ -18,22 +18,23 @@ export const reopenInput = z.object({ sheetId: z.coerce.number().int().positive(
 export const checkInInput = z.object({ teamId: z.coerce.number().int().positive(), status: z.enum(['present', 'absent']) });
 export const assignInput = z.object({ judgeId: z.coerce.number().int().positive(), role: z.enum(['chief_judge', 'scoring_judge']) });
 
+/** One criterion of a scheme, as the editor's row and the workbook's row both give it. */
+export const schemeRowInput = z.object({
+  moduleCode: requiredText(10),
+  moduleName: requiredText(60),
+  code: requiredText(10),
+  name: requiredText(60),
+  maxMarks: z.coerce.number().positive().max(1000),
+  decimals: z.coerce.number().int().min(0).max(2),
+  kind: z.enum(['measurement', 'judgement']),
+  allOrNothing: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()).default(false),
+});
+export const expectedTotalInput = z.preprocess((v) => (v === '' ? null : v), z.coerce.number().positive().max(1000).nullable().default(null));
+
 /** The scheme editor: one row per criterion, grouped into modules by the module code, in order. */
 export const schemeFormInput = z.object({
-  expectedTotal: z.preprocess((v) => (v === '' ? null : v), z.coerce.number().positive().max(1000).nullable().default(null)),
-  rows: rows(
-    z.object({
-      moduleCode: requiredText(10),
-      moduleName: requiredText(60),
-      code: requiredText(10),
-      name: requiredText(60),
-      maxMarks: z.coerce.number().positive().max(1000),
-      decimals: z.coerce.number().int().min(0).max(2),
-      kind: z.enum(['measurement', 'judgement']),
-      allOrNothing: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()).default(false),
-    }),
-    80,
-  ).refine((r) => r.length > 0, { message: 'errors.scheme_empty' }),
+  expectedTotal: expectedTotalInput,
+  rows: rows(schemeRowInput, 80).refine((r) => r.length > 0, { message: 'errors.scheme_empty' }),
 });
 export type SchemeFormInput = z.infer<typeof schemeFormInput>;
 

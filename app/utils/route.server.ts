@@ -14,9 +14,20 @@ export function modelRead<T>(request: Request, read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof ModelError) {
-      throw json({ message: String(translator(languageOf(request))(`errors.${error.code}`, error.params)) }, { status: error.status });
-    }
-    throw error;
+    throw refusal(request, error);
   }
+}
+
+/** The same for a read that awaits (workbooks, files). */
+export async function modelReadAsync<T>(request: Request, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    throw refusal(request, error);
+  }
+}
+
+function refusal(request: Request, error: unknown): unknown {
+  if (!(error instanceof ModelError)) return error;
+  return json({ message: String(translator(languageOf(request))(`errors.${error.code}`, error.params)) }, { status: error.status });
 }

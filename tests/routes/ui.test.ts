@@ -154,7 +154,9 @@ describe('CSRF', () => {
     for (const route of withAction) {
       const teamOfDemoSchool = server.db.$client.prepare("select t.id from teams t join users u on u.school_id = t.school_id where u.username = 'school' limit 1").get() as { id: number };
       const gz012 = server.db.$client.prepare("select id from events where code = 'GZ012'").get() as { id: number };
-      const path = `/${route.path}`
+      // A nested route's path is relative to its parent's.
+      const fullPath = (r: (typeof build.routes)[string]): string => [r.parentId ? fullPath(build.routes[r.parentId]) : '', r.path ?? ''].filter(Boolean).join('/');
+      const path = `/${fullPath(route)}`
         .replace(/\/_index$/, '')
         .replace(/:(\w+)/g, (_, name: string) => (name === 'eventId' ? String(gz012.id) : name === 'workCode' ? 'W0000' : String(teamOfDemoSchool.id)));
       const before = count(server.db, 'audit_log');
@@ -222,5 +224,34 @@ describe('the scheme editor', () => {
     expect(right.status).toBe(200);
     const { html } = await admin.page(`/admin/events/${event.id}`);
     expect(html).toContain('评分项2');
+  });
+});
+
+describe('the scheme workbook on the event page', () => {
+  it('downloads the scheme and imports it back through the page’s upload form', async () => {
+    const admin = await loggedIn('admin');
+    const gz012 = server.db.$client.prepare("select id from events where code = 'GZ012'").get() as { id: number };
+    const { html } = await admin.page(`/admin/events/${gz012.id}`);
+    expect(html).toContain(`/admin/events/${gz012.id}/scheme.xlsx`);
+    const download = await admin.fetch(`/admin/events/${gz012.id}/scheme.xlsx`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('Content-Type')).toContain('spreadsheetml');
+    expect(download.headers.get('Content-Disposition')).toContain(encodeURIComponent('GZ012-评分标准.xlsx'));
+    const form = new FormData();
+    form.set('_csrf', admin.csrf);
+    form.set('file', new Blob([await download.arrayBuffer()]), 'scheme.xlsx');
+    const upload = await admin.fetch(`/admin/events/${gz012.id}/scheme.xlsx`, { method: 'POST', body: form });
+    expect(upload.status).toBe(200);
+    expect(await upload.json()).toMatchObject({ ok: true, total: 100 });
+
+    const junk = new FormData();
+    junk.set('_csrf', admin.csrf);
+    junk.set('file', new Blob(['not a workbook']), 'scheme.xlsx');
+    const refused = await admin.fetch(`/admin/events/${gz012.id}/scheme.xlsx`, { method: 'POST', body: junk });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ ok: false, message: '上传的文件不是有效的 Excel（.xlsx）文件。' });
+
+    expect((await (await loggedIn('school')).fetch(`/admin/events/${gz012.id}/scheme.xlsx`)).status).toBe(403);
+    expect((await admin.fetch('/admin/events/999999/scheme.xlsx')).status).toBe(404);
   });
 });
