@@ -21,7 +21,10 @@ import { ConfigError, loadConfig, type Config } from './app/config.server.ts';
 import { createLoginLimiter, type LoginLimits } from './app/auth/rate-limit.server.ts';
 import type { AppServices } from './app/context.ts';
 import { attachRealtime } from './app/realtime/server.ts';
+import { attachLive, type LiveHub } from './app/realtime/live.server.ts';
+import { getActor } from './app/auth/session.server.ts';
 import { marksHandler } from './app/api/fast-marks.server.ts';
+import { feedHandler } from './app/api/feed.server.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedCompetition } from './scripts/seed/generate.ts';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
@@ -32,6 +35,7 @@ export type AppServer = {
   port: number;
   db: Db;
   io: SocketServer;
+  live: LiveHub;
   httpServer: HttpServer;
   /** Stops accepting, lets requests in flight finish, closes sockets and the database. */
   close(): Promise<void>;
@@ -54,6 +58,8 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
 
   const build = (await import(pathToFileURL(buildPath ?? join(ROOT, 'build', 'index.js')).href)) as ServerBuild;
   const services: AppServices = { db, config, loginLimiter: createLoginLimiter(loginLimits), version: VERSION };
+  // Set once socket.io is attached to the HTTP server below; the feed reads it per request.
+  let live!: LiveHub;
 
   const app = express();
   app.disable('x-powered-by');
@@ -91,6 +97,8 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
     marksHandler(requestContext),
   );
 
+  app.get('/api/v1/competitions/current/feed', feedHandler(db, () => live));
+
   app.all(
     '*',
     createRequestHandler({
@@ -101,7 +109,9 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
   );
 
   const httpServer = createServer(app);
-  const io = attachRealtime(httpServer, VERSION);
+  const realtime = await attachRealtime(httpServer, { version: VERSION, redisUrl: config.redisUrl, log });
+  const { io } = realtime;
+  live = attachLive({ db, io, clustered: realtime.clustered, actorOf: (cookie) => getActor(new Request('http://local/', { headers: cookie ? { cookie } : {} }), { ...services, clientIp: 'socket' }) });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolve());
@@ -112,6 +122,7 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
   const close = () =>
     (closing ??= (async () => {
       await new Promise<void>((resolve) => {
+        live.close();
         // io.close() also closes the HTTP server: no new connections; requests in flight finish.
         io.close(() => resolve());
         httpServer.closeIdleConnections();
@@ -120,10 +131,11 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
           resolve();
         }, 10_000).unref();
       });
+      await realtime.close();
       closeDatabase(db);
     })());
 
-  return { url: `http://localhost:${port}`, port, db, io, httpServer, close };
+  return { url: `http://localhost:${port}`, port, db, io, live, httpServer, close };
 }
 
 /**

@@ -461,6 +461,18 @@ export const discrepancyFlags = sqliteTable(
   (t) => [index('discrepancy_flags_event_idx').on(t.eventId), index('discrepancy_flags_check_in_criterion_idx').on(t.checkInId, t.criterionId)],
 );
 
+/**
+ * The latest snapshot of each live board (an event's public and staff boards, the competition's),
+ * with its version: every process of a cluster numbers its pushes from here, so versions only
+ * increase whichever process computed them. A cache of what the marks say, not a record.
+ */
+export const liveBoards = sqliteTable('live_boards', {
+  key: text('key').primaryKey(),
+  version: integer('version').notNull(),
+  body: text('body').notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
 // ── Results, awards, publication ─────────────────────────────────────────────────────────────────
 
 /** One computation of an event's results (at lock, and again after an upheld appeal). */

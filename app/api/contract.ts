@@ -3,6 +3,8 @@
  * the OpenAPI document at /api/v1/openapi.json. Each later capability adds its paths here.
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { toJSONSchema } from 'zod/mini';
+import { competitionBoard, eventBoard } from '#app/realtime/messages.ts';
 import { z } from '#app/schemas/zod.server.ts';
 import { loginInput } from '#app/schemas/account.server.ts';
 import { markInput } from '#app/schemas/judging.server.ts';
@@ -360,6 +362,38 @@ registry.registerPath({
   security,
   request: { params: idPath('id') },
   responses: { 200: { description: '成绩 (results)', content: { 'application/json': { schema: Results } } }, ...errors(401, 403, 404, 409) },
+});
+
+// The live boards' schemas are the socket's own (zod/mini, shared with the browser), as JSON Schema.
+for (const [name, schema] of [['EventBoard', eventBoard], ['CompetitionBoard', competitionBoard]] as const) {
+  registry.registerComponent('schemas', name, toJSONSchema(schema, { target: 'draft-2020-12' }) as Parameters<typeof registry.registerComponent<'schemas'>>[2]);
+}
+const boardResponses = (name: string) => ({
+  200: { description: '榜单快照；ETag 为其版本 (the board; its ETag is its version)', content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } } },
+  304: { description: '版本未变 (the version the client holds is current)' },
+  ...errors(404),
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/events/{id}/scoreboard',
+  summary: '赛项直播榜（公开）：与 socket 推送相同的快照 (an event’s public board: the snapshot the socket sends)',
+  tags: ['live'],
+  request: { params: idPath('id') },
+  responses: boardResponses('EventBoard'),
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/competitions/current/scoreboard',
+  summary: '全部赛项的进度、领先者与奖牌榜 (every event’s progress and leaders, and the medal tables)',
+  tags: ['live'],
+  responses: boardResponses('CompetitionBoard'),
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/competitions/current/feed',
+  summary: '开放数据流：每个公开变化一行 NDJSON，先发当前全部榜单 (open data feed: every public change as one NDJSON line, after the current boards)',
+  tags: ['live'],
+  responses: { 200: { description: 'NDJSON：EventBoard、CompetitionBoard 或 { scope: "heartbeat" }', content: { 'application/x-ndjson': { schema: { type: 'string' } } } }, ...errors(404) },
 });
 
 let document: ReturnType<OpenApiGeneratorV31['generateDocument']> | undefined;

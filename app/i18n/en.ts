@@ -344,6 +344,7 @@ export const en: Catalogue<typeof zhCN> = {
     team_not_submitted: 'Only submitted teams can be reviewed.',
     return_reason_required: 'Give a reason for returning the team.',
     event_not_found: 'Event not found.',
+    live_mode_named_judgement: 'An event with judgement criteria cannot be shown live with names: a judge could match totals to teams.',
     import_not_xlsx: 'The file is not a valid Excel (.xlsx) workbook.',
     import_empty: 'The file holds no registrations.',
     import_headers: 'Missing headers: {{headers}}. Please use the downloaded template.',

@@ -340,6 +340,7 @@ export const zhCN = {
     team_not_submitted: '只有已提交的参赛队可以审核。',
     return_reason_required: '退回时请写明原因。',
     event_not_found: '找不到该赛项。',
+    live_mode_named_judgement: '含主观评价评分项的赛项不能实名直播：裁判可能据总分对应出参赛队。',
     import_not_xlsx: '上传的文件不是有效的 Excel（.xlsx）文件。',
     import_empty: '文件中没有报名数据。',
     import_headers: '缺少表头：{{headers}}。请使用下载的模板。',

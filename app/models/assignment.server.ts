@@ -4,6 +4,7 @@ import type { Db } from '#db/client.ts';
 import { events, judgeAssignments, judges, schools, teams } from '#db/schema.ts';
 import { isAdmin, type Actor, type AssignmentRole } from '#app/domain/roles.ts';
 import { recordAudit } from './audit.server.ts';
+import { eventChanged } from './changes.server.ts';
 import { forbidden, ModelError, notFound } from './errors.ts';
 
 export function assignJudge(db: Db, actor: Actor, input: { eventId: number; judgeId: number; role: AssignmentRole }): number {
@@ -31,6 +32,7 @@ export function assignJudge(db: Db, actor: Actor, input: { eventId: number; judg
     if (input.role === 'chief_judge' && live.some((a) => a.role === 'chief_judge')) throw new ModelError(409, 'chief_exists');
     const row = tx.insert(judgeAssignments).values(input).returning().get();
     recordAudit(tx, actor, { action: 'assignment.create', entity: 'judge_assignment', entityId: row.id, after: row });
+    eventChanged(tx, row.eventId);
     return row.id;
   });
 }
@@ -42,6 +44,7 @@ export function revokeAssignment(db: Db, actor: Actor, assignmentId: number, rea
     if (!row || row.revokedAt) throw notFound();
     tx.update(judgeAssignments).set({ revokedAt: new Date() }).where(eq(judgeAssignments.id, assignmentId)).run();
     recordAudit(tx, actor, { action: 'assignment.revoke', entity: 'judge_assignment', entityId: assignmentId, before: row, reason });
+    eventChanged(tx, row.eventId);
   });
 }
 

@@ -10,6 +10,7 @@ import { checkIns, draws, events, schools, teams } from '#db/schema.ts';
 import { distinctCodes, drawOrder } from '#app/domain/draw.ts';
 import { isAdmin, type Actor } from '#app/domain/roles.ts';
 import { recordAudit } from './audit.server.ts';
+import { eventChanged } from './changes.server.ts';
 import { forbidden, ModelError, notFound } from './errors.ts';
 
 /** Check-in sees names, so it is the organiser's (venue staff), never a judge's, even a chief judge's. */
@@ -34,6 +35,7 @@ export function recordCheckIn(db: Db, actor: Actor, eventId: number, teamId: num
     }
     if (event.status === 'scheduled') tx.update(events).set({ status: 'checking_in' }).where(eq(events.id, eventId)).run();
     recordAudit(tx, actor, { action: 'check_in.record', entity: 'team', entityId: teamId, before: existing ? { status: existing.status } : null, after: { status } });
+    eventChanged(tx, eventId);
   });
 }
 
@@ -69,6 +71,7 @@ export function drawStations(db: Db, actor: Actor, eventId: number, seed = rando
     });
     tx.update(events).set({ status: 'scoring' }).where(eq(events.id, eventId)).run();
     recordAudit(tx, actor, { action: 'draw.stations', entity: 'event', entityId: eventId, after: { drawId: draw.id, seed, present: order.length } });
+    eventChanged(tx, eventId);
     return { drawId: draw.id, seed };
   });
 }

@@ -9,6 +9,7 @@ import { checkIns, criteria, discrepancyFlags, events, judgeAssignments, marks, 
 import { isDiscrepant, markProblem } from '#app/domain/aggregation.ts';
 import { isChiefJudge, type Actor } from '#app/domain/roles.ts';
 import { recordAudit } from './audit.server.ts';
+import { eventChanged } from './changes.server.ts';
 import { forbidden, ModelError, notFound } from './errors.ts';
 import { prepared } from './prepared.server.ts';
 import { freezeScheme, loadScheme } from './scheme.server.ts';
@@ -20,17 +21,20 @@ function requireScoringJudge(actor: Actor, eventId: number) {
   return actor.judgeId;
 }
 
-/** Each judge's current mark (the newest row) per criterion, for the given sheets (and one criterion). */
-export function currentMarksOfSheets(db: DbOrTx, sheetIds: number[], criterionId?: number) {
+/**
+ * Each judge's current mark (the newest row) per criterion, for the given sheets; `asOf` gives the
+ * marks as they stood at that moment (the frozen board's standings).
+ */
+export function currentMarksOfSheets(db: DbOrTx, sheetIds: number[], asOf?: Date) {
   if (sheetIds.length === 0) return [];
+  const before = asOf ? sql` and m2.created_at <= ${asOf.getTime()}` : sql``;
   return db
     .select({ id: marks.id, sheetId: marks.sheetId, criterionId: marks.criterionId, value: marks.value, createdAt: marks.createdAt })
     .from(marks)
     .where(
       and(
         inArray(marks.sheetId, sheetIds),
-        criterionId === undefined ? undefined : eq(marks.criterionId, criterionId),
-        sql`${marks.id} = (select max(m2.id) from marks m2 where m2.sheet_id = ${marks.sheetId} and m2.criterion_id = ${marks.criterionId})`,
+        sql`${marks.id} = (select max(m2.id) from marks m2 where m2.sheet_id = ${marks.sheetId} and m2.criterion_id = ${marks.criterionId}${before})`,
       ),
     )
     .all();
@@ -193,6 +197,7 @@ export function putMark(db: Db, actor: Actor, input: MarkInput, now = new Date()
       reason: input.reason,
     });
     if (criterion.kind === 'judgement') updateFlag(db, q, event, checkIn.id, criterion.id, now);
+    eventChanged(db, input.eventId);
     return { mark, duplicate: false, sheetId: sheet.id };
   });
 }

@@ -11,7 +11,7 @@ const caches = new WeakMap<object, Map<string, unknown>>();
  * A transaction runs on its database's session (one better-sqlite3 connection), so a query prepared
  * once serves the database and every transaction on it; the cache is keyed by that session.
  */
-function connectionOf(db: DbOrTx): object {
+export function connectionOf(db: DbOrTx): object {
   return (db as unknown as { session: object }).session;
 }
 

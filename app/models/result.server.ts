@@ -9,6 +9,7 @@ import { round2, scoreTeam, type TeamScore } from '#app/domain/aggregation.ts';
 import { rankTeams } from '#app/domain/ranking.ts';
 import { isAdmin, isChiefJudge, type Actor } from '#app/domain/roles.ts';
 import { recordAudit } from './audit.server.ts';
+import { eventChanged } from './changes.server.ts';
 import { forbidden, ModelError, notFound } from './errors.ts';
 import { currentMarksOfSheets, scoringJudgesOf } from './mark.server.ts';
 import { loadScheme } from './scheme.server.ts';
@@ -24,7 +25,7 @@ function eventOrThrow(db: DbOrTx, eventId: number) {
 }
 
 /** Present work codes, the panel, the sheets and every current mark of an event. */
-function loadMarking(db: DbOrTx, eventId: number) {
+function loadMarking(db: DbOrTx, eventId: number, asOf?: Date) {
   const present = db
     .select({ checkInId: checkIns.id, workCode: checkIns.workCode, teamId: checkIns.teamId, completionSeconds: checkIns.completionSeconds })
     .from(checkIns)
@@ -34,7 +35,7 @@ function loadMarking(db: DbOrTx, eventId: number) {
   const panel = scoringJudgesOf(db, eventId);
   const panelNames = panel.length ? db.select({ id: judges.id, name: judges.name }).from(judges).where(inArray(judges.id, panel)).all() : [];
   const sheets = db.select().from(scoringSheets).where(eq(scoringSheets.eventId, eventId)).all();
-  const current = currentMarksOfSheets(db, sheets.map((s) => s.id));
+  const current = currentMarksOfSheets(db, sheets.map((s) => s.id), asOf);
   return { present, panel: panelNames, sheets, current };
 }
 
@@ -112,12 +113,12 @@ export function judgeReport(db: Db, actor: Actor, eventId: number) {
   });
 }
 
-/** Scores every present team from the current marks and ranks them with the absent ones. */
-export function computeResults(db: DbOrTx, eventId: number) {
+/** Scores every present team from the current marks (or those as at `asOf`) and ranks them with the absent ones. */
+export function computeResults(db: DbOrTx, eventId: number, asOf?: Date) {
   const event = eventOrThrow(db, eventId);
   const scheme = loadScheme(db, eventId);
   if (!scheme) throw notFound();
-  const { present, sheets, current } = loadMarking(db, eventId);
+  const { present, sheets, current } = loadMarking(db, eventId, asOf);
   const absent = db.select({ teamId: checkIns.teamId }).from(checkIns).where(and(eq(checkIns.eventId, eventId), eq(checkIns.status, 'absent'))).all();
   const schemeCriteria = scheme.criteria.map((c) => ({ id: c.id, moduleId: c.moduleId, maxMarks: c.maxMarks, kind: c.kind }));
   const scores = new Map<number, TeamScore>();
@@ -158,6 +159,7 @@ export function lockEvent(db: Db, actor: Actor, eventId: number, now = new Date(
       tx.insert(results).values({ runId: run.id, teamId: r.teamId, total: r.total, rank: r.rank, tieBreakValues: r.tieBreakValues, absent: r.absent }).run();
     }
     tx.update(events).set({ status: 'locked', lockedAt: now, decryptedAt: now }).where(eq(events.id, eventId)).run();
+    eventChanged(tx, eventId);
     recordAudit(tx, actor, { action: 'event.lock', entity: 'event', entityId: eventId, after: { runId: run.id, teams: ranked.length }, reason: '裁判长签字确认 (chief judge sign-off)' });
     return { runId: run.id };
   });

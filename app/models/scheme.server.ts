@@ -5,6 +5,7 @@ import { criteria, events, schemeModules, scoringSchemes } from '#db/schema.ts';
 import { round2 } from '#app/domain/aggregation.ts';
 import { isAdmin, isAssignedJudge, type Actor } from '#app/domain/roles.ts';
 import { recordAudit } from './audit.server.ts';
+import { eventChanged } from './changes.server.ts';
 import { forbidden, ModelError, notFound } from './errors.ts';
 import { prepared } from './prepared.server.ts';
 
@@ -85,6 +86,7 @@ export function saveScheme(db: Db, actor: Actor, eventId: number, input: SchemeI
       before: before ? { expectedTotal: before.expectedTotal, modules: before.modules } : null,
       after: input,
     });
+    eventChanged(tx, eventId);
   });
 }
 

@@ -1,5 +1,91 @@
-/** The zod schemas of socket messages, shared by server and client. */
-import { z } from 'zod';
+/**
+ * The zod schemas of socket messages, shared by server and client. `zod/mini` keeps them small in
+ * the phone's bundle; the server parses what it receives and checks what it sends in tests.
+ */
+import * as z from 'zod/mini';
 
-export const serverHello = z.object({ version: z.string(), at: z.number().int() });
+export const serverHello = z.object({ version: z.string(), at: z.number() });
 export type ServerHello = z.infer<typeof serverHello>;
+
+const award = z.nullable(z.enum(['first', 'second', 'third']));
+const liveMode = z.enum(['named', 'anonymous', 'hidden']);
+const eventStatus = z.enum(['scheduled', 'checking_in', 'scoring', 'locked', 'published', 'final']);
+
+export const boardRow = z.object({
+  key: z.string(),
+  rank: z.nullable(z.number()),
+  workCode: z.nullable(z.string()),
+  team: z.nullable(z.string()),
+  school: z.nullable(z.string()),
+  prefecture: z.nullable(z.string()),
+  total: z.nullable(z.number()),
+  award,
+});
+export type BoardRowMessage = z.infer<typeof boardRow>;
+
+const progress = z.object({ teams: z.number(), absent: z.number(), marked: z.number(), expected: z.number() });
+
+/** One event's board as one audience sees it; every change is a new, higher version. */
+export const eventBoard = z.object({
+  scope: z.literal('event'),
+  eventId: z.number(),
+  code: z.string(),
+  name: z.string(),
+  division: z.string(),
+  status: eventStatus,
+  mode: liveMode,
+  audience: z.enum(['public', 'staff']),
+  version: z.number(),
+  frozen: z.boolean(),
+  decrypted: z.boolean(),
+  published: z.boolean(),
+  revealed: z.number(),
+  progress,
+  rows: z.array(boardRow),
+  at: z.number(),
+});
+export type EventBoard = z.infer<typeof eventBoard>;
+
+const medalRow = z.object({ name: z.string(), place: z.number(), first: z.number(), second: z.number(), third: z.number(), total: z.number() });
+
+/** Every event of the competition: status, progress and leaders; medal tables once results are published. */
+export const competitionBoard = z.object({
+  scope: z.literal('competition'),
+  competitionId: z.number(),
+  name: z.string(),
+  version: z.number(),
+  events: z.array(
+    z.object({
+      eventId: z.number(),
+      code: z.string(),
+      name: z.string(),
+      division: z.string(),
+      status: eventStatus,
+      mode: liveMode,
+      frozen: z.boolean(),
+      published: z.boolean(),
+      progress,
+      leaders: z.array(boardRow),
+    }),
+  ),
+  medals: z.object({ bySchool: z.array(medalRow), byPrefecture: z.array(medalRow) }),
+  at: z.number(),
+});
+export type CompetitionBoard = z.infer<typeof competitionBoard>;
+export type Board = EventBoard | CompetitionBoard;
+
+/** What a viewer asks for: one event or the whole competition, and the last version it holds. */
+export const subscribeRequest = z.union([
+  z.object({ scope: z.literal('event'), eventId: z.number().check(z.int(), z.positive()), since: z.optional(z.number()), audience: z.optional(z.enum(['public', 'staff'])) }),
+  z.object({ scope: z.literal('competition'), since: z.optional(z.number()) }),
+]);
+export type SubscribeRequest = z.infer<typeof subscribeRequest>;
+
+/** The acknowledgement: a fresh snapshot, or none when the viewer already holds the latest version. */
+export type SubscribeAck = { ok: true; version: number; snapshot: Board | null } | { ok: false; error: { code: string; message: string } };
+
+/** Room names: one per board, so a change reaches exactly its viewers. */
+export const rooms = {
+  event: (eventId: number, audience: 'public' | 'staff') => `event:${eventId}:${audience}`,
+  competition: (competitionId: number) => `competition:${competitionId}`,
+};

@@ -1,0 +1,124 @@
+/**
+ * What a live board shows: the event's live mode, the freeze (封榜), decryption and publication
+ * decide which standings and which names reach the public and the staff. Pure: no I/O, no clock.
+ */
+export type LiveMode = 'named' | 'anonymous' | 'hidden';
+export type Audience = 'public' | 'staff';
+export type AwardTier = 'first' | 'second' | 'third';
+
+/** One team's standing, with everything the board might show; `publicView` decides what it does. */
+export type Standing = {
+  teamId: number;
+  workCode: string | null;
+  team: string;
+  school: string;
+  prefecture: string;
+  total: number | null;
+  rank: number | null;
+  award: AwardTier | null;
+};
+
+export type BoardRow = {
+  /** Stable within an event, and never a database id: the work code, or the team's place in the draw. */
+  key: string;
+  rank: number | null;
+  workCode: string | null;
+  team: string | null;
+  school: string | null;
+  prefecture: string | null;
+  total: number | null;
+  award: AwardTier | null;
+};
+
+export type Progress = { teams: number; absent: number; marked: number; expected: number };
+
+export type BoardState = {
+  mode: LiveMode;
+  /** The time the public board freezes at, if any. */
+  freezeAt: Date | null;
+  decryptedAt: Date | null;
+  published: boolean;
+  /** Live standings, best first. */
+  live: Standing[];
+  /** Standings from the marks entered before the freeze (only needed while frozen). */
+  atFreeze: Standing[] | null;
+  progress: Progress;
+};
+
+export type BoardView = { frozen: boolean; revealed: number; rows: BoardRow[]; nextChangeAt: Date | null };
+
+/** After decryption, an anonymous board reveals one name at a time, from the bottom up. */
+export const REVEAL_STEP_MS = 3000;
+
+export function isFrozen(state: Pick<BoardState, 'freezeAt' | 'published'>, now: Date): boolean {
+  return state.freezeAt !== null && now >= state.freezeAt && !state.published;
+}
+
+/** An event whose scheme has judgement criteria can never show names live: a judge could match totals to teams. */
+export function allowedModes(hasJudgementCriteria: boolean): readonly LiveMode[] {
+  return hasJudgementCriteria ? ['anonymous', 'hidden'] : ['named', 'anonymous', 'hidden'];
+}
+
+/** How many names of an anonymous board are shown `now`: none before decryption, all once published. */
+export function revealedCount(state: Pick<BoardState, 'mode' | 'decryptedAt' | 'published'>, teams: number, now: Date): number {
+  if (state.published || state.mode === 'named') return teams;
+  if (state.mode === 'hidden' || !state.decryptedAt) return 0;
+  const steps = Math.floor((now.getTime() - state.decryptedAt.getTime()) / REVEAL_STEP_MS) + 1;
+  return Math.max(0, Math.min(teams, steps));
+}
+
+/** The board one audience sees now, and when it next changes without a new mark (freeze, reveal). */
+export function boardView(state: BoardState, audience: Audience, now: Date): BoardView {
+  const frozen = audience === 'public' && isFrozen(state, now);
+  const standings = frozen ? (state.atFreeze ?? []) : state.live;
+  const hidden = audience === 'public' && state.mode === 'hidden' && !state.published;
+  const revealed = revealedCount(state, standings.length, now);
+  const firstNamed = standings.length - revealed;
+  const rows: BoardRow[] = hidden
+    ? []
+    : standings.map((s, i) => {
+        const named = i >= firstNamed;
+        return {
+          key: s.workCode ?? `t${i + 1}`,
+          rank: s.rank,
+          workCode: s.workCode,
+          team: named ? s.team : null,
+          school: named ? s.school : null,
+          prefecture: named ? s.prefecture : null,
+          total: s.total,
+          award: state.published ? s.award : null,
+        };
+      });
+  const pending: Date[] = [];
+  if (audience === 'public' && state.freezeAt && now < state.freezeAt && !state.published) pending.push(state.freezeAt);
+  if (state.mode === 'anonymous' && state.decryptedAt && !state.published && revealed < standings.length) {
+    pending.push(new Date(state.decryptedAt.getTime() + revealed * REVEAL_STEP_MS));
+  }
+  const nextChangeAt = pending.length ? new Date(Math.min(...pending.map((d) => d.getTime()))) : null;
+  return { frozen, revealed, rows, nextChangeAt };
+}
+
+/** The few best rows of a board, for the competition overview. */
+export function leaders(rows: readonly BoardRow[], count = 3): BoardRow[] {
+  return rows.filter((r) => r.rank !== null && r.rank <= count);
+}
+
+export type MedalCount = { name: string; first: number; second: number; third: number; total: number };
+
+/** The medal table: first prizes, then second, then third decide the order; equal counts share a place. */
+export function medalTable(awards: readonly { group: string; tier: AwardTier }[]): (MedalCount & { place: number })[] {
+  const byGroup = new Map<string, MedalCount>();
+  for (const a of awards) {
+    const row = byGroup.get(a.group) ?? { name: a.group, first: 0, second: 0, third: 0, total: 0 };
+    row[a.tier]++;
+    row.total++;
+    byGroup.set(a.group, row);
+  }
+  const key = (m: MedalCount) => [m.first, m.second, m.third] as const;
+  const sorted = [...byGroup.values()].sort((a, b) => b.first - a.first || b.second - a.second || b.third - a.third || a.name.localeCompare(b.name, 'zh-CN'));
+  return sorted.map((m, i) => {
+    let place = i + 1;
+    for (let j = i - 1; j >= 0 && key(sorted[j]).every((v, k) => v === key(m)[k]); j--) place = j + 1;
+    return { ...m, place };
+  });
+}
