@@ -10,6 +10,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
@@ -115,6 +116,8 @@ export function Layout({ children }: { children: ReactNode }) {
   // After a client-side navigation the language may have changed (the /language action); the
   // catalogues are in memory, so switching is synchronous and the page renders in one language.
   if (data?.lang && i18n.language !== data.lang) void i18n.changeLanguage(data.lang);
+  // The big screen is the whole window: no header, no footer.
+  const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare);
   return (
     <html lang={data?.lang ?? 'zh-CN'}>
       <head>
@@ -125,13 +128,19 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <a href="#main" className="skip-link">{t('app.skipToContent')}</a>
-        <SiteHeader />
-        <main id="main" className="main">{children}</main>
-        <footer className="site-footer">
-          <span>2026 “楚怡杯” 湖南省职业院校技能竞赛</span>
-          <a href="/api/v1/openapi.json">{t('nav.apiDocs')}</a>
-        </footer>
+        {bare ? (
+          <main id="main">{children}</main>
+        ) : (
+          <>
+            <a href="#main" className="skip-link">{t('app.skipToContent')}</a>
+            <SiteHeader />
+            <main id="main" className="main">{children}</main>
+            <footer className="site-footer">
+              <span>2026 “楚怡杯” 湖南省职业院校技能竞赛</span>
+              <a href="/api/v1/openapi.json">{t('nav.apiDocs')}</a>
+            </footer>
+          </>
+        )}
         <ScrollRestoration />
         <Scripts />
       </body>

@@ -64,7 +64,7 @@ export function listAssignments(db: Db, actor: Actor, eventId: number) {
 /** An event's code, name and status, for the organiser's event page. */
 export function getEventHeader(db: Db, actor: Actor, eventId: number) {
   if (actor.role !== 'admin') throw forbidden();
-  const event = db.select({ code: events.code, name: events.name, status: events.status }).from(events).where(eq(events.id, eventId)).get();
+  const event = db.select({ code: events.code, name: events.name, status: events.status, liveMode: events.liveMode, freezeAt: events.freezeAt }).from(events).where(eq(events.id, eventId)).get();
   if (!event) throw notFound('event_not_found');
   return event;
 }

@@ -9,7 +9,8 @@ import { assignJudge, listJudges, revokeAssignment } from '#app/models/assignmen
 import { drawStations, listCheckIns, recordCheckIn } from '#app/models/check-in.server.ts';
 import { getEventHeader, listAssignments } from '#app/models/judge.server.ts';
 import { getScheme, saveScheme } from '#app/models/scheme.server.ts';
-import { assignInput, checkInInput, schemeFormInput, schemeFromRows } from '#app/schemas/judging.server.ts';
+import { assignInput, checkInInput, liveSettingsInput, schemeFormInput, schemeFromRows } from '#app/schemas/judging.server.ts';
+import { setLiveSettings } from '#app/models/scoreboard.server.ts';
 import { z } from '#app/schemas/zod.server.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 import { modelRead, numericParam } from '#app/utils/route.server.ts';
@@ -42,6 +43,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (intent === 'assign') return assignInput as z.ZodType;
     if (intent === 'revoke') return z.object({ assignmentId: z.coerce.number().int().positive() }) as z.ZodType;
     if (intent === 'scheme') return schemeFormInput as z.ZodType;
+    if (intent === 'live') return liveSettingsInput as z.ZodType;
     return z.object({}) as z.ZodType;
   });
   if (!parsed.ok) return json(parsed, { status: 400 });
@@ -55,6 +57,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       assignJudge(context.db, actor, { eventId, ...(parsed.data as z.infer<typeof assignInput>) });
     } else if (intent === 'scheme') {
       saveScheme(context.db, actor, eventId, schemeFromRows(parsed.data as z.infer<typeof schemeFormInput>));
+    } else if (intent === 'live') {
+      setLiveSettings(context.db, actor, eventId, parsed.data as z.infer<typeof liveSettingsInput>);
     } else if (intent === 'revoke') {
       revokeAssignment(context.db, actor, (parsed.data as { assignmentId: number }).assignmentId, 'admin');
     }
@@ -62,6 +66,27 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return formFailure(request, error);
   }
   return json({ ok: true as const, intent });
+}
+
+/** How the event is shown live, and when its public board freezes (Beijing time). */
+function LiveSettings({ mode, freezeAt, saved, busy }: { eventId: number; mode: string; freezeAt: string | null; saved: boolean; busy: boolean }) {
+  const { t } = useTranslation();
+  // datetime-local wants "YYYY-MM-DDTHH:mm" in Beijing time.
+  const local = freezeAt ? new Date(new Date(freezeAt).getTime() + 8 * 3600_000).toISOString().slice(0, 16) : '';
+  return (
+    <Form method="post" className="filters panel" aria-label={t('live.settings')}>
+      <CsrfInput />
+      <input type="hidden" name="intent" value="live" />
+      <label htmlFor="liveMode">{t('live.mode')}</label>
+      <select id="liveMode" name="mode" defaultValue={mode}>
+        {(['named', 'anonymous', 'hidden'] as const).map((m) => <option key={m} value={m}>{t(`live.modes.${m}`)}</option>)}
+      </select>
+      <label htmlFor="freezeAt">{t('live.freezeAt')}</label>
+      <input id="freezeAt" name="freezeAt" type="datetime-local" defaultValue={local} title={t('live.freezeHint')} />
+      <button type="submit" disabled={busy}>{t('live.saveSettings')}</button>
+      {saved ? <span className="notice-success" role="status">{t('dashboard.saved')}</span> : null}
+    </Form>
+  );
 }
 
 /** The scheme as a workbook: download it (or the template), fill it in, upload it back. */
@@ -103,7 +128,8 @@ export default function AdminEvent() {
       <p><Link to="/admin/events">← {t('home.events')}</Link></p>
       <h1>{event.code} {event.name} <span className="badge" data-testid="event-status">{t(`eventStatuses.${event.status}`)}</span></h1>
       <FormMessage error={result && !result.ok ? result.formError : null} />
-      <p><Link to={`/chief/events/${eventId}`}>{t('judging.progress')} · {t('judging.results')}</Link></p>
+      <p><Link to={`/chief/events/${eventId}`}>{t('judging.progress')} · {t('judging.results')}</Link> · <Link to={`/live/${eventId}`}>{t('live.watch')}</Link></p>
+      <LiveSettings eventId={eventId} mode={event.liveMode} freezeAt={event.freezeAt} saved={result?.ok === true && result.intent === 'live'} busy={busy} />
 
       <section className="panel" aria-labelledby="desk">
         <h2 id="desk" style={{ marginTop: 0 }}>{t('judging.checkIn')}</h2>

@@ -48,3 +48,16 @@ export function schemeFromRows(input: SchemeFormInput) {
   }
   return { expectedTotal: input.expectedTotal, modules };
 }
+
+/** The organiser's live settings; the freeze time is typed in Beijing time (the competition's own). */
+export const liveSettingsInput = z.object({
+  mode: z.enum(['named', 'anonymous', 'hidden']),
+  freezeAt: z.preprocess(
+    (v) => (v === '' || v === undefined ? null : v),
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'errors.datetime_invalid' })
+      .transform((v) => new Date(`${v}:00+08:00`))
+      .nullable(),
+  ),
+});

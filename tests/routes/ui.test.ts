@@ -180,7 +180,15 @@ describe('public pages', () => {
     expect(html).toContain('/inheritors');
   });
 
-  it.each(['/live', '/results', '/inheritors'])('%s says it is not open yet', async (path) => {
+  it('/live lists every event of the competition with its status and progress', async () => {
+    const { res, html } = await new Client(server.url).page('/live');
+    expect(res.status).toBe(200);
+    expect(html).toContain('工业机器人技术应用');
+    expect(html).toContain('href="/live/');
+    expect(html).toContain('评分进度');
+  });
+
+  it.each(['/results', '/inheritors'])('%s says it is not open yet', async (path) => {
     const { res, html } = await new Client(server.url).page(path);
     expect(res.status).toBe(200);
     expect(html).toContain('尚未开放');

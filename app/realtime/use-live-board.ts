@@ -1,0 +1,78 @@
+/**
+ * A live board in the browser: starts from the server-rendered snapshot, subscribes on `/live`,
+ * keeps only newer versions, and says when the connection is lost. When the phone goes offline
+ * the socket is dropped at once (rather than after a ping timeout) and resumes from the version
+ * it holds when the network returns.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import { competitionBoard, eventBoard, type Board, type SubscribeAck, type SubscribeRequest } from './messages.ts';
+
+export type Connection = 'connecting' | 'live' | 'reconnecting' | 'offline';
+
+let shared: Socket | undefined;
+/** One socket per page, however many boards it shows. */
+function liveSocket(): Socket {
+  shared ??= io('/live', { transports: ['websocket', 'polling'], autoConnect: true });
+  return shared;
+}
+
+/** Mount it with a React key per board: a new board starts from its own snapshot. */
+export function useLiveBoard<T extends Board>(request: SubscribeRequest | null, initial: T): { board: T; connection: Connection } {
+  const [board, setBoard] = useState<T>(initial);
+  const [connection, setConnection] = useState<Connection>('connecting');
+  const held = useRef(initial);
+  const key = request ? JSON.stringify(request) : '';
+
+  useEffect(() => {
+    if (!request) return;
+    const socket = liveSocket();
+    const schema = request.scope === 'event' ? eventBoard : competitionBoard;
+    const accept = (raw: unknown) => {
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) return;
+      const next = parsed.data as T;
+      if (next.scope === 'event' && request.scope === 'event' && next.eventId !== request.eventId) return;
+      if (next.version <= held.current.version) return;
+      held.current = next;
+      setBoard(next);
+    };
+    const subscribe = () => {
+      socket.emit('subscribe', { ...request, since: held.current.version }, (ack: SubscribeAck) => {
+        if (!ack.ok) return;
+        setConnection('live');
+        if (ack.snapshot) accept(ack.snapshot);
+      });
+    };
+    const onDisconnect = () => setConnection(navigator.onLine ? 'reconnecting' : 'offline');
+    const onOffline = () => {
+      setConnection('offline');
+      socket.disconnect();
+    };
+    const onOnline = () => {
+      setConnection('reconnecting');
+      socket.connect();
+    };
+    const event = request.scope === 'event' ? 'board' : 'competition';
+    socket.on(event, accept);
+    socket.on('connect', subscribe);
+    socket.on('disconnect', onDisconnect);
+    socket.io.on('reconnect_attempt', onDisconnect);
+    window.addEventListener('offline', onOffline);
+    window.addEventListener('online', onOnline);
+    if (socket.connected) subscribe();
+    return () => {
+      socket.emit('unsubscribe', request);
+      socket.off(event, accept);
+      socket.off('connect', subscribe);
+      socket.off('disconnect', onDisconnect);
+      socket.io.off('reconnect_attempt', onDisconnect);
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
+    };
+    // The request is compared by value: a new object with the same content is the same board.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+
+  return { board, connection };
+}
