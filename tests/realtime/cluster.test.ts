@@ -1,0 +1,122 @@
+/**
+ * Two app processes on one database share their viewers through Redis (socket.io's Redis
+ * adapter): a mark entered through one reaches a viewer, and a feed reader, of the other.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io as connect } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDatabase, openMigratedDatabase } from '#db/client.ts';
+import { loadConfig } from '#app/config.server.ts';
+import type { EventBoard, SubscribeAck } from '#app/realtime/messages.ts';
+import { seedCompetition } from '../../scripts/seed/generate.ts';
+import { readyToScore, share } from '../helpers/judging.ts';
+import { Client } from '../helpers/server.ts';
+
+function redisAvailable(): boolean {
+  if (spawnSync('redis-server', ['--version']).status === 0) return true;
+  if (process.env.REQUIRE_REDIS === '1') throw new Error('REQUIRE_REDIS=1 but redis-server is missing: apt-get install redis-server');
+  console.warn('Redis 集群测试已跳过 (cluster test skipped): redis-server not found; apt-get install redis-server');
+  return false;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function startApp(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/app-process.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m) => resolve({ child, url: `http://127.0.0.1:${(m as { port: number }).port}` }));
+    child.once('exit', (code) => reject(new Error(`app process exited ${code}`)));
+  });
+}
+
+const available = redisAvailable();
+let dir: string;
+let redis: ChildProcess;
+let apps: { child: ChildProcess; url: string }[] = [];
+let eventId: number;
+let workCode: string;
+let criterion: { id: number; maxMarks: number; decimals: number; allOrNothing: boolean };
+
+beforeAll(async () => {
+  if (!available) return;
+  dir = mkdtempSync(join(tmpdir(), 'chuyi-cluster-'));
+  const databasePath = join(dir, 'shared.db');
+  const db = openMigratedDatabase(databasePath);
+  await seedCompetition(db);
+  const ready = readyToScore(db);
+  eventId = ready.event.id;
+  workCode = ready.desk.find((d) => d.workCode)!.workCode!;
+  criterion = ready.scheme.criteria[0];
+  closeDatabase(db);
+  loadConfig({ DATABASE_PATH: databasePath }); // both processes then read the same session secret
+
+  const port = await freePort();
+  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'pipe' });
+  await new Promise<void>((resolve, reject) => {
+    redis.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Ready to accept connections') && resolve());
+    redis.once('exit', (code) => reject(new Error(`redis-server exited ${code}`)));
+  });
+  const env = { DATABASE_PATH: databasePath, REDIS_URL: `redis://127.0.0.1:${port}` };
+  apps = [await startApp(env), await startApp(env)];
+}, 120_000);
+
+afterAll(async () => {
+  for (const app of apps) app.child.kill('SIGTERM');
+  await Promise.all(apps.map((a) => new Promise((r) => (a.child.exitCode !== null ? r(null) : a.child.once('exit', r)))));
+  redis?.kill('SIGTERM');
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.skipIf(!available)('several app processes through Redis', () => {
+  it('delivers a mark entered through one process to a viewer and a feed of the other', async () => {
+    const [a, b] = apps;
+    const viewer = connect(`${b.url}/live`, { transports: ['websocket'], forceNew: true });
+    const feed = new AbortController();
+    try {
+      const ack = (await viewer.timeout(5000).emitWithAck('subscribe', { scope: 'event', eventId })) as SubscribeAck;
+      expect(ack.ok).toBe(true);
+      const held = ack.ok ? ack.version : 0;
+      const pushed = new Promise<EventBoard>((resolve) => viewer.on('board', (board: EventBoard) => board.version > held && resolve(board)));
+
+      // The feed of process B, read line by line.
+      const stream = (await fetch(`${b.url}/api/v1/competitions/current/feed`, { signal: feed.signal })).body!.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      const fedChange = (async () => {
+        for (;;) {
+          const { value, done } = await stream.read();
+          if (done) throw new Error('feed ended');
+          buffer += value;
+          const lines = buffer.split('\n');
+          buffer = lines.pop()!;
+          for (const line of lines) {
+            const board = line ? (JSON.parse(line) as EventBoard) : null;
+            if (board?.scope === 'event' && board.eventId === eventId && board.version > held) return board;
+          }
+        }
+      })();
+
+      const judge = new Client(a.url);
+      expect((await judge.login('judge')).status).toBe(200);
+      const res = await judge.json('PUT', '/api/v1/marks', { eventId, workCode, criterionId: criterion.id, value: share(criterion, 1), idempotencyKey: `cluster-${Date.now()}` });
+      expect(res.status).toBe(201);
+
+      const board = await pushed;
+      expect(board.rows.find((r) => r.workCode === workCode)!.total).toBeGreaterThan(0);
+      expect((await fedChange).version).toBe(board.version);
+    } finally {
+      feed.abort();
+      viewer.close();
+    }
+  });
+});
