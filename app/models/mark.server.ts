@@ -3,7 +3,7 @@
  * the criterion, never overwritten (each change is a new row that supersedes the last), and safe
  * to resend: a mark's idempotency key makes a second delivery a no-op.
  */
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { checkIns, criteria, discrepancyFlags, events, judgeAssignments, marks, schemeModules, scoringSchemes, scoringSheets } from '#db/schema.ts';
 import { isDiscrepant, markProblem } from '#app/domain/aggregation.ts';
@@ -27,16 +27,16 @@ function requireScoringJudge(actor: Actor, eventId: number) {
  */
 export function currentMarksOfSheets(db: DbOrTx, sheetIds: number[], asOf?: Date) {
   if (sheetIds.length === 0) return [];
-  const before = asOf ? sql` and m2.created_at <= ${asOf.getTime()}` : sql``;
+  // The newest row per sheet and criterion: one grouped pass over the (sheet, criterion) index.
+  const newest = db
+    .select({ id: sql<number>`max(${marks.id})` })
+    .from(marks)
+    .where(and(inArray(marks.sheetId, sheetIds), asOf ? lte(marks.createdAt, asOf) : undefined))
+    .groupBy(marks.sheetId, marks.criterionId);
   return db
     .select({ id: marks.id, sheetId: marks.sheetId, criterionId: marks.criterionId, value: marks.value, createdAt: marks.createdAt })
     .from(marks)
-    .where(
-      and(
-        inArray(marks.sheetId, sheetIds),
-        sql`${marks.id} = (select max(m2.id) from marks m2 where m2.sheet_id = ${marks.sheetId} and m2.criterion_id = ${marks.criterionId}${before})`,
-      ),
-    )
+    .where(inArray(marks.id, newest))
     .all();
 }
 
