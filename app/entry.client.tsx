@@ -2,18 +2,20 @@ import { RemixBrowser } from '@remix-run/react';
 import { startTransition, StrictMode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { createI18n, DEFAULT_LANGUAGE, isLanguage } from './i18n/i18n.ts';
+import { createClientI18n } from './i18n/client.ts';
+import { DEFAULT_LANGUAGE, isLanguage } from './i18n/languages.ts';
 
 const lang = document.documentElement.lang;
-const i18n = createI18n(isLanguage(lang) ? lang : DEFAULT_LANGUAGE);
-
-startTransition(() => {
-  hydrateRoot(
-    document,
-    <StrictMode>
-      <I18nextProvider i18n={i18n}>
-        <RemixBrowser />
-      </I18nextProvider>
-    </StrictMode>,
-  );
+// The page is already painted by the server; hydration waits only for its language's catalogue.
+void createClientI18n(isLanguage(lang) ? lang : DEFAULT_LANGUAGE).then((i18n) => {
+  startTransition(() => {
+    hydrateRoot(
+      document,
+      <StrictMode>
+        <I18nextProvider i18n={i18n}>
+          <RemixBrowser />
+        </I18nextProvider>
+      </StrictMode>,
+    );
+  });
 });

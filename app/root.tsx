@@ -81,7 +81,7 @@ function SiteHeader() {
         {user?.role === 'judge' && user.chief ? <NavLink to="/judge">{t('roles.scoring_judge')}</NavLink> : null}
       </nav>
       <div className="session-bar">
-        <Form method="post" action="/language" className="inline-form">
+        <Form method="post" action="/language" className="inline-form" reloadDocument>
           <CsrfInput />
           <input type="hidden" name="lng" value={data?.lang === 'en' ? 'zh-CN' : 'en'} />
           <input type="hidden" name="redirectTo" value={back} />
@@ -113,8 +113,8 @@ function SiteHeader() {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const { t, i18n } = useTranslation();
-  // After a client-side navigation the language may have changed (the /language action); the
-  // catalogues are in memory, so switching is synchronous and the page renders in one language.
+  // The server renders each request in its own language; in the browser, switching language
+  // reloads the page (the form below), which loads the other catalogue.
   if (data?.lang && i18n.language !== data.lang) void i18n.changeLanguage(data.lang);
   // The big screen is the whole window: no header, no footer.
   const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare);

@@ -1,21 +1,15 @@
-/** i18next set up once with both catalogues; zh-CN first, English as the fallback's twin. */
+/** i18next on the server, with both catalogues; zh-CN first, English as the fallback's twin. */
 import i18next, { type TFunction, type i18n as I18n } from 'i18next';
 import { en } from './en.ts';
+import { DEFAULT_LANGUAGE, I18N_OPTIONS, isLanguage, type Language } from './languages.ts';
 import { zhCN } from './zh-CN.ts';
 
-export const LANGUAGES = ['zh-CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'zh-CN';
-export const LANGUAGE_COOKIE = 'lng';
+export { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_COOKIE, LANGUAGES, type Language } from './languages.ts';
 
 export const resources = {
   'zh-CN': { translation: zhCN },
   en: { translation: en },
 } as const;
-
-export function isLanguage(value: unknown): value is Language {
-  return LANGUAGES.includes(value as Language);
-}
 
 /** A fresh, initialised instance: one per request on the server, one per page in the browser. */
 export function createI18n(lng: Language): I18n {
@@ -24,10 +18,7 @@ export function createI18n(lng: Language): I18n {
     lng,
     fallbackLng: DEFAULT_LANGUAGE,
     resources,
-    initAsync: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    showSupportNotice: false,
+    ...I18N_OPTIONS,
   });
   return instance;
 }
