@@ -21,6 +21,7 @@ import { ConfigError, loadConfig, type Config } from './app/config.server.ts';
 import { createLoginLimiter, type LoginLimits } from './app/auth/rate-limit.server.ts';
 import type { AppServices } from './app/context.ts';
 import { attachRealtime } from './app/realtime/server.ts';
+import { connectRedis } from './app/redis.server.ts';
 import { attachLive, type LiveHub } from './app/realtime/live.server.ts';
 import { getActor } from './app/auth/session.server.ts';
 import { marksHandler } from './app/api/fast-marks.server.ts';
@@ -57,7 +58,8 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
   }
 
   const build = (await import(pathToFileURL(buildPath ?? join(ROOT, 'build', 'index.js')).href)) as ServerBuild;
-  const services: AppServices = { db, config, loginLimiter: createLoginLimiter(loginLimits), version: VERSION };
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
+  const services: AppServices = { db, config, loginLimiter: createLoginLimiter(loginLimits, redis), version: VERSION };
   // Set once socket.io is attached to the HTTP server below; the feed reads it per request.
   let live!: LiveHub;
 
@@ -109,7 +111,7 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
   );
 
   const httpServer = createServer(app);
-  const realtime = await attachRealtime(httpServer, { version: VERSION, redisUrl: config.redisUrl, log });
+  const realtime = await attachRealtime(httpServer, { version: VERSION, redis, log });
   const { io } = realtime;
   live = attachLive({ db, io, clustered: realtime.clustered, actorOf: (cookie) => getActor(new Request('http://local/', { headers: cookie ? { cookie } : {} }), { ...services, clientIp: 'socket' }) });
   await new Promise<void>((resolve, reject) => {
@@ -132,6 +134,7 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
         }, 10_000).unref();
       });
       await realtime.close();
+      await redis?.close();
       closeDatabase(db);
     })());
 

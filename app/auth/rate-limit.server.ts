@@ -1,5 +1,6 @@
 /** Login rate limits: per username and address, and per address alone against spraying many usernames. */
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RedisClient } from '#app/redis.server.ts';
 
 export type LoginLimiter = {
   /** Seconds until the next try is allowed, or 0 when it is allowed now. */
@@ -12,19 +13,18 @@ export type LoginLimits = { perUser: number; perIp: number; windowSeconds: numbe
 
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perUser: 5, perIp: 50, windowSeconds: 15 * 60, blockSeconds: 15 * 60 };
 
-export function createLoginLimiter(limits: LoginLimits = DEFAULT_LOGIN_LIMITS): LoginLimiter {
-  const byUser = new RateLimiterMemory({
-    keyPrefix: 'login_user',
-    points: limits.perUser,
-    duration: limits.windowSeconds,
-    blockDuration: limits.blockSeconds,
-  });
-  const byIp = new RateLimiterMemory({
-    keyPrefix: 'login_ip',
-    points: limits.perIp,
-    duration: limits.windowSeconds,
-    blockDuration: limits.blockSeconds,
-  });
+/**
+ * In memory for one process; in Redis when several processes serve the site, so that an attacker
+ * cannot multiply the limit by the number of processes (memory stands in while Redis is down).
+ */
+export function createLoginLimiter(limits: LoginLimits = DEFAULT_LOGIN_LIMITS, redis?: RedisClient): LoginLimiter {
+  const limiter = (keyPrefix: string, points: number): RateLimiterAbstract => {
+    const options = { keyPrefix, points, duration: limits.windowSeconds, blockDuration: limits.blockSeconds };
+    if (!redis) return new RateLimiterMemory(options);
+    return new RateLimiterRedis({ ...options, storeClient: redis, useRedisPackage: true, insuranceLimiter: new RateLimiterMemory(options) });
+  };
+  const byUser = limiter('login_user', limits.perUser);
+  const byIp = limiter('login_ip', limits.perIp);
   const userKey = (ip: string, username: string) => `${ip}|${username.trim().toLowerCase()}`;
 
   return {

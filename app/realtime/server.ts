@@ -4,13 +4,13 @@
  */
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient } from 'redis';
 import { Server } from 'socket.io';
+import type { RedisClient } from '#app/redis.server.ts';
 import { serverHello } from './messages.ts';
 
 export type Realtime = { io: Server; clustered: boolean; close(): Promise<void> };
 
-export async function attachRealtime(httpServer: HttpServer, { version, redisUrl, log = console.log }: { version: string; redisUrl?: string; log?: (line: string) => void }): Promise<Realtime> {
+export async function attachRealtime(httpServer: HttpServer, { version, redis, log = console.log }: { version: string; redis?: RedisClient; log?: (line: string) => void }): Promise<Realtime> {
   const io = new Server(httpServer, {
     serveClient: false,
     // Same-origin pages only; other systems follow the JSON API and its feed instead.
@@ -22,19 +22,18 @@ export async function attachRealtime(httpServer: HttpServer, { version, redisUrl
   io.of('/system').on('connection', (socket) => {
     socket.emit('hello', serverHello.parse({ version, at: Date.now() }));
   });
-  if (!redisUrl) return { io, clustered: false, close: async () => {} };
+  if (!redis) return { io, clustered: false, close: async () => {} };
 
-  const pub = createClient({ url: redisUrl });
-  const sub = pub.duplicate();
-  for (const client of [pub, sub]) client.on('error', (error: Error) => log(`Redis: ${error.message}`));
-  await Promise.all([pub.connect(), sub.connect()]);
-  io.adapter(createAdapter(pub, sub));
-  log(`实时推送经 Redis 共享 (live updates shared through Redis): ${redisUrl.replace(/\/\/[^@]*@/, '//***@')}`);
+  // The adapter publishes on the shared connection and listens on one of its own.
+  const sub = redis.duplicate();
+  sub.on('error', (error: Error) => log(`Redis: ${error.message}`));
+  await sub.connect();
+  io.adapter(createAdapter(redis, sub));
   return {
     io,
     clustered: true,
     async close() {
-      await Promise.allSettled([pub.close(), sub.close()]);
+      await Promise.allSettled([sub.close()]);
     },
   };
 }

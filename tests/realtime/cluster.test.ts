@@ -1,6 +1,7 @@
 /**
  * Two app processes on one database share their viewers through Redis (socket.io's Redis
- * adapter): a mark entered through one reaches a viewer, and a feed reader, of the other.
+ * adapter): a mark entered through one reaches a viewer, and a feed reader, of the other. They
+ * share their login limits too.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -118,5 +119,17 @@ describe.skipIf(!available)('several app processes through Redis', () => {
       feed.abort();
       viewer.close();
     }
+  });
+
+  it('shares the login limit: failures on one process count on the other', async () => {
+    const [a, b] = apps;
+    const tryLogin = (url: string) =>
+      fetch(`${url}/api/v1/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'arbiter', password: 'wrong-password' }) });
+    // The default limit is 5 failures per username and address.
+    for (let i = 0; i < 3; i++) expect((await tryLogin(a.url)).status).toBe(401);
+    for (let i = 0; i < 2; i++) expect((await tryLogin(b.url)).status).toBe(401);
+    const refused = await tryLogin(a.url);
+    expect(refused.status).toBe(429);
+    expect((await tryLogin(b.url)).status).toBe(429);
   });
 });
