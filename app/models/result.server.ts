@@ -113,22 +113,31 @@ export function judgeReport(db: Db, actor: Actor, eventId: number) {
   });
 }
 
-/** Scores every present team from the current marks (or those as at `asOf`) and ranks them with the absent ones. */
-export function computeResults(db: DbOrTx, eventId: number, asOf?: Date) {
+/**
+ * Scores every present team from the current marks (or those as at `asOf`) and ranks them with
+ * the absent ones; with the counts a live board shows. Null when the event has no scheme.
+ */
+export function scoreEvent(db: DbOrTx, eventId: number, asOf?: Date) {
   const event = eventOrThrow(db, eventId);
   const scheme = loadScheme(db, eventId);
-  if (!scheme) throw notFound();
-  const { present, sheets, current } = loadMarking(db, eventId, asOf);
+  if (!scheme) return null;
+  const { present, panel, sheets, current } = loadMarking(db, eventId, asOf);
   const absent = db.select({ teamId: checkIns.teamId }).from(checkIns).where(and(eq(checkIns.eventId, eventId), eq(checkIns.status, 'absent'))).all();
   const schemeCriteria = scheme.criteria.map((c) => ({ id: c.id, moduleId: c.moduleId, maxMarks: c.maxMarks, kind: c.kind }));
-  const scores = new Map<number, TeamScore>();
-  for (const p of present) {
-    const own = sheets.filter((s) => s.checkInId === p.checkInId).map((s) => s.id);
-    const byCriterion = new Map<number, number[]>();
-    for (const m of current) if (own.includes(m.sheetId)) byCriterion.set(m.criterionId, [...(byCriterion.get(m.criterionId) ?? []), m.value]);
-    scores.set(p.teamId, scoreTeam(schemeCriteria, byCriterion, event.aggregationMethod, event.discrepancyThreshold));
+  // Each team's marks, grouped once: sheet → work code, then criterion → the judges' values.
+  const checkInOfSheet = new Map(sheets.map((s) => [s.id, s.checkInId]));
+  const marksOf = new Map<number, Map<number, number[]>>();
+  for (const m of current) {
+    const checkInId = checkInOfSheet.get(m.sheetId)!;
+    let byCriterion = marksOf.get(checkInId);
+    if (!byCriterion) marksOf.set(checkInId, (byCriterion = new Map()));
+    const values = byCriterion.get(m.criterionId);
+    if (values) values.push(m.value);
+    else byCriterion.set(m.criterionId, [m.value]);
   }
-  return rankTeams(
+  const scores = new Map<number, TeamScore>();
+  for (const p of present) scores.set(p.teamId, scoreTeam(schemeCriteria, marksOf.get(p.checkInId) ?? new Map(), event.aggregationMethod, event.discrepancyThreshold));
+  const ranked = rankTeams(
     [
       ...present.map((p) => ({ teamId: p.teamId, absent: false, score: scores.get(p.teamId)!, completionSeconds: p.completionSeconds })),
       ...absent.map((a) => ({ teamId: a.teamId, absent: true, score: null, completionSeconds: null })),
@@ -136,6 +145,17 @@ export function computeResults(db: DbOrTx, eventId: number, asOf?: Date) {
     event.tieBreaks,
     event.tieBreakByCompletionTime,
   );
+  return {
+    ranked,
+    progress: { teams: present.length, absent: absent.length, marked: current.length, expected: present.length * panel.length * scheme.criteria.length },
+  };
+}
+
+/** The ranked teams of an event, from its current marks (or those as at `asOf`). */
+export function computeResults(db: DbOrTx, eventId: number, asOf?: Date) {
+  const scored = scoreEvent(db, eventId, asOf);
+  if (!scored) throw notFound();
+  return scored.ranked;
 }
 
 /**

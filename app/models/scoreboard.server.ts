@@ -2,9 +2,9 @@
  * Live boards (直播榜): each event's standings, computed from the marks once per change, kept with a
  * version that only increases, and read by the socket, the pages and the JSON API alike.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
-import { awards, checkIns, criteria, divisions, events, liveBoards, prefectures, results, resultRuns, schemeModules, schools, scoringSchemes, teams } from '#db/schema.ts';
+import { awards, checkIns, divisions, events, liveBoards, prefectures, results, resultRuns, schools, teams } from '#db/schema.ts';
 import { allowedModes, boardView, leaders, medalTable, type Audience, type AwardTier, type BoardState, type LiveMode, type Standing } from '#app/domain/scoreboard.ts';
 import { isAdmin, isChiefJudge, type Actor } from '#app/domain/roles.ts';
 import type { CompetitionBoard, EventBoard } from '#app/realtime/messages.ts';
@@ -12,8 +12,7 @@ import { recordAudit } from './audit.server.ts';
 import { eventChanged } from './changes.server.ts';
 import { findCurrentCompetition } from './competition.server.ts';
 import { forbidden, ModelError, notFound } from './errors.ts';
-import { scoringJudgesOf } from './mark.server.ts';
-import { computeResults } from './result.server.ts';
+import { scoreEvent } from './result.server.ts';
 import { loadScheme } from './scheme.server.ts';
 
 const PUBLISHED = new Set(['published', 'final']);
@@ -26,12 +25,10 @@ export function canWatchStaffBoard(actor: Actor | null, eventId: number): boolea
 
 type EventRow = typeof events.$inferSelect;
 
-function standingsOf(db: DbOrTx, event: EventRow, asOf?: Date): Standing[] {
-  // Once locked, the stored results are the standings; before, the current marks are.
-  const run = db.select({ id: resultRuns.id }).from(resultRuns).where(eq(resultRuns.eventId, event.id)).orderBy(asc(resultRuns.id)).all().at(-1);
-  const ranked = run && !asOf
-    ? db.select({ teamId: results.teamId, total: results.total, rank: results.rank, absent: results.absent }).from(results).where(eq(results.runId, run.id)).all()
-    : loadScheme(db, event.id) ? computeResults(db, event.id, asOf) : [];
+type Ranked = { teamId: number; total: number | null; rank: number | null; absent: boolean };
+
+/** Names, work codes and (once published) awards for ranked teams; absent teams are left out. */
+function standingsOf(db: Db, event: EventRow, ranked: readonly Ranked[], runId: number | null): Standing[] {
   const present = ranked.filter((r) => !r.absent);
   if (present.length === 0) return [];
   const names = db
@@ -44,8 +41,8 @@ function standingsOf(db: DbOrTx, event: EventRow, asOf?: Date): Standing[] {
     .all();
   const byTeam = new Map(names.map((n) => [n.teamId, n]));
   const awardOf = new Map<number, AwardTier>();
-  if (run && PUBLISHED.has(event.status)) {
-    for (const a of db.select({ teamId: awards.teamId, kind: awards.kind }).from(awards).where(eq(awards.runId, run.id)).all()) {
+  if (runId !== null && PUBLISHED.has(event.status)) {
+    for (const a of db.select({ teamId: awards.teamId, kind: awards.kind }).from(awards).where(eq(awards.runId, runId)).all()) {
       if (a.kind !== 'outstanding_advisor') awardOf.set(a.teamId, a.kind);
     }
   }
@@ -57,41 +54,24 @@ function standingsOf(db: DbOrTx, event: EventRow, asOf?: Date): Standing[] {
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.workCode ?? '').localeCompare(b.workCode ?? ''));
 }
 
-function progressOf(db: Db, eventId: number) {
-  const counts = db
-    .select({ status: checkIns.status, n: sql<number>`count(*)` })
-    .from(checkIns)
-    .where(eq(checkIns.eventId, eventId))
-    .groupBy(checkIns.status)
-    .all();
-  const teamsPresent = counts.find((c) => c.status === 'present')?.n ?? 0;
-  const criteriaCount = db
-    .select({ n: sql<number>`count(*)` })
-    .from(criteria)
-    .innerJoin(schemeModules, eq(schemeModules.id, criteria.moduleId))
-    .innerJoin(scoringSchemes, eq(scoringSchemes.id, schemeModules.schemeId))
-    .where(and(eq(scoringSchemes.eventId, eventId), sql`${criteria.retiredAt} is null`, sql`${schemeModules.retiredAt} is null`))
-    .get()!.n;
-  const marked = db.$client
-    .prepare(
-      `select count(*) as n from marks m join scoring_sheets s on s.id = m.sheet_id
-       where s.event_id = ? and m.id = (select max(m2.id) from marks m2 where m2.sheet_id = m.sheet_id and m2.criterion_id = m.criterion_id)`,
-    )
-    .get(eventId) as { n: number };
-  return { teams: teamsPresent, absent: counts.find((c) => c.status === 'absent')?.n ?? 0, marked: marked.n, expected: teamsPresent * scoringJudgesOf(db, eventId).length * criteriaCount };
-}
+const NO_PROGRESS = { teams: 0, absent: 0, marked: 0, expected: 0 };
 
 function boardState(db: Db, event: EventRow, now: Date): BoardState {
   const published = PUBLISHED.has(event.status);
   const frozenNow = event.freezeAt !== null && now >= event.freezeAt && !published;
+  const scored = scoreEvent(db, event.id);
+  // Once locked, the stored results are the standings; before, the current marks are.
+  const run = db.select({ id: resultRuns.id }).from(resultRuns).where(eq(resultRuns.eventId, event.id)).orderBy(desc(resultRuns.id)).limit(1).get();
+  const stored = run ? db.select({ teamId: results.teamId, total: results.total, rank: results.rank, absent: results.absent }).from(results).where(eq(results.runId, run.id)).all() : null;
+  const atFreeze = frozenNow ? scoreEvent(db, event.id, event.freezeAt!) : null;
   return {
     mode: event.liveMode,
     freezeAt: event.freezeAt,
     decryptedAt: event.decryptedAt,
     published,
-    live: standingsOf(db, event),
-    atFreeze: frozenNow ? standingsOf(db, event, event.freezeAt!) : null,
-    progress: progressOf(db, event.id),
+    live: standingsOf(db, event, stored ?? scored?.ranked ?? [], run?.id ?? null),
+    atFreeze: atFreeze ? standingsOf(db, event, atFreeze.ranked, null) : null,
+    progress: scored?.progress ?? NO_PROGRESS,
   };
 }
 

@@ -49,23 +49,36 @@ export function attachLive({ db, io, actorOf, coalesceMs = 250, competitionCoale
   };
   if (clustered) live.on('public-change', (board: Board) => publishPublic(board, true));
 
-  /** Runs `work` now if the key's last run is `gap` ms old, else once when it is; never twice in a row. */
+  // Board work gets at most this share of the process's time, so that a burst of marks on many
+  // events at once slows the boards down rather than the judges' marks.
+  const BOARD_SHARE = 0.1;
+  let busyUntil = 0;
+
+  /**
+   * Runs `work` now if the key's last run is `gap` ms old, else once when it is; never twice in a
+   * row, and never before the boards' share of time allows.
+   */
   function coalesce(key: string, gap: number, work: () => void) {
     const state = pending.get(key) ?? { lastAt: -Infinity, scheduled: false };
     pending.set(key, state);
     if (state.scheduled || closed) return;
     state.scheduled = true;
-    const run = () => {
-      state.scheduled = false;
-      state.lastAt = Date.now();
-      if (!closed) work();
-    };
-    const wait = state.lastAt + gap - Date.now();
-    if (wait <= 0) setImmediate(run);
-    else {
+    const schedule = (wait: number) => {
+      if (wait <= 0) return void setImmediate(run);
       const timer = setTimeout(() => (timers.delete(timer), run()), wait);
       timers.add(timer);
-    }
+    };
+    const run = () => {
+      if (closed) return;
+      const now = Date.now();
+      if (now < busyUntil) return schedule(busyUntil - now);
+      state.scheduled = false;
+      state.lastAt = now;
+      const started = performance.now();
+      work();
+      busyUntil = Date.now() + (performance.now() - started) * (1 / BOARD_SHARE - 1);
+    };
+    schedule(Math.max(state.lastAt + gap, busyUntil) - Date.now());
   }
 
   function refreshEvent(eventId: number) {

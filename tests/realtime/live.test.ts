@@ -235,7 +235,8 @@ describe('the live modes', () => {
     const objective = readyToScore(server.db, 'ZZ008');
     const viewer = await watch({ scope: 'event', eventId: objective.event.id });
     try {
-      const board = viewer.latest() as EventBoard;
+      // The draw just happened: the board with the drawn teams follows at once.
+      const board = (await viewer.until((b) => (b as EventBoard).rows.length > 0)) as EventBoard;
       expect(board.mode).toBe('named');
       expect(board.rows.length).toBeGreaterThan(0);
       expect(board.rows.every((r) => r.team && r.school)).toBe(true);
