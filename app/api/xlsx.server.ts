@@ -1,5 +1,9 @@
 /** Excel downloads and uploads over HTTP, shared by the pages and the JSON API. */
+import { json, type AppLoadContext } from '@remix-run/node';
 import type { TFunction } from 'i18next';
+import { csrfValid } from '#app/auth/csrf.server.ts';
+import { languageOf, translator, type Language } from '#app/i18n/i18n.ts';
+import { ModelError } from '#app/models/errors.ts';
 import { ApiError } from './respond.server.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -29,3 +33,33 @@ export async function uploadedFile(request: Request, form: FormData): Promise<Ar
 
 export const violationText = (t: TFunction) => (v: { code: string; params?: Record<string, string | number> }) =>
   String(t(`errors.${v.code}`, v.params ?? {}));
+
+/** What a page's upload answers when the upload itself is refused (no file, not a workbook …). */
+export type UploadRefusal = { ok: false; message: string; errors: [] };
+
+/**
+ * A page's workbook upload: reads the multipart form, checks its CSRF token and takes the file,
+ * then lets `handle` import it; any refusal on the way answers `{ ok: false, message }` with its status.
+ */
+export async function uploadAction(
+  request: Request,
+  context: AppLoadContext,
+  handle: (file: ArrayBuffer, lng: Language, t: TFunction) => Promise<Response>,
+): Promise<Response> {
+  const lng = languageOf(request);
+  const t = translator(lng);
+  const refuse = (code: string, status: number, params: Record<string, unknown> = {}) => json<UploadRefusal>({ ok: false, message: t(`errors.${code}`, params), errors: [] }, { status });
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return refuse('import_empty', 400);
+  }
+  if (!(await csrfValid(request, context, form))) throw json({ message: t('errors.csrf') }, { status: 403 });
+  try {
+    return await handle(await uploadedFile(request, form), lng, t);
+  } catch (error) {
+    if (error instanceof ModelError || error instanceof ApiError) return refuse(error.code, error.status, error.params);
+    throw error;
+  }
+}

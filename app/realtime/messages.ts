@@ -25,22 +25,27 @@ export type BoardRowMessage = z.infer<typeof boardRow>;
 
 const progress = z.object({ teams: z.number(), absent: z.number(), marked: z.number(), expected: z.number() });
 
-/** One event's board as one audience sees it; every change is a new, higher version. */
-export const eventBoard = z.object({
-  scope: z.literal('event'),
+/** What every board says of its event, on its own page and in the competition's overview. */
+const eventFacts = {
   eventId: z.number(),
   code: z.string(),
   name: z.string(),
   division: z.string(),
   status: eventStatus,
   mode: liveMode,
+  frozen: z.boolean(),
+  published: z.boolean(),
+  progress,
+};
+
+/** One event's board as one audience sees it; every change is a new, higher version. */
+export const eventBoard = z.object({
+  scope: z.literal('event'),
+  ...eventFacts,
   audience: z.enum(['public', 'staff']),
   version: z.number(),
-  frozen: z.boolean(),
   decrypted: z.boolean(),
-  published: z.boolean(),
   revealed: z.number(),
-  progress,
   rows: z.array(boardRow),
   at: z.number(),
 });
@@ -54,20 +59,7 @@ export const competitionBoard = z.object({
   competitionId: z.number(),
   name: z.string(),
   version: z.number(),
-  events: z.array(
-    z.object({
-      eventId: z.number(),
-      code: z.string(),
-      name: z.string(),
-      division: z.string(),
-      status: eventStatus,
-      mode: liveMode,
-      frozen: z.boolean(),
-      published: z.boolean(),
-      progress,
-      leaders: z.array(boardRow),
-    }),
-  ),
+  events: z.array(z.object({ ...eventFacts, leaders: z.array(boardRow) })),
   medals: z.object({ bySchool: z.array(medalRow), byPrefecture: z.array(medalRow) }),
   at: z.number(),
 });

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { io as connect, type Socket } from 'socket.io-client';
+import { demoScoring } from './setup.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -83,21 +84,10 @@ function start(kind: 'app' | 'bare', dbPath = ''): Promise<Child> {
 }
 
 async function prepare(dbPath: string) {
-  const { openMigratedDatabase, closeDatabase } = await import('../../db/client.ts');
-  const { seedCompetition } = await import('../seed/generate.ts');
-  const { loadActor } = await import('../../app/models/account.server.ts');
-  const { drawStations, recordCheckIn } = await import('../../app/models/check-in.server.ts');
-  const { loadScheme } = await import('../../app/models/scheme.server.ts');
-  const db = openMigratedDatabase(dbPath);
-  await seedCompetition(db, { seed: 2026 });
-  const admin = loadActor(db, 1)!;
-  const event = db.$client.prepare("select id from events where code = 'GZ012'").get() as { id: number };
-  for (const t of db.$client.prepare("select id from teams where event_id = ? and status = 'approved'").all(event.id) as { id: number }[]) recordCheckIn(db, admin, event.id, t.id, 'present');
-  drawStations(db, admin, event.id);
-  const workCodes = (db.$client.prepare('select work_code from check_ins where event_id = ? and work_code is not null').all(event.id) as { work_code: string }[]).map((r) => r.work_code);
-  const criteria = loadScheme(db, event.id)!.criteria;
+  const { closeDatabase } = await import('../../db/client.ts');
+  const { db, eventId, workCodes, criteria } = await demoScoring(dbPath);
   closeDatabase(db);
-  return { eventId: event.id, workCodes, criteria };
+  return { eventId, workCodes, criteria };
 }
 
 type Viewer = { socket: Socket; version: number; waiting?: { after: number; resolve: (at: number) => void } };

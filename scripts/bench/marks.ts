@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { openScoring } from './setup.ts';
 import { fileURLToPath } from 'node:url';
 
 const { values: args } = parseArgs({
@@ -84,7 +85,6 @@ async function prepare(dbPath: string): Promise<Setup & { usernames: string[] }>
   const { seedCompetition } = await import('../seed/generate.ts');
   const { createAccount, loadActor } = await import('../../app/models/account.server.ts');
   const { assignJudge } = await import('../../app/models/assignment.server.ts');
-  const { drawStations, recordCheckIn } = await import('../../app/models/check-in.server.ts');
   const { loadScheme } = await import('../../app/models/scheme.server.ts');
   const db = openMigratedDatabase(dbPath);
   await seedCompetition(db, { seed: 2026 });
@@ -97,10 +97,7 @@ async function prepare(dbPath: string): Promise<Setup & { usernames: string[] }>
   const usernames: string[] = [];
   const jobs: Job[] = [];
   for (const event of events) {
-    const teams = db.$client.prepare("select id from teams where event_id = ? and status = 'approved'").all(event.id) as { id: number }[];
-    for (const t of teams) recordCheckIn(db, admin, event.id, t.id, 'present');
-    drawStations(db, admin, event.id);
-    const workCodes = (db.$client.prepare('select work_code from check_ins where event_id = ? and work_code is not null').all(event.id) as { work_code: string }[]).map((r) => r.work_code);
+    const workCodes = await openScoring(db, admin, event.id);
     const criteria = loadScheme(db, event.id)!.criteria.map((c) => ({ id: c.id, maxMarks: c.maxMarks, decimals: c.decimals, allOrNothing: c.allOrNothing }));
     for (let k = 0; k < PANEL && usernames.length < JUDGES; k++) {
       const i = usernames.length + 1;

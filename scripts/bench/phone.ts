@@ -11,31 +11,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { demoScoring } from './setup.ts';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, cpu: { type: 'string', default: '1' } } });
 const SLOW_3G = { offline: false, latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8 };
 
 async function main() {
-  const { openMigratedDatabase, closeDatabase } = await import('../../db/client.ts');
-  const { seedCompetition } = await import('../seed/generate.ts');
+  const { closeDatabase } = await import('../../db/client.ts');
   const { loadActor } = await import('../../app/models/account.server.ts');
-  const { drawStations, recordCheckIn } = await import('../../app/models/check-in.server.ts');
-  const { loadScheme } = await import('../../app/models/scheme.server.ts');
   const { putMark } = await import('../../app/models/mark.server.ts');
   const { createAppServer } = await import('../../server.ts');
   const { loadConfig } = await import('../../app/config.server.ts');
 
+  // GZ012 scoring, every work code marked by the demo judge: a board with a full ranking.
   const dbPath = join(mkdtempSync(join(tmpdir(), 'chuyi-phone-')), 'app.db');
-  const db = openMigratedDatabase(dbPath);
-  await seedCompetition(db, { seed: 2026 });
-  const admin = loadActor(db, 1)!;
-  const event = db.$client.prepare("select id from events where code = 'GZ012'").get() as { id: number };
-  for (const t of db.$client.prepare("select id from teams where event_id = ? and status = 'approved'").all(event.id) as { id: number }[]) recordCheckIn(db, admin, event.id, t.id, 'present');
-  drawStations(db, admin, event.id);
+  const { db, eventId, workCodes, criteria } = await demoScoring(dbPath);
+  const event = { id: eventId };
   const judge = loadActor(db, (db.$client.prepare("select id from users where username = 'judge'").get() as { id: number }).id)!;
-  const codes = (db.$client.prepare('select work_code from check_ins where event_id = ? and work_code is not null').all(event.id) as { work_code: string }[]).map((r) => r.work_code);
   let k = 0;
-  for (const code of codes) for (const c of loadScheme(db, event.id)!.criteria) putMark(db, judge, { eventId: event.id, workCode: code, criterionId: c.id, value: c.allOrNothing ? c.maxMarks : Math.floor(c.maxMarks / 2), idempotencyKey: `phone-${k++}` });
+  for (const code of workCodes) for (const c of criteria) putMark(db, judge, { eventId, workCode: code, criterionId: c.id, value: c.allOrNothing ? c.maxMarks : Math.floor(c.maxMarks / 2), idempotencyKey: `phone-${k++}` });
   closeDatabase(db);
 
   const config = loadConfig({ DATABASE_PATH: dbPath, PORT: '1', HOST: '127.0.0.1', SEED_DEMO: 'false' });
