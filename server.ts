@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Server as SocketServer } from 'socket.io';
 import { closeDatabase, openMigratedDatabase, type Db } from './db/client.ts';
+import { startCheckpointer } from './db/checkpointer.ts';
 import { ConfigError, loadConfig, type Config } from './app/config.server.ts';
 import { createLoginLimiter, type LoginLimits } from './app/auth/rate-limit.server.ts';
 import type { AppServices } from './app/context.ts';
@@ -52,6 +53,7 @@ export type AppServerOptions = {
 
 export async function createAppServer({ config, buildPath, loginLimits, log = console.log }: AppServerOptions): Promise<AppServer> {
   const db = openMigratedDatabase(config.databasePath);
+  const checkpointer = startCheckpointer(db, config.databasePath);
   if (config.seedDemo && isEmpty(db)) {
     const report = await seedCompetition(db);
     log(`已写入演示竞赛 (seeded the demo competition): ${JSON.stringify(report)}`);
@@ -135,6 +137,7 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
       });
       await realtime.close();
       await redis?.close();
+      await checkpointer.stop();
       closeDatabase(db);
     })());
 

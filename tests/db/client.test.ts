@@ -1,6 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { atomically, openMigratedDatabase } from '#db/client.ts';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCheckpointer } from '#db/checkpointer.ts';
+import { atomically, closeDatabase, openMigratedDatabase } from '#db/client.ts';
 import { prefectures } from '#db/schema.ts';
 
 describe('the statement cache', () => {
@@ -33,5 +37,30 @@ describe('atomically', () => {
     expect(db.select().from(prefectures).all()).toEqual([]);
     expect(atomically(db, () => (add('430300'), 'done'))).toBe('done');
     expect(db.select({ code: prefectures.code }).from(prefectures).all()).toEqual([{ code: '430300' }]);
+  });
+});
+
+describe('the checkpointer', () => {
+  it('folds the WAL into the database file from its worker, not from the writing connection', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chuyi-ckpt-'));
+    const path = join(dir, 'c.db');
+    const db = openMigratedDatabase(path);
+    db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    const checkpointer = startCheckpointer(db, path, 100);
+    try {
+      const before = statSync(path).size;
+      const insert = db.$client.prepare('insert into prefectures (code, name, sort_order) values (?, ?, 1)');
+      db.$client.transaction(() => {
+        for (let i = 0; i < 3000; i++) insert.run(`9${i}`, `市${i}`);
+      })();
+      // The writer leaves its pages in the WAL …
+      expect(statSync(path).size).toBe(before);
+      // … and the worker copies them into the file.
+      await expect.poll(() => statSync(path).size, { timeout: 5000, interval: 100 }).toBeGreaterThan(before);
+    } finally {
+      await checkpointer.stop();
+      closeDatabase(db);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
