@@ -181,14 +181,19 @@ describe('the freeze (封榜)', () => {
       expect((audience.latest() as EventBoard).frozen).toBe(true);
 
       // Publication (#6 sets the status) lifts the freeze: the public catches up with the live board.
+      const lastFrozen = audience.latest()!.version;
       server.db.update(events).set({ status: 'published' }).where(eq(events.id, ready.event.id)).run();
       eventChanged(server.db, ready.event.id);
-      const lifted = await audience.until((b) => !(b as EventBoard).frozen);
-      expect(rowOf(lifted, code)!.total).toBe(rowOf(staff.latest()!, code)!.total);
+      const lifted = await audience.until((b) => b.version > lastFrozen && !(b as EventBoard).frozen);
+      // The public now sees what the staff see: the live standings, with the marks after the freeze.
+      const live = await staff.until((b) => b.version >= staffMoved.version && rowOf(b, code)!.total === rowOf(lifted, code)!.total);
+      expect(rowOf(lifted, code)!.total).not.toBe(frozenTotal);
+      expect((lifted as EventBoard).rows.map((r) => [r.workCode, r.total])).toEqual((live as EventBoard).rows.map((r) => [r.workCode, r.total]));
     } finally {
+      const published = audience.latest()!.version;
       server.db.update(events).set({ status: 'scoring' }).where(eq(events.id, ready.event.id)).run();
       setLiveSettings(server.db, actorOf(server.db, 'admin'), ready.event.id, { mode: 'anonymous', freezeAt: null });
-      await audience.until((b) => !(b as EventBoard).published && !(b as EventBoard).frozen);
+      await audience.until((b) => b.version > published && !(b as EventBoard).published && !(b as EventBoard).frozen);
       audience.close();
       staff.close();
     }
@@ -270,7 +275,7 @@ describe('the competition board and the JSON snapshots', () => {
     const viewer = await watch({ scope: 'competition' });
     try {
       // The competition board follows its events at most once a second.
-      const board = (await viewer.until((b) => (b as CompetitionBoard).events.some((e) => e.eventId === ready.event.id && e.leaders.length > 0), 5000)) as CompetitionBoard;
+      const board = (await viewer.until((b) => (b as CompetitionBoard).events.some((e) => e.eventId === ready.event.id && !e.published && e.mode === 'anonymous' && e.leaders.length > 0), 5000)) as CompetitionBoard;
       competitionBoard.parse(board);
       const gz012 = board.events.find((e) => e.eventId === ready.event.id)!;
       expect(gz012.progress.marked).toBeGreaterThan(0);
@@ -346,7 +351,9 @@ describe('the competition board and the JSON snapshots', () => {
     try {
       server.db.update(events).set({ status: 'published' }).where(eq(events.id, gz003.id)).run();
       eventChanged(server.db, gz003.id);
-      const board = (await viewer.until((b) => (b as CompetitionBoard).medals.bySchool.length > 0)) as CompetitionBoard;
+      const board = (await viewer.until(
+        (b) => (b as CompetitionBoard).medals.bySchool.length > 0 && (b as CompetitionBoard).events.some((e) => e.eventId === gz003.id && e.published),
+      )) as CompetitionBoard;
       const first = board.medals.bySchool.find((m) => m.name === ranked[0].school)!;
       expect(first).toMatchObject({ place: 1, first: 1 });
       expect(board.medals.byPrefecture.reduce((n, m) => n + m.total, 0)).toBe(2);
