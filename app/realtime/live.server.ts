@@ -53,6 +53,7 @@ export function attachLive({ db, io, actorOf, coalesceMs = 250, competitionCoale
   // events at once slows the boards down rather than the judges' marks (measured: at a tenth, the
   // marks' p99 under 500 marks/s on ten events doubled). A venue's usual pace never reaches it.
   const BOARD_SHARE = 0.05;
+  const MAX_PAUSE_MS = 200;
   let busyUntil = 0;
 
   /**
@@ -77,7 +78,9 @@ export function attachLive({ db, io, actorOf, coalesceMs = 250, competitionCoale
       state.lastAt = now;
       const started = performance.now();
       work();
-      busyUntil = Date.now() + (performance.now() - started) * (1 / BOARD_SHARE - 1);
+      // The pause is capped: on a machine short of CPU every refresh looks slow, and boards must
+      // still follow the marks within a fraction of a second.
+      busyUntil = Date.now() + Math.min(MAX_PAUSE_MS, (performance.now() - started) * (1 / BOARD_SHARE - 1));
     };
     schedule(Math.max(state.lastAt + gap, busyUntil) - Date.now());
   }
