@@ -77,7 +77,13 @@ export function attachLive({ db, io, actorOf, coalesceMs = 250, competitionCoale
       state.scheduled = false;
       state.lastAt = now;
       const started = performance.now();
-      work();
+      try {
+        work();
+      } catch (error) {
+        // A board that fails to refresh (a locked database, say) must not take the server down;
+        // the next change tries again.
+        console.error(`直播榜刷新失败 (live board refresh failed): ${key}`, error);
+      }
       // The pause is capped: on a machine short of CPU every refresh looks slow, and boards must
       // still follow the marks within a fraction of a second.
       busyUntil = Date.now() + Math.min(MAX_PAUSE_MS, (performance.now() - started) * (1 / BOARD_SHARE - 1));
