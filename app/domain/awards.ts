@@ -1,0 +1,76 @@
+/**
+ * Awards (奖项) from ranked results: 一等奖/二等奖/三等奖 by the event's ratios of the teams that
+ * competed, ties never split across tiers, an optional minimum total, and the reason for each
+ * boundary in words. Pure: no I/O.
+ */
+export type AwardTier = 'first' | 'second' | 'third';
+export const TIERS: readonly AwardTier[] = ['first', 'second', 'third'];
+const TIER_NAMES: Record<AwardTier, string> = { first: '一等奖', second: '二等奖', third: '三等奖' };
+
+export type AwardRules = {
+  ratios: Record<AwardTier, number>;
+  /** Where a tie straddles a boundary: the whole tie goes down (default) or up. */
+  tieAtBoundary: 'down' | 'up';
+  minTotal: number | null;
+};
+
+export type RankedTeam = { teamId: number; rank: number | null; total: number | null; absent: boolean };
+export type AwardOutcome = { awards: Map<number, AwardTier>; explanation: string[] };
+
+/**
+ * The tiers are drawn cumulatively: first prize takes round(n × r₁) places, first and second
+ * together round(n × (r₁ + r₂)), and so on, n being the teams that competed (absent ones excluded).
+ * A group of teams sharing a rank never straddles a boundary.
+ */
+export function drawAwards(teams: readonly RankedTeam[], rules: AwardRules): AwardOutcome {
+  const competed = teams.filter((t) => !t.absent && t.rank !== null).sort((a, b) => a.rank! - b.rank! || a.teamId - b.teamId);
+  const n = competed.length;
+  const awards = new Map<number, AwardTier>();
+  const explanation: string[] = [`参赛队 ${n} 支（缺赛不计）。`];
+  // Groups of equal rank, in order.
+  const groups: RankedTeam[][] = [];
+  for (const t of competed) {
+    const last = groups.at(-1);
+    if (last && last[0].rank === t.rank) last.push(t);
+    else groups.push([t]);
+  }
+  let share = 0;
+  let placed = 0;
+  let g = 0;
+  for (const tier of TIERS) {
+    share += rules.ratios[tier];
+    const boundary = Math.round(n * share + 1e-9);
+    const before = placed;
+    while (g < groups.length) {
+      const group = groups[g];
+      const end = placed + group.length;
+      if (end <= boundary) {
+        placed = end;
+        g++;
+        continue;
+      }
+      // This group straddles the boundary (or lies wholly beyond it).
+      if (placed < boundary && rules.tieAtBoundary === 'up') {
+        explanation.push(`${TIER_NAMES[tier]}：第 ${group[0].rank} 名有 ${group.length} 队并列，跨越第 ${boundary} 名的界线，按规则整体上靠，本档多 ${end - boundary} 队。`);
+        placed = end;
+        g++;
+      } else if (placed < boundary) {
+        explanation.push(`${TIER_NAMES[tier]}：第 ${group[0].rank} 名有 ${group.length} 队并列，跨越第 ${boundary} 名的界线，按规则整体下靠，本档少 ${boundary - placed} 队。`);
+      }
+      break;
+    }
+    let count = 0;
+    for (const t of competed.slice(before, placed)) {
+      if (rules.minTotal !== null && (t.total ?? 0) < rules.minTotal) continue;
+      awards.set(t.teamId, tier);
+      count++;
+    }
+    const belowMin = placed - before - count;
+    explanation.push(
+      `${TIER_NAMES[tier]}：累计比例 ${Math.round(share * 100)}%，界线为第 ${boundary} 名，获奖 ${count} 队` +
+        (belowMin ? `（另有 ${belowMin} 队总分低于最低获奖分 ${rules.minTotal}，不获奖）` : '') +
+        '。',
+    );
+  }
+  return { awards, explanation };
+}
