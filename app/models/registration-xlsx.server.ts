@@ -10,6 +10,7 @@ import { checkQuota, checkRoster, type Violation } from '#app/domain/registratio
 import { parseIdNumber } from '#app/domain/id-number.ts';
 import { isAdmin, type Actor } from '#app/domain/roles.ts';
 import { findCurrentCompetition } from './competition.server.ts';
+import { sheetRows, uploadedSheet, validateRange } from './workbook.server.ts';
 import { forbidden, ModelError } from './errors.ts';
 import { currentRoster, insertTeam, registrationRows, rosterContext, writeRoster, type Roster } from './registration.server.ts';
 
@@ -56,10 +57,8 @@ export async function registrationTemplate(db: Db, actor: Actor): Promise<Buffer
   list.columns = [{ header: '赛项代码', key: 'code', width: 12 }, { header: '赛项名称', key: 'name', width: 30 }, { header: '组别', key: 'division', width: 10 }];
   eventRows.forEach((e) => list.addRow(e));
   const last = Math.max(eventRows.length + 1, 2);
-  // exceljs writes range validations, but its typings only know per-cell ones.
-  const validations = (sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
-  validations.add('B2:B5001', { type: 'list', allowBlank: false, formulae: [`'赛项'!$A$2:$A$${last}`], showErrorMessage: true, errorTitle: '赛项代码', error: '请从列表中选择赛项代码' });
-  validations.add('D2:D5001', { type: 'list', allowBlank: false, formulae: [`"${ROLE_CONTESTANT},${ROLE_ADVISOR}"`], showErrorMessage: true });
+  validateRange(sheet, 'B2:B5001', { type: 'list', allowBlank: false, formulae: [`'赛项'!$A$2:$A$${last}`], showErrorMessage: true, errorTitle: '赛项代码', error: '请从列表中选择赛项代码' });
+  validateRange(sheet, 'D2:D5001', { type: 'list', allowBlank: false, formulae: [`"${ROLE_CONTESTANT},${ROLE_ADVISOR}"`], showErrorMessage: true });
   if (ownCode) sheet.getCell('A2').value = ownCode;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -79,34 +78,10 @@ export async function importRegistrations(
   { now = new Date(), describe = (v: Violation) => v.code }: { now?: Date; describe?: (v: Violation) => string } = {},
 ): Promise<ImportOutcome> {
   if (!isAdmin(actor) && actor.role !== 'school') throw forbidden();
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(file);
-  } catch {
-    throw new ModelError(400, 'import_not_xlsx');
-  }
-  const sheet = wb.getWorksheet(SHEET) ?? wb.worksheets[0];
-  if (!sheet) throw new ModelError(400, 'import_empty');
+  const { sheet } = await uploadedSheet(file, SHEET, 'import_empty');
   const errors: ImportError[] = [];
   const fail = (row: number, key: Key, message: string) => errors.push({ sheet: sheet.name, row, column: HEADER_OF[key], message });
-
-  // Columns are found by their headers, so a reordered sheet still reads.
-  const columnOf = new Map<Key, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    const found = COLUMNS.find((c) => c.header === cell.text.trim());
-    if (found) columnOf.set(found.key, col);
-  });
-  const missing = COLUMNS.filter((c) => c.key !== 'schoolCode' && c.key !== 'teamName' && !columnOf.has(c.key));
-  if (missing.length) throw new ModelError(400, 'import_headers', { headers: missing.map((c) => c.header).join('、') });
-
-  const rows: Row[] = [];
-  sheet.eachRow({ includeEmpty: false }, (r, number) => {
-    if (number === 1) return;
-    const row = { row: number } as Row;
-    for (const c of COLUMNS) row[c.key] = columnOf.has(c.key) ? r.getCell(columnOf.get(c.key)!).text.trim() : '';
-    if (COLUMNS.every((c) => !row[c.key])) return;
-    rows.push(row);
-  });
+  const rows: Row[] = sheetRows(sheet, COLUMNS, ['schoolCode', 'teamName'], 'import_headers').map(({ row, text }) => ({ row, ...text }));
   if (rows.length === 0) throw new ModelError(400, 'import_empty');
 
   const competition = findCurrentCompetition(db);

@@ -12,6 +12,7 @@ import { isAdmin, type Actor } from '#app/domain/roles.ts';
 import { schemeRowInput } from '#app/schemas/judging.server.ts';
 import type { Language } from '#app/i18n/i18n.ts';
 import { fieldErrors, parseIn } from '#app/utils/validation.server.ts';
+import { sheetRows, uploadedSheet, validateRange } from './workbook.server.ts';
 import { forbidden, ModelError, notFound } from './errors.ts';
 import { loadScheme, saveScheme, type SchemeInput } from './scheme.server.ts';
 
@@ -63,9 +64,8 @@ export async function schemeWorkbook(db: Db, actor: Actor, eventId: number): Pro
     sheet.addRow({ moduleCode: m.code, moduleName: m.name, code: c.code, name: c.name, maxMarks: c.maxMarks, decimals: c.decimals, kind: KIND_WORDS[c.kind], allOrNothing: c.allOrNothing ? '是' : '否' });
   }
   if (criteria.length === 0) sheet.addRow({ moduleCode: 'A', moduleName: '模块A 示例', code: 'A1', name: '评分项示例', maxMarks: 10, decimals: 1, kind: KIND_WORDS.measurement, allOrNothing: '否' });
-  const validations = (sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
-  validations.add('G2:G500', { type: 'list', allowBlank: false, formulae: [`"${KIND_WORDS.measurement},${KIND_WORDS.judgement}"`], showErrorMessage: true });
-  validations.add('H2:H500', { type: 'list', allowBlank: true, formulae: ['"是,否"'], showErrorMessage: true });
+  validateRange(sheet, 'G2:G500', { type: 'list', allowBlank: false, formulae: [`"${KIND_WORDS.measurement},${KIND_WORDS.judgement}"`], showErrorMessage: true });
+  validateRange(sheet, 'H2:H500', { type: 'list', allowBlank: true, formulae: ['"是,否"'], showErrorMessage: true });
   const settings = wb.addWorksheet(SETTINGS_SHEET);
   settings.columns = [{ header: '项目', key: 'item', width: 14 }, { header: '值', key: 'value', width: 10 }];
   settings.addRow({ item: EXPECTED_TOTAL, value: scheme.expectedTotal ?? '' });
@@ -77,30 +77,13 @@ export async function importScheme(db: Db, actor: Actor, eventId: number, file: 
   if (!isAdmin(actor)) throw forbidden();
   if (!db.select({ id: events.id }).from(events).where(eq(events.id, eventId)).get()) throw notFound('event_not_found');
   const current = loadScheme(db, eventId);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(file);
-  } catch {
-    throw new ModelError(400, 'import_not_xlsx');
-  }
-  const sheet = wb.getWorksheet(SCHEME_SHEET) ?? wb.worksheets[0];
-  if (!sheet) throw new ModelError(400, 'scheme_import_empty');
-
-  const columnOf = new Map<Key, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    const found = COLUMNS.find((c) => c.header === cell.text.trim());
-    if (found) columnOf.set(found.key, col);
-  });
-  const missing = COLUMNS.filter((c) => c.key !== 'allOrNothing' && !columnOf.has(c.key));
-  if (missing.length) throw new ModelError(400, 'scheme_import_headers', { headers: missing.map((c) => c.header).join('、') });
+  const { workbook: wb, sheet } = await uploadedSheet(file, SCHEME_SHEET, 'scheme_import_empty');
+  const lines = sheetRows(sheet, COLUMNS, ['allOrNothing'], 'scheme_import_headers');
 
   const errors: SchemeImportError[] = [];
   const fail = (row: number, column: string, message: string) => errors.push({ sheet: sheet.name, row, column, message });
   const modules: SchemeInput['modules'] = [];
-  sheet.eachRow({ includeEmpty: false }, (r, number) => {
-    if (number === 1) return;
-    const text = Object.fromEntries(COLUMNS.map((c) => [c.key, columnOf.has(c.key) ? r.getCell(columnOf.get(c.key)!).text.trim() : ''])) as Record<Key, string>;
-    if (COLUMNS.every((c) => !text[c.key])) return;
+  for (const { row: number, text } of lines) {
     const kind = KIND_OF[text.kind.toLowerCase()];
     const flag = FLAG_OF[text.allOrNothing.toLowerCase()];
     if (!kind) fail(number, HEADER_OF.kind, t('errors.scheme_import_kind'));
@@ -111,13 +94,13 @@ export async function importScheme(db: Db, actor: Actor, eventId: number, file: 
         if ((key === 'kind' && !kind) || key === 'allOrNothing') continue;
         fail(number, HEADER_OF[key as Key] ?? key, message);
       }
-      return;
+      continue;
     }
     const row = parsed.data;
     let module = modules.find((m) => m.code === row.moduleCode);
     if (!module) modules.push((module = { code: row.moduleCode, name: row.moduleName, criteria: [] }));
     module.criteria.push(row);
-  });
+  }
   if (errors.length) return { ok: false, errors };
   if (modules.length === 0) throw new ModelError(400, 'scheme_import_empty');
 

@@ -7,7 +7,7 @@ import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { awards, checkIns, divisions, events, liveBoards, prefectures, results, resultRuns, schools, teams } from '#db/schema.ts';
 import { allowedModes, boardView, leaders, medalTable, type Audience, type AwardTier, type BoardState, type LiveMode, type Standing } from '#app/domain/scoreboard.ts';
 import { isAdmin, isChiefJudge, type Actor } from '#app/domain/roles.ts';
-import type { CompetitionBoard, EventBoard } from '#app/realtime/messages.ts';
+import { rooms, type CompetitionBoard, type EventBoard } from '#app/realtime/messages.ts';
 import { recordAudit } from './audit.server.ts';
 import { eventChanged } from './changes.server.ts';
 import { findCurrentCompetition } from './competition.server.ts';
@@ -16,7 +16,8 @@ import { scoreEvent } from './result.server.ts';
 import { loadScheme } from './scheme.server.ts';
 
 const PUBLISHED = new Set(['published', 'final']);
-const boardKey = { event: (eventId: number, audience: Audience) => `event:${eventId}:${audience}`, competition: (id: number) => `competition:${id}` };
+// A board is stored under the name of the room it is pushed to.
+const boardKey = rooms;
 
 /** Who may watch the staff board (live through the freeze): the organiser and the event's chief judge. */
 export function canWatchStaffBoard(actor: Actor | null, eventId: number): boolean {
