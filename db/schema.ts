@@ -7,6 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  blob,
   index,
   integer,
   real,
@@ -481,6 +482,8 @@ export const resultRuns = sqliteTable('result_runs', {
   eventId: integer('event_id').notNull().references(() => events.id),
   reason: text('reason').notNull(),
   computedBy: integer('computed_by').notNull().references(() => users.id),
+  /** How each award boundary was drawn, in words (from the awards domain). */
+  awardExplanation: text('award_explanation', { mode: 'json' }).$type<string[]>().notNull().default([]),
   createdAt: createdAt(),
 });
 
@@ -530,16 +533,32 @@ export const appeals = sqliteTable(
     teamId: integer('team_id').notNull().references(() => teams.id),
     schoolId: integer('school_id').notNull().references(() => schools.id),
     reason: text('reason').notNull(),
-    attachmentPath: text('attachment_path'),
+    attachmentId: integer('attachment_id').references(() => attachments.id),
     status: text('status', { enum: APPEAL_STATUSES }).notNull().default('filed'),
     filedBy: integer('filed_by').notNull().references(() => users.id),
     decidedBy: integer('decided_by').references(() => users.id),
     decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
     decisionReason: text('decision_reason'),
+    /** An upheld appeal: when the chief judge reopened the team's marks, and the run that re-locked them. */
+    reopenedBy: integer('reopened_by').references(() => users.id),
+    reopenedAt: integer('reopened_at', { mode: 'timestamp_ms' }),
+    resolvedRunId: integer('resolved_run_id').references(() => resultRuns.id),
     createdAt: createdAt(),
   },
   (t) => [index('appeals_event_idx').on(t.eventId)],
 );
+
+/** Files uploaded with an appeal, kept in the database so a write is whole or not at all. */
+export const attachments = sqliteTable('attachments', {
+  id: id(),
+  name: text('name').notNull(),
+  contentType: text('content_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  data: blob('data', { mode: 'buffer' }).notNull(),
+  uploadedBy: integer('uploaded_by').notNull().references(() => users.id),
+  createdAt: createdAt(),
+});
 
 export const nominations = sqliteTable(
   'nominations',
@@ -560,17 +579,25 @@ export const nominations = sqliteTable(
   (t) => [uniqueIndex('nominations_event_contestant_uq').on(t.eventId, t.contestantId)],
 );
 
-export const certificates = sqliteTable('certificates', {
-  id: id(),
-  /** Printed on the certificate and in its QR code; /verify/:code looks it up. */
-  code: text('code').notNull().unique(),
-  kind: text('kind', { enum: ['award', 'outstanding_advisor', 'inheritor'] }).notNull(),
-  awardId: integer('award_id').references(() => awards.id),
-  nominationId: integer('nomination_id').references(() => nominations.id),
-  holderName: text('holder_name').notNull(),
-  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
-  createdAt: createdAt(),
-});
+export const certificates = sqliteTable(
+  'certificates',
+  {
+    id: id(),
+    /** Printed on the certificate and in its QR code; /verify/:code looks it up. */
+    code: text('code').notNull().unique(),
+    kind: text('kind', { enum: ['award', 'outstanding_advisor', 'inheritor'] }).notNull(),
+    eventId: integer('event_id').notNull().references(() => events.id),
+    schoolId: integer('school_id').notNull().references(() => schools.id),
+    awardId: integer('award_id').references(() => awards.id),
+    nominationId: integer('nomination_id').references(() => nominations.id),
+    contestantId: integer('contestant_id').references(() => contestants.id),
+    advisorId: integer('advisor_id').references(() => advisors.id),
+    holderName: text('holder_name').notNull(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('certificates_school_idx').on(t.schoolId)],
+);
 
 // ── Audit ────────────────────────────────────────────────────────────────────────────────────────
 

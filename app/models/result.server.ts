@@ -2,14 +2,12 @@
  * The chief judge's desk and the results (成绩): progress, open flags, the per-judge report, and
  * the lock (签字确认) that computes and stores the results once, then decrypts the event.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#db/client.ts';
 import { checkIns, criteria, discrepancyFlags, events, judges, results, resultRuns, schools, scoringSheets, teams } from '#db/schema.ts';
 import { round2, scoreTeam, type TeamScore } from '#app/domain/aggregation.ts';
 import { rankTeams } from '#app/domain/ranking.ts';
 import { isAdmin, isChiefJudge, type Actor } from '#app/domain/roles.ts';
-import { recordAudit } from './audit.server.ts';
-import { eventChanged } from './changes.server.ts';
 import { forbidden, ModelError, notFound } from './errors.ts';
 import { currentMarksOfSheets, scoringJudgesOf } from './mark.server.ts';
 import { loadScheme } from './scheme.server.ts';
@@ -18,7 +16,7 @@ function requireChief(actor: Actor, eventId: number) {
   if (!isChiefJudge(actor, eventId) && !isAdmin(actor)) throw forbidden();
 }
 
-function eventOrThrow(db: DbOrTx, eventId: number) {
+export function eventOrThrow(db: DbOrTx, eventId: number) {
   const event = db.select().from(events).where(eq(events.id, eventId)).get();
   if (!event) throw notFound('event_not_found');
   return event;
@@ -158,31 +156,17 @@ export function computeResults(db: DbOrTx, eventId: number, asOf?: Date) {
   return scored.ranked;
 }
 
-/**
- * The chief judge signs off: every scoring judge has submitted every sheet and no flag is open.
- * The results are computed and stored, and the event is decrypted.
- */
-export function lockEvent(db: Db, actor: Actor, eventId: number, now = new Date()) {
-  if (!isChiefJudge(actor, eventId)) throw forbidden();
-  return db.transaction((tx) => {
-    const event = eventOrThrow(tx, eventId);
-    if (event.status !== 'scoring') throw new ModelError(409, 'event_not_scoring');
-    const { present, panel, sheets } = loadMarking(tx, eventId);
-    const submitted = sheets.filter((s) => s.status === 'submitted' && panel.some((j) => j.id === s.judgeId)).length;
-    const expected = present.length * panel.length;
-    if (submitted < expected) throw new ModelError(409, 'sheets_outstanding', { count: expected - submitted });
-    const flags = tx.select({ id: discrepancyFlags.id }).from(discrepancyFlags).where(and(eq(discrepancyFlags.eventId, eventId), eq(discrepancyFlags.status, 'open'))).all();
-    if (flags.length) throw new ModelError(409, 'flags_open', { count: flags.length });
-    const ranked = computeResults(tx, eventId);
-    const run = tx.insert(resultRuns).values({ eventId, reason: 'lock', computedBy: actor.userId, createdAt: now }).returning().get();
-    for (const r of ranked) {
-      tx.insert(results).values({ runId: run.id, teamId: r.teamId, total: r.total, rank: r.rank, tieBreakValues: r.tieBreakValues, absent: r.absent }).run();
-    }
-    tx.update(events).set({ status: 'locked', lockedAt: now, decryptedAt: now }).where(eq(events.id, eventId)).run();
-    eventChanged(tx, eventId);
-    recordAudit(tx, actor, { action: 'event.lock', entity: 'event', entityId: eventId, after: { runId: run.id, teams: ranked.length }, reason: '裁判长签字确认 (chief judge sign-off)' });
-    return { runId: run.id };
-  });
+/** What still stands in the way of signing off: sheets not submitted by the panel, open flags. */
+export function lockObstacles(db: DbOrTx, eventId: number) {
+  const { present, panel, sheets } = loadMarking(db, eventId);
+  const submitted = sheets.filter((s) => s.status === 'submitted' && panel.some((j) => j.id === s.judgeId)).length;
+  const flags = db.select({ id: discrepancyFlags.id }).from(discrepancyFlags).where(and(eq(discrepancyFlags.eventId, eventId), eq(discrepancyFlags.status, 'open'))).all();
+  return { sheetsOutstanding: present.length * panel.length - submitted, flagsOpen: flags.length };
+}
+
+/** The latest computation of an event's results: the lock, or the re-lock after an upheld appeal. */
+export function latestRun(db: DbOrTx, eventId: number) {
+  return db.select().from(resultRuns).where(eq(resultRuns.eventId, eventId)).orderBy(desc(resultRuns.id)).limit(1).get();
 }
 
 /** The stored results of the latest run, with names: for the organiser and the chief judge once decrypted. */
@@ -190,7 +174,7 @@ export function getResults(db: Db, actor: Actor, eventId: number) {
   requireChief(actor, eventId);
   const event = eventOrThrow(db, eventId);
   if (!event.decryptedAt) throw new ModelError(409, 'not_decrypted');
-  const run = db.select().from(resultRuns).where(eq(resultRuns.eventId, eventId)).orderBy(asc(resultRuns.id)).all().at(-1);
+  const run = latestRun(db, eventId);
   if (!run) throw new ModelError(409, 'not_decrypted');
   const rows = db
     .select({ teamId: teams.id, team: teams.name, school: schools.name, total: results.total, rank: results.rank, absent: results.absent, tieBreakValues: results.tieBreakValues, workCode: checkIns.workCode })

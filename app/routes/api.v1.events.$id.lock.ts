@@ -2,7 +2,8 @@ import { json, type ActionFunctionArgs } from '@remix-run/node';
 import { idParam } from '#app/api/params.server.ts';
 import { apiRoute, methodNotAllowed, requireCsrf } from '#app/api/respond.server.ts';
 import { requireRole } from '#app/auth/session.server.ts';
-import { getResults, lockEvent } from '#app/models/result.server.ts';
+import { getResults } from '#app/models/result.server.ts';
+import { lockEvent } from '#app/models/run.server.ts';
 
 export async function loader({ request }: ActionFunctionArgs) {
   return apiRoute(request, () => {

@@ -2,13 +2,13 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireRole } from '#app/auth/session.server.ts';
-import { listAppealsToDecide } from '#app/models/appeal.server.ts';
+import { appealsForArbiter } from '#app/models/appeal.server.ts';
 
 export const meta: MetaFunction = () => [{ title: '工作台 · 监督仲裁' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireRole(request, context, 'arbiter');
-  return json({ name: actor.displayName, appeals: listAppealsToDecide(context.db, actor) });
+  return json({ name: actor.displayName, appeals: appealsForArbiter(context.db, actor).toDecide });
 }
 
 export default function ArbiterDashboard() {

@@ -20,6 +20,18 @@ export function scoringJudges(db: Db, eventId: number): Actor[] {
     .map((r) => loadActor(db, r.userId)!);
 }
 
+/** The chief judge (裁判长) of an event. */
+export function chiefOf(db: Db, eventId: number): Actor {
+  const row = db
+    .select({ userId: users.id })
+    .from(judgeAssignments)
+    .innerJoin(judges, eq(judges.id, judgeAssignments.judgeId))
+    .innerJoin(users, eq(users.id, judges.userId))
+    .where(and(eq(judgeAssignments.eventId, eventId), eq(judgeAssignments.role, 'chief_judge'), isNull(judgeAssignments.revokedAt)))
+    .get()!;
+  return loadActor(db, row.userId)!;
+}
+
 /** Checks in every approved team of GZ012 but the last (absent), and draws. */
 export function readyToScore(db: Db, code = 'GZ012') {
   const admin = actorOf(db, 'admin');
@@ -29,7 +41,7 @@ export function readyToScore(db: Db, code = 'GZ012') {
   const draw = drawStations(db, admin, event.id, 'test-seed');
   const desk = listCheckIns(db, admin, event.id);
   const scheme = loadScheme(db, event.id)!;
-  return { event, admin, draw, desk, scheme, judges: scoringJudges(db, event.id), chief: actorOf(db, 'chief'), absentTeamId: approved.at(-1)!.id };
+  return { event, admin, draw, desk, scheme, judges: scoringJudges(db, event.id), chief: chiefOf(db, event.id), absentTeamId: approved.at(-1)!.id };
 }
 
 let key = 0;

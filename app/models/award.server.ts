@@ -1,0 +1,126 @@
+/**
+ * The award list (获奖名单) of an event, read from its latest result run: public once published,
+ * visible before that only to the organiser and the event's chief judge. Names only: no 身份证号,
+ * no phone ever leaves this module.
+ */
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '#db/client.ts';
+import { advisors, awards, competitions, contestants, divisions, events, prefectures, publications, results, schools, teamAdvisors, teamMembers, teams } from '#db/schema.ts';
+import type { AwardTier } from '#app/domain/awards.ts';
+import { isAdmin, isChiefJudge, type Actor } from '#app/domain/roles.ts';
+import { notFound } from './errors.ts';
+import { latestRun } from './result.server.ts';
+
+export const PUBLISHED_STATUSES = ['published', 'final'] as const;
+export const isPublished = (status: string) => (PUBLISHED_STATUSES as readonly string[]).includes(status);
+
+/** Who may read an event's awards now: everyone once published; before, the organiser and the chief judge. */
+export function canReadAwards(actor: Actor | null, event: { id: number; status: string }): boolean {
+  if (isPublished(event.status)) return true;
+  return event.status === 'locked' && !!actor && (isAdmin(actor) || isChiefJudge(actor, event.id));
+}
+
+export type AwardRow = {
+  teamId: number;
+  rank: number | null;
+  total: number | null;
+  award: AwardTier | null;
+  team: string;
+  schoolId: number;
+  school: string;
+  prefecture: string;
+  contestants: string[];
+  advisors: string[];
+};
+
+/** Names of each team's current members and advisors, in their order. */
+export function peopleOfTeams(db: DbOrTx, teamIds: number[]) {
+  const members = teamIds.length
+    ? db
+        .select({ teamId: teamMembers.teamId, contestantId: contestants.id, name: contestants.name })
+        .from(teamMembers)
+        .innerJoin(contestants, eq(contestants.id, teamMembers.contestantId))
+        .where(and(inArray(teamMembers.teamId, teamIds), isNull(teamMembers.removedAt)))
+        .orderBy(asc(teamMembers.position))
+        .all()
+    : [];
+  const coaches = teamIds.length
+    ? db
+        .select({ teamId: teamAdvisors.teamId, advisorId: advisors.id, name: advisors.name })
+        .from(teamAdvisors)
+        .innerJoin(advisors, eq(advisors.id, teamAdvisors.advisorId))
+        .where(and(inArray(teamAdvisors.teamId, teamIds), isNull(teamAdvisors.removedAt)))
+        .orderBy(asc(teamAdvisors.position))
+        .all()
+    : [];
+  return { members, coaches };
+}
+
+/** The event's ranked results and awards from its latest run, with the explanation of the boundaries. */
+export function eventAwards(db: DbOrTx, actor: Actor | null, eventId: number) {
+  const event = db
+    .select({ id: events.id, code: events.code, name: events.name, status: events.status, division: divisions.name, competition: competitions.name, year: competitions.year })
+    .from(events)
+    .innerJoin(divisions, eq(divisions.id, events.divisionId))
+    .innerJoin(competitions, eq(competitions.id, events.competitionId))
+    .where(eq(events.id, eventId))
+    .get();
+  if (!event) throw notFound('event_not_found');
+  const run = latestRun(db, eventId);
+  if (!run || !canReadAwards(actor, event)) throw notFound('not_published');
+  const rows = db
+    .select({ teamId: results.teamId, rank: results.rank, total: results.total, absent: results.absent, team: teams.name, schoolId: schools.id, school: schools.name, prefecture: prefectures.name })
+    .from(results)
+    .innerJoin(teams, eq(teams.id, results.teamId))
+    .innerJoin(schools, eq(schools.id, teams.schoolId))
+    .innerJoin(prefectures, eq(prefectures.id, schools.prefectureId))
+    .where(and(eq(results.runId, run.id), eq(results.absent, false)))
+    .all();
+  const awardRows = db.select({ teamId: awards.teamId, kind: awards.kind, advisorId: awards.advisorId }).from(awards).where(eq(awards.runId, run.id)).all();
+  const tier = new Map(awardRows.filter((a) => a.kind !== 'outstanding_advisor').map((a) => [a.teamId, a.kind as AwardTier]));
+  const { members, coaches } = peopleOfTeams(db, rows.map((r) => r.teamId));
+  const list: AwardRow[] = rows
+    .map((r) => ({
+      teamId: r.teamId,
+      rank: r.rank,
+      total: r.total,
+      award: tier.get(r.teamId) ?? null,
+      team: r.team,
+      schoolId: r.schoolId,
+      school: r.school,
+      prefecture: r.prefecture,
+      contestants: members.filter((m) => m.teamId === r.teamId).map((m) => m.name),
+      advisors: coaches.filter((c) => c.teamId === r.teamId).map((c) => c.name),
+    }))
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.teamId - b.teamId);
+  const outstanding = awardRows
+    .filter((a) => a.kind === 'outstanding_advisor')
+    .map((a) => {
+      const coach = coaches.find((c) => c.advisorId === a.advisorId && c.teamId === a.teamId);
+      const team = list.find((r) => r.teamId === a.teamId)!;
+      return { advisorId: a.advisorId!, name: coach?.name ?? '', teamId: a.teamId, team: team.team, school: team.school };
+    });
+  const publication = db.select().from(publications).where(eq(publications.eventId, eventId)).orderBy(asc(publications.id)).all()[0] ?? null;
+  return {
+    event,
+    runId: run.id,
+    computedAt: run.createdAt,
+    explanation: run.awardExplanation,
+    announcementEndsAt: publication?.announcementEndsAt ?? null,
+    rows: list,
+    outstandingAdvisors: outstanding,
+  };
+}
+
+export type EventAwards = ReturnType<typeof eventAwards>;
+
+/** Published events of a competition, for the public results index. */
+export function publishedEvents(db: DbOrTx, competitionId: number) {
+  return db
+    .select({ id: events.id, code: events.code, name: events.name, status: events.status, division: divisions.name })
+    .from(events)
+    .innerJoin(divisions, eq(divisions.id, events.divisionId))
+    .where(and(eq(events.competitionId, competitionId), inArray(events.status, [...PUBLISHED_STATUSES])))
+    .orderBy(asc(divisions.sortOrder), asc(events.code))
+    .all();
+}

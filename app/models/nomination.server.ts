@@ -1,0 +1,171 @@
+/**
+ * Nominations (传承人提名): when an event's results become final, every contestant of a team whose
+ * award the competition nominates (by default 一等奖) is nominated once; the organiser confirms or
+ * declines each; confirmed ones form the public register (传承人名录), kept across years.
+ */
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Db, DbOrTx } from '#db/client.ts';
+import { awards, competitions, contestants, divisions, events, nominations, prefectures, schools, teamMembers } from '#db/schema.ts';
+import { isAdmin, SYSTEM_ACTOR, type Actor } from '#app/domain/roles.ts';
+import { recordAudit } from './audit.server.ts';
+import { issueInheritorCertificate } from './certificate.server.ts';
+import { forbidden, ModelError, notFound } from './errors.ts';
+import { latestRun } from './result.server.ts';
+
+/** Nominates the contestants of the event's nominated awards; a person already nominated for the event is left as is. */
+export function createNominations(tx: DbOrTx, eventId: number, now: Date): number {
+  const event = tx.select({ competitionId: events.competitionId, kinds: competitions.nominationAwardKinds }).from(events).innerJoin(competitions, eq(competitions.id, events.competitionId)).where(eq(events.id, eventId)).get();
+  const run = latestRun(tx, eventId);
+  if (!event || !run || event.kinds.length === 0) return 0;
+  const winners = tx
+    .select({ awardId: awards.id, contestantId: contestants.id, schoolId: contestants.schoolId, prefectureId: schools.prefectureId, name: contestants.name })
+    .from(awards)
+    .innerJoin(teamMembers, and(eq(teamMembers.teamId, awards.teamId), sql`${teamMembers.removedAt} is null`))
+    .innerJoin(contestants, eq(contestants.id, teamMembers.contestantId))
+    .innerJoin(schools, eq(schools.id, contestants.schoolId))
+    .where(and(eq(awards.runId, run.id), inArray(awards.kind, event.kinds as (typeof awards.kind.enumValues)[number][])))
+    .all();
+  let created = 0;
+  for (const w of winners) {
+    const row = tx
+      .insert(nominations)
+      .values({ competitionId: event.competitionId, eventId, contestantId: w.contestantId, awardId: w.awardId, schoolId: w.schoolId, prefectureId: w.prefectureId, createdAt: now })
+      .onConflictDoNothing({ target: [nominations.eventId, nominations.contestantId] })
+      .returning()
+      .get();
+    if (!row) continue;
+    created++;
+    recordAudit(tx, SYSTEM_ACTOR, { action: 'nomination.create', entity: 'nomination', entityId: row.id, after: { contestant: w.name, awardId: w.awardId, eventId } });
+  }
+  return created;
+}
+
+export type NominationFilter = { status?: 'nominated' | 'confirmed' | 'declined'; eventId?: number };
+
+/** Every nomination, for the organiser's review. */
+export function listNominations(db: Db, actor: Actor, filter: NominationFilter = {}) {
+  if (!isAdmin(actor)) throw forbidden();
+  const where = [filter.status ? eq(nominations.status, filter.status) : undefined, filter.eventId ? eq(nominations.eventId, filter.eventId) : undefined].filter(Boolean) as SQL[];
+  return db
+    .select({
+      id: nominations.id,
+      status: nominations.status,
+      reviewReason: nominations.reviewReason,
+      name: contestants.name,
+      school: schools.name,
+      prefecture: prefectures.name,
+      eventCode: events.code,
+      eventName: events.name,
+      award: awards.kind,
+      year: competitions.year,
+    })
+    .from(nominations)
+    .innerJoin(contestants, eq(contestants.id, nominations.contestantId))
+    .innerJoin(schools, eq(schools.id, nominations.schoolId))
+    .innerJoin(prefectures, eq(prefectures.id, nominations.prefectureId))
+    .innerJoin(events, eq(events.id, nominations.eventId))
+    .innerJoin(awards, eq(awards.id, nominations.awardId))
+    .innerJoin(competitions, eq(competitions.id, nominations.competitionId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(events.code), asc(nominations.id))
+    .all();
+}
+
+export type Review = { decision: 'confirmed' | 'declined'; reason?: string };
+
+function reviewOne(tx: DbOrTx, actor: Actor, nominationId: number, review: Review, now: Date) {
+  const nomination = tx.select().from(nominations).where(eq(nominations.id, nominationId)).get();
+  if (!nomination) throw notFound();
+  if (nomination.status === review.decision) return nomination;
+  const reason = review.reason?.trim() || null;
+  if (review.decision === 'declined' && !reason) throw new ModelError(422, 'reason_required', {}, { reason: 'errors.reason_required' });
+  tx.update(nominations).set({ status: review.decision, reviewReason: reason, reviewedBy: actor.userId, reviewedAt: now }).where(eq(nominations.id, nominationId)).run();
+  recordAudit(tx, actor, { action: `nomination.${review.decision === 'confirmed' ? 'confirm' : 'decline'}`, entity: 'nomination', entityId: nominationId, before: { status: nomination.status }, after: { status: review.decision }, reason: reason ?? undefined });
+  if (review.decision === 'confirmed') {
+    const person = tx.select({ name: contestants.name }).from(contestants).where(eq(contestants.id, nomination.contestantId)).get()!;
+    issueInheritorCertificate(tx, nomination, person.name, now);
+  }
+  return { ...nomination, status: review.decision };
+}
+
+/** The organiser confirms or declines (with a reason) one nomination. */
+export function reviewNomination(db: Db, actor: Actor, nominationId: number, review: Review, now = new Date()) {
+  if (!isAdmin(actor)) throw forbidden();
+  return db.transaction((tx) => reviewOne(tx, actor, nominationId, review, now));
+}
+
+/** Bulk confirm: all or none. */
+export function confirmNominations(db: Db, actor: Actor, nominationIds: number[], now = new Date()) {
+  if (!isAdmin(actor)) throw forbidden();
+  return db.transaction((tx) => nominationIds.map((id) => reviewOne(tx, actor, id, { decision: 'confirmed' }, now)).length);
+}
+
+export type RegisterFilter = { q?: string; year?: number; division?: string; event?: string; school?: string; prefecture?: string; page?: number };
+export const REGISTER_PAGE_SIZE = 50;
+
+/** The columns the public may read: no 身份证号, no phone, no birth date. */
+const publicColumns = {
+  id: nominations.id,
+  name: contestants.name,
+  school: schools.name,
+  prefecture: prefectures.name,
+  eventCode: events.code,
+  eventName: events.name,
+  division: divisions.name,
+  award: awards.kind,
+  year: competitions.year,
+  competition: competitions.name,
+  confirmedAt: nominations.reviewedAt,
+};
+
+function registerQuery(db: DbOrTx) {
+  return db
+    .select(publicColumns)
+    .from(nominations)
+    .innerJoin(contestants, eq(contestants.id, nominations.contestantId))
+    .innerJoin(schools, eq(schools.id, nominations.schoolId))
+    .innerJoin(prefectures, eq(prefectures.id, nominations.prefectureId))
+    .innerJoin(events, eq(events.id, nominations.eventId))
+    .innerJoin(divisions, eq(divisions.id, events.divisionId))
+    .innerJoin(awards, eq(awards.id, nominations.awardId))
+    .innerJoin(competitions, eq(competitions.id, nominations.competitionId));
+}
+
+/** The public register (传承人名录): confirmed nominations, newest year first, searchable and filterable. */
+export function inheritorRegister(db: DbOrTx, filter: RegisterFilter = {}) {
+  // LIKE with the user's % and _ taken literally.
+  const contains = (column: SQLiteColumn, text: string) => sql`${column} like ${`%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} escape '\\'`;
+  const where: SQL[] = [eq(nominations.status, 'confirmed')];
+  if (filter.q) where.push(or(contains(contestants.name, filter.q), contains(schools.name, filter.q), contains(events.name, filter.q))!);
+  if (filter.year) where.push(eq(competitions.year, filter.year));
+  if (filter.division) where.push(eq(divisions.name, filter.division));
+  if (filter.event) where.push(or(eq(events.code, filter.event), contains(events.name, filter.event))!);
+  if (filter.school) where.push(contains(schools.name, filter.school));
+  if (filter.prefecture) where.push(eq(prefectures.name, filter.prefecture));
+  const page = Math.max(1, filter.page ?? 1);
+  const rows = registerQuery(db)
+    .where(and(...where))
+    .orderBy(desc(competitions.year), asc(events.code), asc(contestants.name))
+    .limit(REGISTER_PAGE_SIZE)
+    .offset((page - 1) * REGISTER_PAGE_SIZE)
+    .all();
+  const total = registerQuery(db).where(and(...where)).all().length;
+  return { rows, total, page, pages: Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE)) };
+}
+
+/** The values the register's filters offer. */
+export function registerFacets(db: DbOrTx) {
+  const rows = registerQuery(db).where(eq(nominations.status, 'confirmed')).all();
+  const distinct = <T,>(xs: T[]) => [...new Set(xs)].sort();
+  return { years: distinct(rows.map((r) => r.year)).reverse(), divisions: distinct(rows.map((r) => r.division)), prefectures: distinct(rows.map((r) => r.prefecture)) };
+}
+
+/** One inheritor's page; only confirmed nominations are public. */
+export function inheritor(db: DbOrTx, nominationId: number) {
+  const row = registerQuery(db).where(and(eq(nominations.id, nominationId), eq(nominations.status, 'confirmed'))).get();
+  if (!row) throw notFound();
+  return row;
+}
+
+export type Inheritor = ReturnType<typeof inheritor>;
