@@ -18,6 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Server as SocketServer } from 'socket.io';
 import { closeDatabase, openMigratedDatabase, type Db } from './db/client.ts';
 import { startCheckpointer } from './db/checkpointer.ts';
+import { settleAnnouncements } from './app/models/publication.server.ts';
 import { ConfigError, loadConfig, type Config } from './app/config.server.ts';
 import { createLoginLimiter, type LoginLimits } from './app/auth/rate-limit.server.ts';
 import type { AppServices } from './app/context.ts';
@@ -121,11 +122,24 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
     httpServer.listen(config.port, config.host, () => resolve());
   });
   const { port } = httpServer.address() as AddressInfo;
+  // Announcement periods end on their own: results become final (nominations, certificates) within a minute.
+  const settle = () => {
+    try {
+      const finalized = settleAnnouncements(db);
+      if (finalized.length) log(`公示期满，成绩已确定 (results final): events ${finalized.join(', ')}`);
+    } catch (error) {
+      log(`公示期检查失败 (settling announcement periods failed): ${String(error)}`);
+    }
+  };
+  settle();
+  const settling = setInterval(settle, 60_000);
+  settling.unref();
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       await new Promise<void>((resolve) => {
+        clearInterval(settling);
         live.close();
         // io.close() also closes the HTTP server: no new connections; requests in flight finish.
         io.close(() => resolve());

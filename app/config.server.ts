@@ -26,6 +26,10 @@ export const envSchema = z.object({
   SEED_DEMO: booleanFlag.default(true),
   /** Trust X-Forwarded-For from a reverse proxy, so that rate limits see the client's address. */
   TRUST_PROXY: booleanFlag.default(false),
+  /** A CJK font file (.ttf, .otf or .ttc) for certificates; by default Debian's fonts-noto-cjk. */
+  CERTIFICATE_FONT: z.string().min(1).optional(),
+  /** The address printed in certificates' QR codes (e.g. https://chuyi.example.cn); by default the request's. */
+  PUBLIC_URL: z.url({ error: '必须是网址 (must be a URL)' }).optional(),
 });
 
 export type Config = {
@@ -37,6 +41,8 @@ export type Config = {
   cookieSecure: boolean;
   seedDemo: boolean;
   trustProxy: boolean;
+  certificateFont: string | undefined;
+  publicUrl: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -67,6 +73,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: e.COOKIE_SECURE,
     seedDemo: e.SEED_DEMO,
     trustProxy: e.TRUST_PROXY,
+    certificateFont: e.CERTIFICATE_FONT,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
   };
 }
 

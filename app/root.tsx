@@ -71,6 +71,8 @@ function SiteHeader() {
             <NavLink to="/admin" end>{t('nav.dashboard')}</NavLink>
             <NavLink to="/admin/registrations">{t('nav.review')}</NavLink>
             <NavLink to="/admin/events">{t('home.events')}</NavLink>
+            <NavLink to="/admin/publication">{t('nav.publication')}</NavLink>
+            <NavLink to="/admin/nominations">{t('nav.nominations')}</NavLink>
             <NavLink to="/admin/accounts">{t('nav.accounts')}</NavLink>
             <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
           </>
@@ -78,6 +80,7 @@ function SiteHeader() {
           <NavLink to={user.homePath}>{t('nav.dashboard')}</NavLink>
         ) : null}
         {user?.role === 'school' ? <NavLink to="/registration">{t('nav.registration')}</NavLink> : null}
+        {user?.role === 'school' ? <NavLink to="/school/results">{t('awards.mine')}</NavLink> : null}
         {user?.role === 'judge' && user.chief ? <NavLink to="/judge">{t('roles.scoring_judge')}</NavLink> : null}
       </nav>
       <div className="session-bar">

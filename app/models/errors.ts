@@ -9,7 +9,7 @@ export type FieldErrors = Record<string, string>;
 
 export class ModelError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503,
     readonly code: string,
     readonly params: Record<string, string | number> = {},
     /** field name → message key */

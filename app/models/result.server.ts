@@ -145,6 +145,7 @@ export function scoreEvent(db: DbOrTx, eventId: number, asOf?: Date) {
   );
   return {
     ranked,
+    scores,
     progress: { teams: present.length, absent: absent.length, marked: current.length, expected: present.length * panel.length * scheme.criteria.length },
   };
 }

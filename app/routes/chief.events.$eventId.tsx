@@ -8,6 +8,9 @@ import { reopenSheet, resolveFlag } from '#app/models/mark.server.ts';
 import { eventProgress, getResults, judgeReport, openFlags } from '#app/models/result.server.ts';
 import { lockEvent } from '#app/models/run.server.ts';
 import { reopenInput, resolveFlagInput } from '#app/schemas/judging.server.ts';
+import { appealStepInput } from '#app/schemas/awards.server.ts';
+import { appealsForChief, correctMark, relockAfterAppeal, reopenForAppeal } from '#app/models/appeal.server.ts';
+import { ChiefAppeals } from '#app/components/chief-appeals.tsx';
 import { z } from '#app/schemas/zod.server.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 import { modelRead, numericParam } from '#app/utils/route.server.ts';
@@ -26,11 +29,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         flags: openFlags(context.db, actor, eventId),
         report: judgeReport(context.db, actor, eventId),
         results: decrypted ? getResults(context.db, actor, eventId) : null,
+        appeals: progress.event.status === 'published' || progress.event.status === 'final' ? appealsForChief(context.db, actor, eventId) : [],
         isChief: actor.role === 'judge',
       };
     }),
   );
 }
+
+const APPEAL_STEPS = new Set(['reopenAppeal', 'correct', 'relock']);
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireRole(request, context, 'judge');
@@ -38,11 +44,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   let intent = '';
   const parsed = await parseForm(request, context, (form) => {
     intent = String(form.get('intent'));
+    if (APPEAL_STEPS.has(intent)) return appealStepInput as z.ZodType;
     return (intent === 'resolve' ? resolveFlagInput : intent === 'reopen' ? reopenInput : z.object({})) as z.ZodType;
   });
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
-    if (intent === 'resolve') {
+    if (APPEAL_STEPS.has(intent)) {
+      const step = parsed.data as z.infer<typeof appealStepInput>;
+      if (step.intent === 'reopenAppeal') reopenForAppeal(context.db, actor, step.appealId);
+      else if (step.intent === 'correct') correctMark(context.db, actor, step);
+      else relockAfterAppeal(context.db, actor, step.appealId);
+    } else if (intent === 'resolve') {
       const input = parsed.data as z.infer<typeof resolveFlagInput>;
       resolveFlag(context.db, actor, input.flagId, input.resolution);
     } else if (intent === 'reopen') {
@@ -59,8 +71,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return json({ ok: true as const, intent });
 }
 
+const APPEAL_STEPS_CLIENT = ['reopenAppeal', 'correct'];
+
 export default function ChiefEvent() {
-  const { progress, flags, report, results, isChief } = useLoaderData<typeof loader>();
+  const { progress, flags, report, results, isChief, appeals } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const { t } = useTranslation();
@@ -68,7 +82,8 @@ export default function ChiefEvent() {
   return (
     <>
       <h1>{event.code} {event.name} <span className="badge" data-testid="event-status">{t(`eventStatuses.${event.status}`)}</span></h1>
-      <FormMessage error={result && !result.ok ? result.formError : null} success={result?.ok && result.intent === 'lock' ? t('judging.locked') : null} />
+      <FormMessage error={result && !result.ok ? result.formError : null} success={result?.ok && result.intent === 'lock' ? t('judging.locked') : result?.ok && result.intent === 'relock' ? t('appeals.relocked') : result?.ok && APPEAL_STEPS_CLIENT.includes(result.intent) ? t('appeals.saved') : null} />
+      {isChief ? <ChiefAppeals appeals={appeals} busy={busy} /> : null}
 
       <section className="panel" aria-labelledby="flags">
         <h2 id="flags" style={{ marginTop: 0 }}>{t('judging.flags')}</h2>

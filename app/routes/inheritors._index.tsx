@@ -1,10 +1,85 @@
-import type { MetaFunction } from '@remix-run/node';
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { NotOpenYet } from '#app/components/not-open.tsx';
+import { AwardBadge } from '#app/components/award-list.tsx';
+import { inheritorRegister, registerFacets } from '#app/models/nomination.server.ts';
+import { registerFilterInput } from '#app/schemas/awards.server.ts';
 
-export const meta: MetaFunction = () => [{ title: '尚未开放 · 楚怡杯竞赛系统' }];
+export const meta: MetaFunction = () => [{ title: '楚怡职业教育精神传承人名录 · 楚怡杯竞赛系统' }];
 
-export default function Page() {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const filter = registerFilterInput.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return json({ filter, register: inheritorRegister(context.db, filter), facets: registerFacets(context.db) }, { headers: { 'Cache-Control': 'public, max-age=60' } });
+}
+
+export default function Inheritors() {
+  const { filter, register, facets } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  return <NotOpenYet title={t('nav.inheritors')} />;
+  const pageLink = (page: number) => `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])), page: String(page) })}`;
+  const select = (name: 'year' | 'division' | 'prefecture', values: (string | number)[]) => (
+    <label>
+      {t(`inheritors.${name}`)}{' '}
+      <select name={name} defaultValue={filter[name] ?? ''}>
+        <option value="">{t('inheritors.all')}</option>
+        {values.map((v) => <option key={v} value={v}>{v}</option>)}
+      </select>
+    </label>
+  );
+  return (
+    <>
+      <h1>{t('inheritors.title')}</h1>
+      <p>{t('inheritors.intro')}</p>
+      <Form method="get" className="filters" role="search">
+        <label>
+          <span className="visually-hidden">{t('inheritors.search')}</span>
+          <input type="search" name="q" defaultValue={filter.q ?? ''} placeholder={t('inheritors.search')} maxLength={50} />
+        </label>
+        {select('year', facets.years)}
+        {select('division', facets.divisions)}
+        {select('prefecture', facets.prefectures)}
+        <label>
+          {t('inheritors.event')} <input name="event" defaultValue={filter.event ?? ''} size={10} maxLength={50} />
+        </label>
+        <label>
+          {t('inheritors.school')} <input name="school" defaultValue={filter.school ?? ''} size={12} maxLength={50} />
+        </label>
+        <button type="submit">{t('inheritors.filter')}</button>
+      </Form>
+      <p aria-live="polite">{t('inheritors.count', { count: register.total })}</p>
+      {register.rows.length === 0 ? <p className="panel">{t('inheritors.none')}</p> : null}
+      <div className="table-wrap">
+        <table data-testid="inheritors">
+          <thead>
+            <tr>
+              <th scope="col">{t('inheritors.name')}</th>
+              <th scope="col">{t('inheritors.school')}</th>
+              <th scope="col">{t('inheritors.prefecture')}</th>
+              <th scope="col">{t('inheritors.event')}</th>
+              <th scope="col">{t('inheritors.award')}</th>
+              <th scope="col">{t('inheritors.year')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {register.rows.map((r) => (
+              <tr key={r.id}>
+                <td><Link to={`/inheritors/${r.id}`}>{r.name}</Link></td>
+                <td>{r.school}</td>
+                <td>{r.prefecture}</td>
+                <td>{r.eventCode} {r.eventName}<br /><small>{r.division}</small></td>
+                <td><AwardBadge award={r.award === 'outstanding_advisor' ? null : r.award} /></td>
+                <td>{r.year}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {register.pages > 1 ? (
+        <nav className="actions" aria-label={t('inheritors.page', { page: register.page, pages: register.pages })}>
+          {register.page > 1 ? <Link to={pageLink(register.page - 1)}>{t('inheritors.prev')}</Link> : null}
+          <span>{t('inheritors.page', { page: register.page, pages: register.pages })}</span>
+          {register.page < register.pages ? <Link to={pageLink(register.page + 1)}>{t('inheritors.next')}</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
 }

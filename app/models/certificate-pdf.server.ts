@@ -1,0 +1,68 @@
+/**
+ * A certificate as an A4 landscape PDF: the Chinese text set in an embedded (subset) CJK font, the
+ * verification code printed and in a QR code that opens /verify/:code.
+ */
+import { existsSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { ModelError } from './errors.ts';
+import type { VerifiedCertificate } from './certificate.server.ts';
+
+/** Debian's fonts-noto-cjk first (serif reads as a certificate), then its sans; CERTIFICATE_FONT wins. */
+const CANDIDATES: { path: string; family?: string }[] = [
+  { path: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', family: 'NotoSerifCJKsc-Regular' },
+  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' },
+];
+
+export function certificateFont(configured?: string): { path: string; family?: string } | null {
+  if (configured) return existsSync(configured) ? { path: configured, family: configured.endsWith('.ttc') ? 'NotoSerifCJKsc-Regular' : undefined } : null;
+  return CANDIDATES.find((c) => existsSync(c.path)) ?? null;
+}
+
+const TIER = { first: '一等奖', second: '二等奖', third: '三等奖', outstanding_advisor: '优秀指导教师' } as Record<string, string>;
+const TITLE = { award: '获 奖 证 书', outstanding_advisor: '荣 誉 证 书', inheritor: '荣 誉 证 书' } as const;
+
+/** The sentence the certificate states, for the PDF and for /verify alike. */
+export function certificateText(cert: VerifiedCertificate): string {
+  const event = `${cert.eventCode} ${cert.eventName}`;
+  const award = TIER[cert.awardKind ?? ''] ?? '';
+  switch (cert.kind) {
+    case 'award':
+      return `在${cert.competition}${event}赛项中，荣获${award}。`;
+    case 'outstanding_advisor':
+      return `在${cert.competition}${event}赛项中，指导学生荣获一等奖，被评为优秀指导教师。`;
+    case 'inheritor':
+      return `在${cert.competition}${event}赛项中荣获${award}，经组委会确认，为“楚怡”职业教育精神传承人。`;
+  }
+}
+
+export async function certificatePdf(cert: VerifiedCertificate, verifyUrl: string, fontPath?: string): Promise<Buffer> {
+  const font = certificateFont(fontPath);
+  if (!font) throw new ModelError(503, 'certificate_font_missing');
+  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 56, info: { Title: `${TITLE[cert.kind].replace(/ /g, '')} ${cert.holderName}`, Author: '楚怡杯竞赛组委会' } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  doc.registerFont('cjk', font.path, font.family);
+  doc.font('cjk');
+  const { width, height } = doc.page;
+  doc.lineWidth(3).strokeColor('#a16207').rect(24, 24, width - 48, height - 48).stroke();
+  doc.lineWidth(1).rect(32, 32, width - 64, height - 64).stroke();
+  doc.fillColor('#7f1d1d').fontSize(40).text(TITLE[cert.kind], 0, 90, { align: 'center', width });
+  doc.fillColor('#111').fontSize(24).text(`${cert.holderName}：`, 110, 180);
+  doc.fontSize(20).text(certificateText(cert), 150, 230, { width: width - 300, lineGap: 10 });
+  doc.fontSize(14).text(cert.school, 110, 330);
+  doc.fontSize(16).text(`${cert.year}年“楚怡杯”湖南省职业院校技能竞赛组委会`, width - 470, height - 150, { width: 380, align: 'right' });
+  doc.text(new Date(cert.issuedAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }), width - 470, height - 120, { width: 380, align: 'right' });
+  // The QR code drawn as vector squares: sharp at any print size.
+  const qr = QRCode.create(verifyUrl, { errorCorrectionLevel: 'M' });
+  const cell = 2.6;
+  const x0 = 70;
+  const y0 = height - 70 - qr.modules.size * cell;
+  doc.fillColor('#000');
+  for (let r = 0; r < qr.modules.size; r++) for (let c = 0; c < qr.modules.size; c++) if (qr.modules.get(r, c)) doc.rect(x0 + c * cell, y0 + r * cell, cell, cell).fill();
+  doc.fontSize(10).text(`证书查验码 ${cert.code}`, x0 + qr.modules.size * cell + 12, height - 100);
+  doc.text(verifyUrl, x0 + qr.modules.size * cell + 12, height - 84);
+  doc.end();
+  return done;
+}

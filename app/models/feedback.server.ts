@@ -1,0 +1,67 @@
+/**
+ * Feedback to teams (成绩反馈): after publication a school sees, for its own teams, the marks per
+ * module and per criterion against the event's mean and best among the teams that competed.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '#db/client.ts';
+import { events, schools, teams } from '#db/schema.ts';
+import { round2 } from '#app/domain/aggregation.ts';
+import { canActForSchool, type Actor } from '#app/domain/roles.ts';
+import { isPublished } from './award.server.ts';
+import { forbidden, ModelError, notFound } from './errors.ts';
+import { scoreEvent } from './result.server.ts';
+import { loadScheme } from './scheme.server.ts';
+
+type Line = { ours: number | null; mean: number | null; best: number | null; max: number };
+
+function compare(ours: number | null, all: number[], max: number): Line {
+  return {
+    ours,
+    mean: all.length ? round2(all.reduce((a, b) => a + b, 0) / all.length) : null,
+    best: all.length ? Math.max(...all) : null,
+    max,
+  };
+}
+
+export function teamFeedback(db: Db, actor: Actor, teamId: number) {
+  const team = db.select({ id: teams.id, name: teams.name, schoolId: teams.schoolId, eventId: teams.eventId, school: schools.name }).from(teams).innerJoin(schools, eq(schools.id, teams.schoolId)).where(eq(teams.id, teamId)).get();
+  if (!team) throw notFound('team_not_found');
+  if (!canActForSchool(actor, team.schoolId)) throw forbidden();
+  const event = db.select().from(events).where(eq(events.id, team.eventId)).get()!;
+  if (!isPublished(event.status)) throw new ModelError(409, 'not_published');
+  const scheme = loadScheme(db, event.id);
+  const scored = scoreEvent(db, event.id);
+  if (!scheme || !scored) throw notFound();
+  const mine = scored.scores.get(team.id) ?? null;
+  const others = [...scored.scores.values()];
+  const ranked = scored.ranked.find((r) => r.teamId === team.id);
+  return {
+    team: { id: team.id, name: team.name, school: team.school },
+    event: { id: event.id, code: event.code, name: event.name, status: event.status },
+    rank: ranked?.rank ?? null,
+    absent: ranked?.absent ?? true,
+    competed: others.length,
+    total: compare(mine?.total ?? null, others.map((s) => s.total), scheme.total),
+    modules: scheme.modules.map((m) => ({
+      code: m.code,
+      name: m.name,
+      ...compare(mine?.modules.get(m.id) ?? null, others.map((s) => s.modules.get(m.id) ?? 0), round2(m.criteria.reduce((a, c) => a + c.maxMarks, 0))),
+      criteria: m.criteria.map((c) => {
+        const value = (s: typeof mine) => s?.criteria.find((x) => x.criterionId === c.id)?.value ?? null;
+        return { code: c.code, name: c.name, ...compare(value(mine), others.map(value).filter((v): v is number => v !== null), c.maxMarks) };
+      }),
+    })),
+  };
+}
+
+/** A school's teams in published events, for its results page. */
+export function publishedTeamsOfSchool(db: Db, actor: Actor, schoolId: number) {
+  if (!canActForSchool(actor, schoolId)) throw forbidden();
+  return db
+    .select({ teamId: teams.id, team: teams.name, eventId: events.id, eventCode: events.code, eventName: events.name, status: events.status })
+    .from(teams)
+    .innerJoin(events, eq(events.id, teams.eventId))
+    .where(eq(teams.schoolId, schoolId))
+    .all()
+    .filter((t) => isPublished(t.status));
+}

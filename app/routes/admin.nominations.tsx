@@ -1,0 +1,115 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireRole } from '#app/auth/session.server.ts';
+import { AwardBadge } from '#app/components/award-list.tsx';
+import { CsrfInput } from '#app/components/csrf-input.tsx';
+import { FormMessage } from '#app/components/field.tsx';
+import { confirmNominations, listNominations, reviewNomination } from '#app/models/nomination.server.ts';
+import { settleAnnouncements } from '#app/models/publication.server.ts';
+import { nominationFilterInput, nominationReviewInput } from '#app/schemas/awards.server.ts';
+import { formFailure, parseForm } from '#app/utils/forms.server.ts';
+
+export const meta: MetaFunction = () => [{ title: '传承人提名审核 · 楚怡杯竞赛系统' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, context, 'admin');
+  settleAnnouncements(context.db);
+  const filter = nominationFilterInput.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return json({ filter, nominations: listNominations(context.db, actor, filter) });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireRole(request, context, 'admin');
+  const parsed = await parseForm(request, context, nominationReviewInput);
+  if (!parsed.ok) return json(parsed, { status: 400 });
+  const input = parsed.data;
+  try {
+    if (input.intent === 'confirmMany') return json({ ok: true as const, confirmed: confirmNominations(context.db, actor, input.nominationIds) });
+    reviewNomination(context.db, actor, input.nominationId, { decision: input.decision, reason: input.reason });
+    return json({ ok: true as const, confirmed: null });
+  } catch (error) {
+    return formFailure(request, error);
+  }
+}
+
+export default function Nominations() {
+  const { filter, nominations } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  const { t } = useTranslation();
+  const toReview = nominations.filter((n) => n.status === 'nominated');
+  return (
+    <>
+      <h1>{t('nominations.title')}</h1>
+      <p>{t('nominations.intro')}</p>
+      <FormMessage
+        error={result && !result.ok ? result.formError : null}
+        success={result?.ok ? (result.confirmed !== null ? t('nominations.confirmed', { count: result.confirmed }) : t('nominations.reviewed')) : null}
+      />
+      <Form method="get" className="filters">
+        <label>
+          {t('awards.status')}{' '}
+          <select name="status" defaultValue={filter.status ?? ''}>
+            <option value="">{t('inheritors.all')}</option>
+            {(['nominated', 'confirmed', 'declined'] as const).map((s) => <option key={s} value={s}>{t(`nominations.statuses.${s}`)}</option>)}
+          </select>
+        </label>
+        <button type="submit">{t('inheritors.filter')}</button>
+      </Form>
+      {nominations.length === 0 ? <p className="panel">{t('nominations.none')}</p> : null}
+      {/* The bulk form wraps the table; each row's own decision is a separate small form below it. */}
+      <Form method="post" id="bulk">
+        <CsrfInput />
+      </Form>
+      {toReview.length ? (
+        <p>
+          <button type="submit" form="bulk" name="intent" value="confirmMany" disabled={busy}>{t('nominations.bulkConfirm')}</button>
+        </p>
+      ) : null}
+      <div className="table-wrap">
+        <table data-testid="nominations">
+          <thead>
+            <tr>
+              <th scope="col" className="checkbox-cell"><span className="visually-hidden">{t('nominations.select')}</span></th>
+              <th scope="col">{t('inheritors.name')}</th>
+              <th scope="col">{t('inheritors.school')}</th>
+              <th scope="col">{t('inheritors.event')}</th>
+              <th scope="col">{t('inheritors.award')}</th>
+              <th scope="col">{t('awards.status')}</th>
+              <th scope="col"></th>
+            </tr>
+          </thead>
+          <tbody>
+            {nominations.map((n) => (
+              <tr key={n.id} data-nomination={n.id}>
+                <td className="checkbox-cell">
+                  {n.status === 'nominated' ? <input type="checkbox" form="bulk" name="nominationIds" value={n.id} defaultChecked aria-label={`${t('nominations.select')} ${n.name}`} /> : null}
+                </td>
+                <td>{n.name}</td>
+                <td>{n.school}<br /><small>{n.prefecture}</small></td>
+                <td>{n.eventCode} {n.eventName}</td>
+                <td><AwardBadge award={n.award === 'outstanding_advisor' ? null : n.award} /></td>
+                <td>{t(`nominations.statuses.${n.status}`)}{n.reviewReason ? <><br /><small>{n.reviewReason}</small></> : null}</td>
+                <td>
+                  <Form method="post" className="filters">
+                    <CsrfInput />
+                    <input type="hidden" name="nominationId" value={n.id} />
+                    {n.status !== 'confirmed' ? <button type="submit" name="decision" value="confirmed" disabled={busy}>{t('nominations.confirm')}</button> : null}
+                    {n.status !== 'declined' ? (
+                      <>
+                        <input name="reason" aria-label={t('nominations.declineReason')} placeholder={t('nominations.declineReason')} maxLength={500} />
+                        <button type="submit" name="decision" value="declined" disabled={busy}>{t('nominations.decline')}</button>
+                      </>
+                    ) : null}
+                    <input type="hidden" name="intent" value="review" />
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireRole } from '#app/auth/session.server.ts';
+import { beijing } from '#app/components/award-list.tsx';
+import { CsrfInput } from '#app/components/csrf-input.tsx';
+import { FormMessage } from '#app/components/field.tsx';
+import { NotOpenYet } from '#app/components/not-open.tsx';
+import { findCurrentCompetition } from '#app/models/competition.server.ts';
+import { publicationDesk, publishAllLocked, publishEvent, settleAnnouncements } from '#app/models/publication.server.ts';
+import { publishInput } from '#app/schemas/awards.server.ts';
+import { formFailure, parseForm } from '#app/utils/forms.server.ts';
+
+export const meta: MetaFunction = () => [{ title: '成绩发布 · 楚怡杯竞赛系统' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, context, 'admin');
+  const competition = findCurrentCompetition(context.db);
+  // The periods are settled on a timer too; reading the desk never shows a stale status.
+  settleAnnouncements(context.db);
+  return json({ events: competition ? publicationDesk(context.db, actor, competition.id) : null });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireRole(request, context, 'admin');
+  const parsed = await parseForm(request, context, publishInput);
+  if (!parsed.ok) return json(parsed, { status: 400 });
+  try {
+    const competition = findCurrentCompetition(context.db)!;
+    const published = parsed.data.intent === 'publish' ? [publishEvent(context.db, actor, parsed.data.eventId)] : publishAllLocked(context.db, actor, competition.id);
+    return json({ ok: true as const, count: published.length });
+  } catch (error) {
+    return formFailure(request, error);
+  }
+}
+
+export default function Publication() {
+  const { events } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  const { t, i18n } = useTranslation();
+  if (!events) return <NotOpenYet title={t('awards.publishTitle')} />;
+  const locked = events.filter((e) => e.status === 'locked').length;
+  return (
+    <>
+      <h1>{t('awards.publishTitle')}</h1>
+      <FormMessage error={result && !result.ok ? result.formError : null} success={result?.ok ? t('awards.published', { count: result.count }) : null} />
+      {events.length === 0 ? <p className="panel">{t('awards.nothingToPublish')}</p> : null}
+      {locked > 1 ? (
+        <Form method="post">
+          <CsrfInput />
+          <button type="submit" name="intent" value="publishAll" disabled={busy}>{t('awards.publishAll')}（{locked}）</button>
+        </Form>
+      ) : null}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('inheritors.event')}</th>
+              <th scope="col">{t('awards.status')}</th>
+              <th scope="col">{t('appeals.title')}</th>
+              <th scope="col"></th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr key={e.id} data-event={e.code}>
+                <td>{e.code} {e.name}<br /><small>{e.division}</small></td>
+                <td>
+                  {t(`eventStatuses.${e.status}`)}
+                  {e.status === 'published' && e.announcementEndsAt ? <><br /><small>{t('awards.periodEnds', { date: beijing(e.announcementEndsAt, i18n.language) })}</small></> : null}
+                </td>
+                <td>{e.pendingAppeals ? t('awards.pendingAppeals', { count: e.pendingAppeals }) : '—'}</td>
+                <td>
+                  {e.status === 'locked' ? (
+                    <Form method="post">
+                      <CsrfInput />
+                      <input type="hidden" name="eventId" value={e.id} />
+                      <button type="submit" name="intent" value="publish" disabled={busy}>{t('awards.publish')}</button>
+                    </Form>
+                  ) : (
+                    <Link to={`/results/${e.id}`}>{t('awards.view')}</Link>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

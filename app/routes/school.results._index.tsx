@@ -1,0 +1,80 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireRole } from '#app/auth/session.server.ts';
+import { AwardBadge } from '#app/components/award-list.tsx';
+import { appealsOfSchool } from '#app/models/appeal.server.ts';
+import { eventAwards } from '#app/models/award.server.ts';
+import { schoolCertificates } from '#app/models/certificate.server.ts';
+import { publishedTeamsOfSchool } from '#app/models/feedback.server.ts';
+
+export const meta: MetaFunction = () => [{ title: '本校成绩与申诉 · 楚怡杯竞赛系统' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, context, 'school');
+  const schoolId = actor.schoolId!;
+  const teams = publishedTeamsOfSchool(context.db, actor, schoolId).map((t) => ({
+    ...t,
+    award: eventAwards(context.db, actor, t.eventId).rows.find((r) => r.teamId === t.teamId)?.award ?? null,
+  }));
+  const certificates = schoolCertificates(context.db, actor, schoolId).map((c) => ({ code: c.code, kind: c.kind, holderName: c.holderName, eventCode: c.eventCode }));
+  return json({ teams, appeals: appealsOfSchool(context.db, actor, schoolId), certificates });
+}
+
+export default function SchoolResults() {
+  const { teams, appeals, certificates } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t('awards.mine')}</h1>
+      {teams.length === 0 ? <p className="panel">{t('awards.none')}</p> : null}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('inheritors.event')}</th>
+              <th scope="col">{t('awards.team')}</th>
+              <th scope="col">{t('awards.award')}</th>
+              <th scope="col"></th>
+            </tr>
+          </thead>
+          <tbody>
+            {teams.map((team) => (
+              <tr key={team.teamId}>
+                <td>{team.eventCode} {team.eventName}<br /><small>{t(`eventStatuses.${team.status}`)}</small></td>
+                <td>{team.team}</td>
+                <td><AwardBadge award={team.award} /></td>
+                <td><Link to={`/school/results/${team.teamId}`}>{t('awards.feedback')} / {t('appeals.title')}</Link></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t('appeals.history')}</h2>
+      {appeals.length === 0 ? <p>{t('appeals.none')}</p> : (
+        <ul data-testid="school-appeals">
+          {appeals.map((a) => (
+            <li key={a.id}>
+              {a.eventCode} {a.team} · <strong>{t(`appeals.statuses.${a.status}`)}</strong>
+              {a.decisionReason ? `：${a.decisionReason}` : ''}
+              {a.status === 'upheld' ? ` · ${a.resolvedRunId ? t('appeals.resolved') : t('appeals.awaitingChief')}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t('certificates.title')}</h2>
+      {certificates.length === 0 ? <p>{t('certificates.none')}</p> : (
+        <>
+          <p><a href="/school/certificates.zip" download>{t('certificates.zip')}</a></p>
+          <ul className="columns" data-testid="certificates">
+            {certificates.map((c) => (
+              <li key={c.code}>
+                {c.eventCode} {c.holderName} · {t(`certificates.kinds.${c.kind}`)} · <a href={`/certificates/${c.code}.pdf`} download>{t('certificates.download')}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

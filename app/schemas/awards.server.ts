@@ -1,0 +1,52 @@
+/** Inputs of publication, appeals, nominations and the register: one schema for the form and the API. */
+import { z } from './zod.server.ts';
+import { idParam, optionalId, optionalText, reasonText, requiredText } from './common.server.ts';
+
+const ids = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(idParam).max(1000));
+
+export const publishInput = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('publish'), eventId: idParam }),
+  z.object({ intent: z.literal('publishAll') }),
+]);
+
+export const appealInput = z.object({ teamId: idParam, reason: requiredText(2000) });
+/** The page's form: the team is the page's. */
+export const appealFormInput = appealInput.omit({ teamId: true });
+
+export const decideInput = z.object({ decision: z.enum(['upheld', 'rejected']), reason: requiredText(500) });
+export const decideFormInput = decideInput.extend({ appealId: idParam });
+
+export const correctionInput = z.object({
+  appealId: idParam,
+  sheetId: idParam,
+  criterionId: idParam,
+  value: z.coerce.number().finite(),
+  reason: requiredText(500),
+});
+
+export const appealStepInput = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('reopenAppeal'), appealId: idParam }),
+  correctionInput.extend({ intent: z.literal('correct') }),
+  z.object({ intent: z.literal('relock'), appealId: idParam }),
+]);
+
+export const nominationReviewInput = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('review'), nominationId: idParam, decision: z.enum(['confirmed', 'declined']), reason: reasonText }),
+  z.object({ intent: z.literal('confirmMany'), nominationIds: ids }),
+]);
+
+export const nominationFilterInput = z.object({
+  status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['nominated', 'confirmed', 'declined']).optional()).catch(undefined),
+  eventId: optionalId.catch(undefined),
+});
+
+/** The register's search: anything unreadable is dropped rather than refused (it is a public page). */
+export const registerFilterInput = z.object({
+  q: optionalText(50).catch(undefined),
+  year: optionalId.catch(undefined),
+  division: optionalText(20).catch(undefined),
+  event: optionalText(50).catch(undefined),
+  school: optionalText(50).catch(undefined),
+  prefecture: optionalText(20).catch(undefined),
+  page: optionalId.catch(undefined),
+});
