@@ -8,6 +8,7 @@ import { competitionBoard, eventBoard } from '#app/realtime/messages.ts';
 import { z } from '#app/schemas/zod.server.ts';
 import { loginInput } from '#app/schemas/account.server.ts';
 import { markInput } from '#app/schemas/judging.server.ts';
+import { appealApiInput, decideInput } from '#app/schemas/awards.server.ts';
 import { advisorEntry, contestantEntry, createTeamInput, patchTeamInput, returnTeamInput } from '#app/schemas/registration.server.ts';
 
 
@@ -394,6 +395,114 @@ registry.registerPath({
   summary: '开放数据流：每个公开变化一行 NDJSON，先发当前全部榜单 (open data feed: every public change as one NDJSON line, after the current boards)',
   tags: ['live'],
   responses: { 200: { description: 'NDJSON：EventBoard、CompetitionBoard 或 { scope: "heartbeat" }', content: { 'application/x-ndjson': { schema: { type: 'string' } } } }, ...errors(404) },
+});
+
+// ── Awards, publication, appeals, the register and certificates (#6) ──────────────────────────
+const tier = z.enum(['first', 'second', 'third']);
+const EventAwards = registry.register(
+  'EventAwards',
+  z.object({
+    event: z.object({ id: z.number().int(), code: z.string(), name: z.string(), status: z.string(), division: z.string(), competition: z.string(), year: z.number().int() }),
+    runId: z.number().int(),
+    computedAt: z.string(),
+    explanation: z.array(z.string()).openapi({ description: '每条获奖界线如何划定 (how each boundary was drawn)' }),
+    announcementEndsAt: z.string().nullable(),
+    rows: z.array(
+      z.object({
+        teamId: z.number().int(), rank: z.number().int().nullable(), total: z.number().nullable(), award: tier.nullable(),
+        team: z.string(), schoolId: z.number().int(), school: z.string(), prefecture: z.string(), contestants: z.array(z.string()), advisors: z.array(z.string()),
+      }),
+    ),
+    outstandingAdvisors: z.array(z.object({ advisorId: z.number().int(), name: z.string(), teamId: z.number().int(), team: z.string(), school: z.string() })),
+  }),
+);
+const Appeal = registry.register(
+  'Appeal',
+  z.object({ id: z.number().int(), eventId: z.number().int(), teamId: z.number().int(), reason: z.string(), status: z.enum(['filed', 'upheld', 'rejected']), decisionReason: z.string().nullable() }).passthrough(),
+);
+const Inheritor = registry.register(
+  'Inheritor',
+  z.object({
+    id: z.number().int(), name: z.string(), school: z.string(), prefecture: z.string(), eventCode: z.string(), eventName: z.string(),
+    division: z.string(), award: tier, year: z.number().int(), competition: z.string(), confirmedAt: z.string().nullable(),
+  }),
+);
+const Certificate = registry.register(
+  'Certificate',
+  z.object({
+    code: z.string(), valid: z.boolean(), kind: z.enum(['award', 'outstanding_advisor', 'inheritor']), holderName: z.string(), school: z.string(),
+    event: z.object({ code: z.string(), name: z.string() }), competition: z.string(), year: z.number().int(), award: z.string().nullable(), text: z.string(), issuedAt: z.string(),
+  }),
+);
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/events/{id}/awards',
+  summary: '获奖名单与界线说明：公示后公开，之前仅组委会与裁判长可见 (the award list: public once published)',
+  tags: ['awards'],
+  request: { params: idPath('id') },
+  responses: { 200: { description: '获奖名单 (the award list)', content: { 'application/json': { schema: EventAwards } } }, ...errors(404) },
+});
+registry.registerPath({
+  method: 'post',
+  path: '/api/v1/events/{id}/publish',
+  summary: '发布已锁定赛项的成绩与奖项，公示期开始 (publish a locked event; the announcement period begins)',
+  tags: ['awards'],
+  security,
+  request: { params: idPath('id') },
+  responses: {
+    200: { description: '已发布 (published)', content: { 'application/json': { schema: z.object({ eventId: z.number().int(), code: z.string(), publicationId: z.number().int(), announcementEndsAt: z.string() }) } } },
+    ...errors(401, 403, 404, 409),
+  },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/appeals',
+  summary: '申诉列表：院校只见本校，监督仲裁与组委会见全部 (appeals: a school sees its own)',
+  tags: ['awards'],
+  security,
+  responses: { 200: { description: '申诉 (appeals)', content: { 'application/json': { schema: z.object({ appeals: z.array(Appeal) }) } } }, ...errors(401, 403) },
+});
+registry.registerPath({
+  method: 'post',
+  path: '/api/v1/appeals',
+  summary: '院校在公示期内就本校参赛队提出申诉，附件可选（base64，PDF/PNG/JPG，5 MB 以内）(a school appeals on its own team)',
+  tags: ['awards'],
+  security,
+  request: { body: { content: { 'application/json': { schema: registry.register('AppealRequest', appealApiInput) } } } },
+  responses: { 201: { description: '已提交 (filed)', content: { 'application/json': { schema: Appeal } } }, ...errors(400, 401, 403, 404, 409, 422) },
+});
+registry.registerPath({
+  method: 'post',
+  path: '/api/v1/appeals/{id}/decide',
+  summary: '监督仲裁处理申诉：成立或驳回，须写明理由 (the arbiter upholds or rejects, with a reason)',
+  tags: ['awards'],
+  security,
+  request: { params: idPath('id'), body: { content: { 'application/json': { schema: registry.register('AppealDecision', decideInput) } } } },
+  responses: { 200: { description: '已处理 (decided)', content: { 'application/json': { schema: Appeal } } }, ...errors(400, 401, 403, 404, 409, 422) },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/inheritors',
+  summary: '楚怡职业教育精神传承人名录（公开；无身份证号与电话）(the public register; no ID numbers or phones)',
+  tags: ['awards'],
+  // Documented plainly: the parser itself forgives (drops) unreadable values on this public search.
+  request: {
+    query: z.object({
+      q: z.string().optional(), year: z.number().int().optional(), division: z.string().optional(), event: z.string().optional(),
+      school: z.string().optional(), prefecture: z.string().optional(), page: z.number().int().optional(),
+    }),
+  },
+  responses: {
+    200: { description: '名录 (the register)', content: { 'application/json': { schema: z.object({ rows: z.array(Inheritor), total: z.number().int(), page: z.number().int(), pages: z.number().int() }) } } },
+  },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/certificates/{code}',
+  summary: '证书查验：伪造或改动过的查验码返回 404 (verify a certificate; a forged or altered code is 404)',
+  tags: ['awards'],
+  request: { params: idPath('code') },
+  responses: { 200: { description: '证书内容 (what the certificate states)', content: { 'application/json': { schema: Certificate } } }, ...errors(404) },
 });
 
 let document: ReturnType<OpenApiGeneratorV31['generateDocument']> | undefined;

@@ -553,6 +553,7 @@ export const en: Catalogue<typeof zhCN> = {
     attachment_type: 'The attachment must be a PDF, PNG or JPG file.',
     team_not_found: 'No such team.',
     certificate_font_missing: 'The server has no Chinese font for certificates: install fonts-noto-cjk, or point CERTIFICATE_FONT at a font file.',
+    certificate_not_found: 'No such certificate: the code is wrong, or the certificate does not exist.',
     not_found_api: 'No such endpoint.',
     id_number: {
       length: 'A 身份证号 has 18 characters.',

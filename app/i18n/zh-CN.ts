@@ -549,6 +549,7 @@ export const zhCN = {
     attachment_type: '附件须为 PDF、PNG 或 JPG 文件。',
     team_not_found: '找不到该参赛队。',
     certificate_font_missing: '服务器缺少中文字体，无法生成证书：请安装 fonts-noto-cjk，或用 CERTIFICATE_FONT 指定字体文件。',
+    certificate_not_found: '查无此证书：查验码有误，或证书不存在。',
     not_found_api: '没有这个接口。',
     id_number: {
       length: '身份证号应为 18 位。',

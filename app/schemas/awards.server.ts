@@ -13,6 +13,13 @@ export const appealInput = z.object({ teamId: idParam, reason: requiredText(2000
 /** The page's form: the team is the page's. */
 export const appealFormInput = appealInput.omit({ teamId: true });
 
+/** The API's appeal: the attachment, if any, as base64 (at most 5 MB once decoded). */
+export const appealApiInput = appealInput.extend({
+  attachment: z
+    .object({ name: requiredText(200), contentBase64: z.string().max(7_000_000).regex(/^[A-Za-z0-9+/=\s]*$/, 'errors.attachment_type') })
+    .optional(),
+});
+
 export const decideInput = z.object({ decision: z.enum(['upheld', 'rejected']), reason: requiredText(500) });
 export const decideFormInput = decideInput.extend({ appealId: idParam });
 
