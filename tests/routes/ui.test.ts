@@ -188,10 +188,23 @@ describe('public pages', () => {
     expect(html).toContain('评分进度');
   });
 
-  it.each(['/results', '/inheritors'])('%s says it is not open yet', async (path) => {
+  it.each([
+    ['/results', '暂无已公示的赛项'],
+    ['/inheritors', '楚怡职业教育精神传承人名录'],
+    ['/verify', '证书查验'],
+  ])('%s is public and says what it holds', async (path, text) => {
     const { res, html } = await new Client(server.url).page(path);
     expect(res.status).toBe(200);
-    expect(html).toContain('尚未开放');
+    expect(html).toContain(text);
+  });
+
+  it('refuses a results page of an unpublished event and an unknown certificate, with a 404', async () => {
+    const c = new Client(server.url);
+    const gz012 = server.db.$client.prepare("select id from events where code = 'GZ012'").get() as { id: number };
+    expect((await c.page(`/results/${gz012.id}`)).res.status).toBe(404);
+    const unknown = await c.page('/verify/CY-0000-0000-0000-0000');
+    expect(unknown.res.status).toBe(404);
+    expect(unknown.html).toContain('查无此证书');
   });
 
   it('switch to English and back', async () => {
