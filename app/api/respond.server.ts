@@ -76,3 +76,18 @@ export async function requireCsrf(request: Request, context: AppLoadContext): Pr
 export function methodNotAllowed(allowed: string[]): ApiError {
   return new ApiError(405, 'method_not_allowed', {}, undefined, { Allow: allowed.join(', ') });
 }
+
+/** The loader of a POST-only endpoint: a GET answers 405 with `Allow: POST`. */
+export function postOnly(request: Request): Promise<Response> {
+  return apiRoute(request, () => {
+    throw methodNotAllowed(['POST']);
+  });
+}
+
+/** The action of a POST-only endpoint: other methods answer 405, refusals become JSON errors. */
+export function apiPost(request: Request, handler: () => Promise<Response> | Response): Promise<Response> {
+  return apiRoute(request, () => {
+    if (request.method !== 'POST') throw methodNotAllowed(['POST']);
+    return handler();
+  });
+}

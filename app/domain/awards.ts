@@ -4,6 +4,10 @@
  * boundary in words. Pure: no I/O.
  */
 export type AwardTier = 'first' | 'second' | 'third';
+
+/** An event's results and awards are public once published, and stay so when final. */
+export const PUBLISHED_STATUSES = ['published', 'final'] as const;
+export const isPublished = (status: string) => (PUBLISHED_STATUSES as readonly string[]).includes(status);
 export const TIERS: readonly AwardTier[] = ['first', 'second', 'third'];
 const TIER_NAMES: Record<AwardTier, string> = { first: '一等奖', second: '二等奖', third: '三等奖' };
 

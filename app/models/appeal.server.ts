@@ -5,11 +5,11 @@
  * run with its awards. The published run stays public until the re-lock replaces it.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#db/client.ts';
 import { appeals, attachments, checkIns, events, judges, marks, schools, scoringSheets, teams } from '#db/schema.ts';
 import { markProblem } from '#app/domain/aggregation.ts';
-import { isAdmin, isChiefJudge, type Actor } from '#app/domain/roles.ts';
+import { canActForSchool, isAdmin, isChiefJudge, type Actor } from '#app/domain/roles.ts';
 import { recordAudit } from './audit.server.ts';
 import { eventChanged } from './changes.server.ts';
 import { forbidden, ModelError, notFound } from './errors.ts';
@@ -40,11 +40,31 @@ function appealOrThrow(db: DbOrTx, appealId: number) {
   return appeal;
 }
 
-/** A school appeals on its own team while the event's announcement period runs. */
-export function fileAppeal(db: Db, actor: Actor, input: AppealInput, now = new Date()) {
-  const team = db.select().from(teams).where(eq(teams.id, input.teamId)).get();
+/** Why an appeal on this team cannot be filed now (outside the period, or one still pending), or null. */
+function appealRefusal(db: DbOrTx, team: { id: number; eventId: number }, now: Date): 'appeal_period_closed' | 'appeal_pending' | null {
+  const event = eventOrThrow(db, team.eventId);
+  const endsAt = announcementEndOf(db, event.id);
+  if (event.status !== 'published' || !endsAt || now >= endsAt) return 'appeal_period_closed';
+  const pending = db.select({ id: appeals.id }).from(appeals).where(and(eq(appeals.teamId, team.id), appealPending)).get();
+  return pending ? 'appeal_pending' : null;
+}
+
+/** Only the team's own school appeals (the organiser does not appeal on a school's behalf). */
+function ownTeam(db: DbOrTx, actor: Actor, teamId: number) {
+  const team = db.select().from(teams).where(eq(teams.id, teamId)).get();
   if (!team) throw notFound('team_not_found');
   if (actor.role !== 'school' || actor.schoolId !== team.schoolId) throw forbidden();
+  return team;
+}
+
+/** Whether the school may appeal on this team now: the page offers the form only then. */
+export function canFileAppeal(db: Db, actor: Actor, teamId: number, now = new Date()): boolean {
+  return appealRefusal(db, ownTeam(db, actor, teamId), now) === null;
+}
+
+/** A school appeals on its own team while the event's announcement period runs. */
+export function fileAppeal(db: Db, actor: Actor, input: AppealInput, now = new Date()) {
+  const team = ownTeam(db, actor, input.teamId);
   const reason = input.reason.trim();
   if (!reason) throw new ModelError(422, 'reason_required', {}, { reason: 'errors.reason_required' });
   let contentType: string | null = null;
@@ -54,11 +74,8 @@ export function fileAppeal(db: Db, actor: Actor, input: AppealInput, now = new D
     if (!contentType) throw new ModelError(422, 'attachment_type', {}, { attachment: 'errors.attachment_type' });
   }
   return db.transaction((tx) => {
-    const event = eventOrThrow(tx, team.eventId);
-    const endsAt = announcementEndOf(tx, event.id);
-    if (event.status !== 'published' || !endsAt || now >= endsAt) throw new ModelError(409, 'appeal_period_closed');
-    const pending = tx.select({ id: appeals.id }).from(appeals).where(and(eq(appeals.teamId, team.id), appealPending)).get();
-    if (pending) throw new ModelError(409, 'appeal_pending');
+    const refusal = appealRefusal(tx, team, now);
+    if (refusal) throw new ModelError(409, refusal);
     const attachment = input.attachment
       ? tx
           .insert(attachments)
@@ -66,8 +83,8 @@ export function fileAppeal(db: Db, actor: Actor, input: AppealInput, now = new D
           .returning({ id: attachments.id })
           .get()
       : null;
-    const appeal = tx.insert(appeals).values({ eventId: event.id, teamId: team.id, schoolId: team.schoolId, reason, attachmentId: attachment?.id ?? null, filedBy: actor.userId, createdAt: now }).returning().get();
-    recordAudit(tx, actor, { action: 'appeal.file', entity: 'appeal', entityId: appeal.id, after: { eventId: event.id, teamId: team.id, attachment: !!attachment }, reason });
+    const appeal = tx.insert(appeals).values({ eventId: team.eventId, teamId: team.id, schoolId: team.schoolId, reason, attachmentId: attachment?.id ?? null, filedBy: actor.userId, createdAt: now }).returning().get();
+    recordAudit(tx, actor, { action: 'appeal.file', entity: 'appeal', entityId: appeal.id, after: { eventId: team.eventId, teamId: team.id, attachment: !!attachment }, reason });
     return appeal;
   });
 }
@@ -186,8 +203,6 @@ function appealList(db: DbOrTx) {
     .leftJoin(attachments, eq(attachments.id, appeals.attachmentId));
 }
 
-export type AppealView = ReturnType<ReturnType<typeof appealList>['all']>[number];
-
 /** The arbiter's (and the organiser's) view: appeals to decide first, then the decided ones. */
 export function appealsForArbiter(db: Db, actor: Actor) {
   if (actor.role !== 'arbiter' && !isAdmin(actor)) throw forbidden();
@@ -197,7 +212,7 @@ export function appealsForArbiter(db: Db, actor: Actor) {
 
 /** A school's own appeals. */
 export function appealsOfSchool(db: Db, actor: Actor, schoolId: number) {
-  if (!isAdmin(actor) && !(actor.role === 'school' && actor.schoolId === schoolId)) throw forbidden();
+  if (!canActForSchool(actor, schoolId)) throw forbidden();
   return appealList(db).where(eq(appeals.schoolId, schoolId)).orderBy(desc(appeals.createdAt)).all();
 }
 
@@ -236,10 +251,4 @@ export function appealAttachment(db: Db, actor: Actor, appealId: number) {
   const allowed = isAdmin(actor) || actor.role === 'arbiter' || isChiefJudge(actor, appeal.eventId) || (actor.role === 'school' && actor.schoolId === appeal.schoolId);
   if (!allowed || !appeal.attachmentId) throw notFound();
   return db.select().from(attachments).where(eq(attachments.id, appeal.attachmentId)).get()!;
-}
-
-/** Upheld appeals of several events still waiting for the chief judge (for the chief's index). */
-export function openUpheldAppeals(db: Db, eventIds: number[]) {
-  if (eventIds.length === 0) return [];
-  return db.select({ id: appeals.id, eventId: appeals.eventId }).from(appeals).where(and(inArray(appeals.eventId, eventIds), eq(appeals.status, 'upheld'), appealPending)).all();
 }

@@ -3,16 +3,15 @@
  * visible before that only to the organiser and the event's chief judge. Names only: no 身份证号,
  * no phone ever leaves this module.
  */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.ts';
-import { advisors, awards, competitions, contestants, divisions, events, prefectures, publications, results, schools, teamAdvisors, teamMembers, teams } from '#db/schema.ts';
-import type { AwardTier } from '#app/domain/awards.ts';
+import { awards, competitions, divisions, events, prefectures, results, schools, teams } from '#db/schema.ts';
+import { isPublished, PUBLISHED_STATUSES, type AwardTier } from '#app/domain/awards.ts';
 import { isAdmin, isChiefJudge, type Actor } from '#app/domain/roles.ts';
 import { notFound } from './errors.ts';
+import { announcementEndOf } from './publication.server.ts';
+import { namesOfTeams } from './registration.server.ts';
 import { latestRun } from './result.server.ts';
-
-export const PUBLISHED_STATUSES = ['published', 'final'] as const;
-export const isPublished = (status: string) => (PUBLISHED_STATUSES as readonly string[]).includes(status);
 
 /** Who may read an event's awards now: everyone once published; before, the organiser and the chief judge. */
 export function canReadAwards(actor: Actor | null, event: { id: number; status: string }): boolean {
@@ -32,29 +31,6 @@ export type AwardRow = {
   contestants: string[];
   advisors: string[];
 };
-
-/** Names of each team's current members and advisors, in their order. */
-export function peopleOfTeams(db: DbOrTx, teamIds: number[]) {
-  const members = teamIds.length
-    ? db
-        .select({ teamId: teamMembers.teamId, contestantId: contestants.id, name: contestants.name })
-        .from(teamMembers)
-        .innerJoin(contestants, eq(contestants.id, teamMembers.contestantId))
-        .where(and(inArray(teamMembers.teamId, teamIds), isNull(teamMembers.removedAt)))
-        .orderBy(asc(teamMembers.position))
-        .all()
-    : [];
-  const coaches = teamIds.length
-    ? db
-        .select({ teamId: teamAdvisors.teamId, advisorId: advisors.id, name: advisors.name })
-        .from(teamAdvisors)
-        .innerJoin(advisors, eq(advisors.id, teamAdvisors.advisorId))
-        .where(and(inArray(teamAdvisors.teamId, teamIds), isNull(teamAdvisors.removedAt)))
-        .orderBy(asc(teamAdvisors.position))
-        .all()
-    : [];
-  return { members, coaches };
-}
 
 /** The event's ranked results and awards from its latest run, with the explanation of the boundaries. */
 export function eventAwards(db: DbOrTx, actor: Actor | null, eventId: number) {
@@ -78,7 +54,7 @@ export function eventAwards(db: DbOrTx, actor: Actor | null, eventId: number) {
     .all();
   const awardRows = db.select({ teamId: awards.teamId, kind: awards.kind, advisorId: awards.advisorId }).from(awards).where(eq(awards.runId, run.id)).all();
   const tier = new Map(awardRows.filter((a) => a.kind !== 'outstanding_advisor').map((a) => [a.teamId, a.kind as AwardTier]));
-  const { members, coaches } = peopleOfTeams(db, rows.map((r) => r.teamId));
+  const { members, coaches } = namesOfTeams(db, rows.map((r) => r.teamId));
   const list: AwardRow[] = rows
     .map((r) => ({
       teamId: r.teamId,
@@ -100,13 +76,12 @@ export function eventAwards(db: DbOrTx, actor: Actor | null, eventId: number) {
       const team = list.find((r) => r.teamId === a.teamId)!;
       return { advisorId: a.advisorId!, name: coach?.name ?? '', teamId: a.teamId, team: team.team, school: team.school };
     });
-  const publication = db.select().from(publications).where(eq(publications.eventId, eventId)).orderBy(asc(publications.id)).all()[0] ?? null;
   return {
     event,
     runId: run.id,
     computedAt: run.createdAt,
     explanation: run.awardExplanation,
-    announcementEndsAt: publication?.announcementEndsAt ?? null,
+    announcementEndsAt: announcementEndOf(db, eventId),
     rows: list,
     outstandingAdvisors: outstanding,
   };

@@ -2,7 +2,7 @@
  * A certificate as an A4 landscape PDF: the Chinese text set in an embedded (subset) CJK font, the
  * verification code printed and in a QR code that opens /verify/:code.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { ModelError } from './errors.ts';
@@ -14,7 +14,11 @@ const CANDIDATES: { path: string; family?: string }[] = [
   { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' },
 ];
 
-export function certificateFont(configured?: string): { path: string; family?: string } | null {
+// A CJK font file is some 25 MB: read once per process, not once per certificate.
+const fontFiles = new Map<string, Buffer>();
+const fontFile = (path: string) => fontFiles.get(path) ?? fontFiles.set(path, readFileSync(path)).get(path)!;
+
+function certificateFont(configured?: string): { path: string; family?: string } | null {
   if (configured) return existsSync(configured) ? { path: configured, family: configured.endsWith('.ttc') ? 'NotoSerifCJKsc-Regular' : undefined } : null;
   return CANDIDATES.find((c) => existsSync(c.path)) ?? null;
 }
@@ -43,7 +47,7 @@ export async function certificatePdf(cert: VerifiedCertificate, verifyUrl: strin
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  doc.registerFont('cjk', font.path, font.family);
+  doc.registerFont('cjk', fontFile(font.path), font.family);
   doc.font('cjk');
   const { width, height } = doc.page;
   doc.lineWidth(3).strokeColor('#a16207').rect(24, 24, width - 48, height - 48).stroke();

@@ -3,49 +3,36 @@
  * a verification code that /verify/:code looks up. Issued once results are final; never rewritten.
  */
 import { randomBytes } from 'node:crypto';
-import { asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { asc, eq, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#db/client.ts';
-import { advisors, awards, certificates, competitions, contestants, events, nominations, schools } from '#db/schema.ts';
+import { awards, certificates, competitions, events, nominations, schools } from '#db/schema.ts';
 import { certificateCode, normalizeCertificateCode } from '#app/domain/certificate-code.ts';
 import { canActForSchool, type Actor } from '#app/domain/roles.ts';
 import { forbidden } from './errors.ts';
-import { peopleOfTeams } from './award.server.ts';
+import { namesOfTeams } from './registration.server.ts';
 import { latestRun } from './result.server.ts';
-
-export type CertificateKind = (typeof certificates.$inferSelect)['kind'];
 
 function insertCertificate(tx: DbOrTx, values: Omit<typeof certificates.$inferInsert, 'code'>) {
   return tx.insert(certificates).values({ ...values, code: certificateCode(randomBytes(15)) }).returning().get();
 }
 
-/** Certificates for every award of the event's latest run: each contestant of a prize team, each 优秀指导教师. */
+/**
+ * Certificates for every award of the event's latest run: each contestant of a prize team, each
+ * 优秀指导教师. Called once, in the transaction that makes the event's results final.
+ */
 export function issueAwardCertificates(tx: DbOrTx, eventId: number, now: Date): number {
   const run = latestRun(tx, eventId);
   if (!run) return 0;
   const rows = tx.select().from(awards).where(eq(awards.runId, run.id)).all();
-  if (rows.length === 0) return 0;
-  const issued = tx.select({ awardId: certificates.awardId, contestantId: certificates.contestantId, advisorId: certificates.advisorId }).from(certificates).where(inArray(certificates.awardId, rows.map((r) => r.id))).all();
-  const has = (awardId: number, contestantId: number | null, advisorId: number | null) =>
-    issued.some((c) => c.awardId === awardId && c.contestantId === contestantId && c.advisorId === advisorId);
-  const { members, coaches } = peopleOfTeams(tx, [...new Set(rows.map((r) => r.teamId))]);
-  const schoolOf = new Map(
-    tx.select({ id: contestants.id, schoolId: contestants.schoolId }).from(contestants).where(inArray(contestants.id, members.map((m) => m.contestantId).concat(0))).all().map((c) => [c.id, c.schoolId]),
-  );
-  const advisorSchool = new Map(
-    tx.select({ id: advisors.id, schoolId: advisors.schoolId }).from(advisors).where(inArray(advisors.id, coaches.map((c) => c.advisorId).concat(0))).all().map((a) => [a.id, a.schoolId]),
-  );
+  const { members, coaches } = namesOfTeams(tx, [...new Set(rows.map((r) => r.teamId))]);
   let count = 0;
   for (const award of rows) {
-    if (award.kind === 'outstanding_advisor') {
-      const coach = coaches.find((c) => c.advisorId === award.advisorId);
-      if (!coach || has(award.id, null, coach.advisorId)) continue;
-      insertCertificate(tx, { kind: 'outstanding_advisor', eventId, schoolId: advisorSchool.get(coach.advisorId)!, awardId: award.id, advisorId: coach.advisorId, holderName: coach.name, createdAt: now });
-      count++;
-      continue;
-    }
-    for (const m of members.filter((x) => x.teamId === award.teamId)) {
-      if (has(award.id, m.contestantId, null)) continue;
-      insertCertificate(tx, { kind: 'award', eventId, schoolId: schoolOf.get(m.contestantId)!, awardId: award.id, contestantId: m.contestantId, holderName: m.name, createdAt: now });
+    const holders =
+      award.kind === 'outstanding_advisor'
+        ? coaches.filter((c) => c.teamId === award.teamId && c.advisorId === award.advisorId).map((c) => ({ kind: 'outstanding_advisor' as const, advisorId: c.advisorId, name: c.name, schoolId: c.schoolId }))
+        : members.filter((m) => m.teamId === award.teamId).map((m) => ({ kind: 'award' as const, contestantId: m.contestantId, name: m.name, schoolId: m.schoolId }));
+    for (const { name, ...holder } of holders) {
+      insertCertificate(tx, { ...holder, eventId, awardId: award.id, holderName: name, createdAt: now });
       count++;
     }
   }

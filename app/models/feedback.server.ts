@@ -2,14 +2,15 @@
  * Feedback to teams (成绩反馈): after publication a school sees, for its own teams, the marks per
  * module and per criterion against the event's mean and best among the teams that competed.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { events, schools, teams } from '#db/schema.ts';
 import { round2 } from '#app/domain/aggregation.ts';
+import { isPublished, PUBLISHED_STATUSES } from '#app/domain/awards.ts';
 import { canActForSchool, type Actor } from '#app/domain/roles.ts';
-import { isPublished } from './award.server.ts';
 import { forbidden, ModelError, notFound } from './errors.ts';
 import { scoreEvent } from './result.server.ts';
+import { currentTiers } from './run.server.ts';
 import { loadScheme } from './scheme.server.ts';
 
 type Line = { ours: number | null; mean: number | null; best: number | null; max: number };
@@ -54,14 +55,14 @@ export function teamFeedback(db: Db, actor: Actor, teamId: number) {
   };
 }
 
-/** A school's teams in published events, for its results page. */
+/** A school's teams in published events, each with its award, for its results page. */
 export function publishedTeamsOfSchool(db: Db, actor: Actor, schoolId: number) {
   if (!canActForSchool(actor, schoolId)) throw forbidden();
   return db
     .select({ teamId: teams.id, team: teams.name, eventId: events.id, eventCode: events.code, eventName: events.name, status: events.status })
     .from(teams)
     .innerJoin(events, eq(events.id, teams.eventId))
-    .where(eq(teams.schoolId, schoolId))
+    .where(and(eq(teams.schoolId, schoolId), inArray(events.status, [...PUBLISHED_STATUSES])))
     .all()
-    .filter((t) => isPublished(t.status));
+    .map((t) => ({ ...t, award: currentTiers(db, t.eventId).get(t.teamId) ?? null }));
 }

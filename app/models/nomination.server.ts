@@ -3,7 +3,7 @@
  * award the competition nominates (by default 一等奖) is nominated once; the organiser confirms or
  * declines each; confirmed ones form the public register (传承人名录), kept across years.
  */
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db, DbOrTx } from '#db/client.ts';
 import { awards, competitions, contestants, divisions, events, nominations, prefectures, schools, teamMembers } from '#db/schema.ts';
@@ -21,7 +21,7 @@ export function createNominations(tx: DbOrTx, eventId: number, now: Date): numbe
   const winners = tx
     .select({ awardId: awards.id, contestantId: contestants.id, schoolId: contestants.schoolId, prefectureId: schools.prefectureId, name: contestants.name })
     .from(awards)
-    .innerJoin(teamMembers, and(eq(teamMembers.teamId, awards.teamId), sql`${teamMembers.removedAt} is null`))
+    .innerJoin(teamMembers, and(eq(teamMembers.teamId, awards.teamId), isNull(teamMembers.removedAt)))
     .innerJoin(contestants, eq(contestants.id, teamMembers.contestantId))
     .innerJoin(schools, eq(schools.id, contestants.schoolId))
     .where(and(eq(awards.runId, run.id), inArray(awards.kind, event.kinds as (typeof awards.kind.enumValues)[number][])))
@@ -41,7 +41,7 @@ export function createNominations(tx: DbOrTx, eventId: number, now: Date): numbe
   return created;
 }
 
-export type NominationFilter = { status?: 'nominated' | 'confirmed' | 'declined'; eventId?: number };
+type NominationFilter = { status?: 'nominated' | 'confirmed' | 'declined'; eventId?: number };
 
 /** Every nomination, for the organiser's review. */
 export function listNominations(db: Db, actor: Actor, filter: NominationFilter = {}) {
@@ -101,8 +101,8 @@ export function confirmNominations(db: Db, actor: Actor, nominationIds: number[]
   return db.transaction((tx) => nominationIds.map((id) => reviewOne(tx, actor, id, { decision: 'confirmed' }, now)).length);
 }
 
-export type RegisterFilter = { q?: string; year?: number; division?: string; event?: string; school?: string; prefecture?: string; page?: number };
-export const REGISTER_PAGE_SIZE = 50;
+type RegisterFilter = { q?: string; year?: number; division?: string; event?: string; school?: string; prefecture?: string; page?: number };
+const REGISTER_PAGE_SIZE = 50;
 
 /** The columns the public may read: no 身份证号, no phone, no birth date. */
 const publicColumns = {
@@ -150,15 +150,24 @@ export function inheritorRegister(db: DbOrTx, filter: RegisterFilter = {}) {
     .limit(REGISTER_PAGE_SIZE)
     .offset((page - 1) * REGISTER_PAGE_SIZE)
     .all();
-  const total = registerQuery(db).where(and(...where)).all().length;
+  const total = db.select({ n: count() }).from(registerQuery(db).where(and(...where)).as('r')).get()!.n;
   return { rows, total, page, pages: Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE)) };
 }
 
 /** The values the register's filters offer. */
 export function registerFacets(db: DbOrTx) {
-  const rows = registerQuery(db).where(eq(nominations.status, 'confirmed')).all();
+  // One row per distinct combination (a few hundred at most), not one per person.
+  const combos = db
+    .selectDistinct({ year: competitions.year, division: divisions.name, prefecture: prefectures.name })
+    .from(nominations)
+    .innerJoin(prefectures, eq(prefectures.id, nominations.prefectureId))
+    .innerJoin(events, eq(events.id, nominations.eventId))
+    .innerJoin(divisions, eq(divisions.id, events.divisionId))
+    .innerJoin(competitions, eq(competitions.id, nominations.competitionId))
+    .where(eq(nominations.status, 'confirmed'))
+    .all();
   const distinct = <T,>(xs: T[]) => [...new Set(xs)].sort();
-  return { years: distinct(rows.map((r) => r.year)).reverse(), divisions: distinct(rows.map((r) => r.division)), prefectures: distinct(rows.map((r) => r.prefecture)) };
+  return { years: distinct(combos.map((c) => c.year)).reverse(), divisions: distinct(combos.map((c) => c.division)), prefectures: distinct(combos.map((c) => c.prefecture)) };
 }
 
 /** One inheritor's page; only confirmed nominations are public. */
@@ -167,5 +176,3 @@ export function inheritor(db: DbOrTx, nominationId: number) {
   if (!row) throw notFound();
   return row;
 }
-
-export type Inheritor = ReturnType<typeof inheritor>;

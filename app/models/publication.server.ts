@@ -55,13 +55,13 @@ export function announcementEndOf(db: DbOrTx, eventId: number): Date | null {
  */
 export function settleAnnouncements(db: Db, now = new Date()) {
   const due = db
-    .select({ id: events.id })
+    .selectDistinct({ id: events.id })
     .from(events)
     .innerJoin(publications, eq(publications.eventId, events.id))
     .where(and(eq(events.status, 'published'), lte(publications.announcementEndsAt, now)))
     .all();
   const finalized: number[] = [];
-  for (const { id } of new Map(due.map((d) => [d.id, d])).values()) {
+  for (const { id } of due) {
     const done = atomically(db, () => {
       const event = eventOrThrow(db, id);
       const endsAt = announcementEndOf(db, id);

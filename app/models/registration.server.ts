@@ -133,6 +133,29 @@ export function currentRoster(db: DbOrTx, teamId: number) {
   return { contestants: people, advisors: teachers };
 }
 
+/**
+ * The names on several teams' current rosters, in order, and each person's school: what award
+ * lists and certificates print. Nothing private (no 身份证号, no phone) is read.
+ */
+export function namesOfTeams(db: DbOrTx, teamIds: number[]) {
+  if (teamIds.length === 0) return { members: [], coaches: [] };
+  const members = db
+    .select({ teamId: teamMembers.teamId, contestantId: contestants.id, name: contestants.name, schoolId: contestants.schoolId })
+    .from(teamMembers)
+    .innerJoin(contestants, eq(contestants.id, teamMembers.contestantId))
+    .where(and(inArray(teamMembers.teamId, teamIds), isNull(teamMembers.removedAt)))
+    .orderBy(asc(teamMembers.position))
+    .all();
+  const coaches = db
+    .select({ teamId: teamAdvisors.teamId, advisorId: advisors.id, name: advisors.name, schoolId: advisors.schoolId })
+    .from(teamAdvisors)
+    .innerJoin(advisors, eq(advisors.id, teamAdvisors.advisorId))
+    .where(and(inArray(teamAdvisors.teamId, teamIds), isNull(teamAdvisors.removedAt)))
+    .orderBy(asc(teamAdvisors.position))
+    .all();
+  return { members, coaches };
+}
+
 /** The rule check of a team as it stands, at a stage. */
 export function checkTeam(db: DbOrTx, team: TeamRow, stage: Stage, now: Date): Violation[] {
   const roster = currentRoster(db, team.id);

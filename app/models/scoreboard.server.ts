@@ -2,20 +2,21 @@
  * Live boards (直播榜): each event's standings, computed from the marks once per change, kept with a
  * version that only increases, and read by the socket, the pages and the JSON API alike.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
-import { awards, checkIns, divisions, events, liveBoards, prefectures, results, resultRuns, schools, teams } from '#db/schema.ts';
+import { awards, checkIns, divisions, events, liveBoards, prefectures, results, schools, teams } from '#db/schema.ts';
 import { allowedModes, boardView, leaders, medalTable, type Audience, type AwardTier, type BoardState, type LiveMode, type Standing } from '#app/domain/scoreboard.ts';
+import { isPublished, PUBLISHED_STATUSES } from '#app/domain/awards.ts';
 import { isAdmin, isChiefJudge, type Actor } from '#app/domain/roles.ts';
 import { rooms, type CompetitionBoard, type EventBoard } from '#app/realtime/messages.ts';
 import { recordAudit } from './audit.server.ts';
 import { eventChanged } from './changes.server.ts';
 import { findCurrentCompetition } from './competition.server.ts';
 import { forbidden, ModelError, notFound } from './errors.ts';
-import { scoreEvent } from './result.server.ts';
+import { latestRun, scoreEvent } from './result.server.ts';
+import { tiersOfRun } from './run.server.ts';
 import { loadScheme } from './scheme.server.ts';
 
-const PUBLISHED = new Set(['published', 'final']);
 // A board is stored under the name of the room it is pushed to.
 const boardKey = rooms;
 
@@ -41,12 +42,7 @@ function standingsOf(db: Db, event: EventRow, ranked: readonly Ranked[], runId: 
     .where(inArray(teams.id, present.map((r) => r.teamId)))
     .all();
   const byTeam = new Map(names.map((n) => [n.teamId, n]));
-  const awardOf = new Map<number, AwardTier>();
-  if (runId !== null && PUBLISHED.has(event.status)) {
-    for (const a of db.select({ teamId: awards.teamId, kind: awards.kind }).from(awards).where(eq(awards.runId, runId)).all()) {
-      if (a.kind !== 'outstanding_advisor') awardOf.set(a.teamId, a.kind);
-    }
-  }
+  const awardOf = runId !== null && isPublished(event.status) ? tiersOfRun(db, runId) : new Map<number, AwardTier>();
   return present
     .map((r) => {
       const n = byTeam.get(r.teamId)!;
@@ -58,11 +54,11 @@ function standingsOf(db: Db, event: EventRow, ranked: readonly Ranked[], runId: 
 const NO_PROGRESS = { teams: 0, absent: 0, marked: 0, expected: 0 };
 
 function boardState(db: Db, event: EventRow, now: Date): BoardState {
-  const published = PUBLISHED.has(event.status);
+  const published = isPublished(event.status);
   const frozenNow = event.freezeAt !== null && now >= event.freezeAt && !published;
   const scored = scoreEvent(db, event.id);
   // Once locked, the stored results are the standings; before, the current marks are.
-  const run = db.select({ id: resultRuns.id }).from(resultRuns).where(eq(resultRuns.eventId, event.id)).orderBy(desc(resultRuns.id)).limit(1).get();
+  const run = latestRun(db, event.id);
   const stored = run ? db.select({ teamId: results.teamId, total: results.total, rank: results.rank, absent: results.absent }).from(results).where(eq(results.runId, run.id)).all() : null;
   const atFreeze = frozenNow ? scoreEvent(db, event.id, event.freezeAt!) : null;
   return {
@@ -173,7 +169,7 @@ export function refreshCompetitionBoard(db: Db, competitionId: number, now = new
       .innerJoin(schools, eq(schools.id, teams.schoolId))
       .innerJoin(prefectures, eq(prefectures.id, schools.prefectureId))
       // Only the latest run of a published event counts.
-      .where(and(eq(events.competitionId, competitionId), inArray(events.status, ['published', 'final']), sql`${awards.runId} = (select max(r.id) from result_runs r where r.event_id = ${awards.eventId})`))
+      .where(and(eq(events.competitionId, competitionId), inArray(events.status, [...PUBLISHED_STATUSES]), sql`${awards.runId} = (select max(r.id) from result_runs r where r.event_id = ${awards.eventId})`))
       .all()
       .filter((a): a is typeof a & { kind: AwardTier } => a.kind !== 'outstanding_advisor');
     const body: Unversioned<CompetitionBoard> = {

@@ -6,7 +6,6 @@ import { AwardBadge } from '#app/components/award-list.tsx';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { FormMessage } from '#app/components/field.tsx';
 import { confirmNominations, listNominations, reviewNomination } from '#app/models/nomination.server.ts';
-import { settleAnnouncements } from '#app/models/publication.server.ts';
 import { nominationFilterInput, nominationReviewInput } from '#app/schemas/awards.server.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 
@@ -14,7 +13,6 @@ export const meta: MetaFunction = () => [{ title: '传承人提名审核 · 楚�
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireRole(request, context, 'admin');
-  settleAnnouncements(context.db);
   const filter = nominationFilterInput.parse(Object.fromEntries(new URL(request.url).searchParams));
   return json({ filter, nominations: listNominations(context.db, actor, filter) });
 }

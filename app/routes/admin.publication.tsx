@@ -7,7 +7,7 @@ import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { FormMessage } from '#app/components/field.tsx';
 import { NotOpenYet } from '#app/components/not-open.tsx';
 import { findCurrentCompetition } from '#app/models/competition.server.ts';
-import { publicationDesk, publishAllLocked, publishEvent, settleAnnouncements } from '#app/models/publication.server.ts';
+import { publicationDesk, publishAllLocked, publishEvent } from '#app/models/publication.server.ts';
 import { publishInput } from '#app/schemas/awards.server.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 
@@ -16,8 +16,6 @@ export const meta: MetaFunction = () => [{ title: '成绩发布 · 楚怡杯竞�
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireRole(request, context, 'admin');
   const competition = findCurrentCompetition(context.db);
-  // The periods are settled on a timer too; reading the desk never shows a stale status.
-  settleAnnouncements(context.db);
   return json({ events: competition ? publicationDesk(context.db, actor, competition.id) : null });
 }
 

@@ -1,20 +1,17 @@
-import { json, type ActionFunctionArgs } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { idParam } from '#app/api/params.server.ts';
-import { apiRoute, methodNotAllowed, requireCsrf } from '#app/api/respond.server.ts';
+import { apiPost, postOnly, requireCsrf } from '#app/api/respond.server.ts';
 import { requireRole } from '#app/auth/session.server.ts';
 import { getResults } from '#app/models/result.server.ts';
 import { lockEvent } from '#app/models/run.server.ts';
 
-export async function loader({ request }: ActionFunctionArgs) {
-  return apiRoute(request, () => {
-    throw methodNotAllowed(['POST']);
-  });
+export async function loader({ request }: LoaderFunctionArgs) {
+  return postOnly(request);
 }
 
 /** The chief judge's sign-off: results computed and stored, the event decrypted. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  return apiRoute(request, async () => {
-    if (request.method !== 'POST') throw methodNotAllowed(['POST']);
+  return apiPost(request, async () => {
     const actor = await requireRole(request, context, 'judge');
     await requireCsrf(request, context);
     const eventId = idParam(params.id);

@@ -1,19 +1,16 @@
-import { json, type ActionFunctionArgs } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { idParam } from '#app/api/params.server.ts';
-import { apiRoute, methodNotAllowed, requireCsrf } from '#app/api/respond.server.ts';
+import { apiPost, postOnly, requireCsrf } from '#app/api/respond.server.ts';
 import { requireRole } from '#app/auth/session.server.ts';
 import { publishEvent } from '#app/models/publication.server.ts';
 
-export async function loader({ request }: ActionFunctionArgs) {
-  return apiRoute(request, () => {
-    throw methodNotAllowed(['POST']);
-  });
+export async function loader({ request }: LoaderFunctionArgs) {
+  return postOnly(request);
 }
 
 /** The organiser publishes a locked event: awards public, the announcement period begins. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  return apiRoute(request, async () => {
-    if (request.method !== 'POST') throw methodNotAllowed(['POST']);
+  return apiPost(request, async () => {
     const actor = await requireRole(request, context, 'admin');
     await requireCsrf(request, context);
     return json(publishEvent(context.db, actor, idParam(params.id)));

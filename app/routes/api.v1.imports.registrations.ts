@@ -1,21 +1,18 @@
-import { json, type ActionFunctionArgs } from '@remix-run/node';
-import { ApiError, apiRoute, methodNotAllowed } from '#app/api/respond.server.ts';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { ApiError, apiPost, postOnly } from '#app/api/respond.server.ts';
 import { uploadedFile, violationText } from '#app/api/xlsx.server.ts';
 import { csrfValid } from '#app/auth/csrf.server.ts';
 import { requireRole } from '#app/auth/session.server.ts';
 import { languageOf, translator } from '#app/i18n/i18n.ts';
 import { importRegistrations } from '#app/models/registration-xlsx.server.ts';
 
-export async function loader({ request }: ActionFunctionArgs) {
-  return apiRoute(request, () => {
-    throw methodNotAllowed(['POST']);
-  });
+export async function loader({ request }: LoaderFunctionArgs) {
+  return postOnly(request);
 }
 
 /** multipart/form-data with the .xlsx in `file`: all rows imported, or none and every error listed. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  return apiRoute(request, async () => {
-    if (request.method !== 'POST') throw methodNotAllowed(['POST']);
+  return apiPost(request, async () => {
     const actor = await requireRole(request, context, 'admin', 'school');
     if (!request.headers.get('Content-Type')?.startsWith('multipart/form-data')) throw new ApiError(415, 'unsupported_media_type');
     let form: FormData;

@@ -1,6 +1,6 @@
 /** POST /api/v1/teams/:id/submit | approve | return — the team's moves through review. */
-import { json, type ActionFunctionArgs, type AppLoadContext } from '@remix-run/node';
-import { ApiError, apiRoute, methodNotAllowed, readJson, requireCsrf } from '#app/api/respond.server.ts';
+import { json, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from '@remix-run/node';
+import { ApiError, apiRoute, methodNotAllowed, postOnly, readJson, requireCsrf } from '#app/api/respond.server.ts';
 import { teamBody, teamIdParam } from '#app/api/teams.server.ts';
 import { requireRole } from '#app/auth/session.server.ts';
 import type { Actor } from '#app/domain/roles.ts';
@@ -33,10 +33,8 @@ const STEPS: Record<string, { roles: ('admin' | 'school')[]; run: Step }> = {
   },
 };
 
-export async function loader({ request }: ActionFunctionArgs) {
-  return apiRoute(request, () => {
-    throw methodNotAllowed(['POST']);
-  });
+export async function loader({ request }: LoaderFunctionArgs) {
+  return postOnly(request);
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

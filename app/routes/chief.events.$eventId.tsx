@@ -36,7 +36,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   );
 }
 
-const APPEAL_STEPS = new Set(['reopenAppeal', 'correct', 'relock']);
+const APPEAL_STEPS: readonly string[] = ['reopenAppeal', 'correct', 'relock'];
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireRole(request, context, 'judge');
@@ -44,12 +44,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   let intent = '';
   const parsed = await parseForm(request, context, (form) => {
     intent = String(form.get('intent'));
-    if (APPEAL_STEPS.has(intent)) return appealStepInput as z.ZodType;
+    if (APPEAL_STEPS.includes(intent)) return appealStepInput as z.ZodType;
     return (intent === 'resolve' ? resolveFlagInput : intent === 'reopen' ? reopenInput : z.object({})) as z.ZodType;
   });
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
-    if (APPEAL_STEPS.has(intent)) {
+    if (APPEAL_STEPS.includes(intent)) {
       const step = parsed.data as z.infer<typeof appealStepInput>;
       if (step.intent === 'reopenAppeal') reopenForAppeal(context.db, actor, step.appealId);
       else if (step.intent === 'correct') correctMark(context.db, actor, step);
@@ -71,8 +71,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return json({ ok: true as const, intent });
 }
 
-const APPEAL_STEPS_CLIENT = ['reopenAppeal', 'correct'];
-
 export default function ChiefEvent() {
   const { progress, flags, report, results, isChief, appeals } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -82,7 +80,7 @@ export default function ChiefEvent() {
   return (
     <>
       <h1>{event.code} {event.name} <span className="badge" data-testid="event-status">{t(`eventStatuses.${event.status}`)}</span></h1>
-      <FormMessage error={result && !result.ok ? result.formError : null} success={result?.ok && result.intent === 'lock' ? t('judging.locked') : result?.ok && result.intent === 'relock' ? t('appeals.relocked') : result?.ok && APPEAL_STEPS_CLIENT.includes(result.intent) ? t('appeals.saved') : null} />
+      <FormMessage error={result && !result.ok ? result.formError : null} success={result?.ok && result.intent === 'lock' ? t('judging.locked') : result?.ok && result.intent === 'relock' ? t('appeals.relocked') : result?.ok && APPEAL_STEPS.includes(result.intent) ? t('appeals.saved') : null} />
       {isChief ? <ChiefAppeals appeals={appeals} busy={busy} /> : null}
 
       <section className="panel" aria-labelledby="flags">

@@ -5,7 +5,7 @@ import { requireRole } from '#app/auth/session.server.ts';
 import { beijing } from '#app/components/award-list.tsx';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { Field, FormMessage } from '#app/components/field.tsx';
-import { appealsOfSchool, fileAppeal } from '#app/models/appeal.server.ts';
+import { appealsOfSchool, canFileAppeal, fileAppeal } from '#app/models/appeal.server.ts';
 import { teamFeedback } from '#app/models/feedback.server.ts';
 import { announcementEndOf } from '#app/models/publication.server.ts';
 import { appealFormInput } from '#app/schemas/awards.server.ts';
@@ -19,8 +19,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const feedback = modelRead(request, () => teamFeedback(context.db, actor, numericParam(params.teamId)));
   const endsAt = announcementEndOf(context.db, feedback.event.id);
   const appeals = appealsOfSchool(context.db, actor, actor.schoolId!).filter((a) => a.teamId === feedback.team.id);
-  const canAppeal = feedback.event.status === 'published' && !!endsAt && endsAt > new Date() && !appeals.some((a) => a.status === 'filed' || (a.status === 'upheld' && !a.resolvedRunId));
-  return json({ feedback, endsAt, appeals, canAppeal });
+  return json({ feedback, endsAt, appeals, canAppeal: canFileAppeal(context.db, actor, feedback.team.id) });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

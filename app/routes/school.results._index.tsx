@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { requireRole } from '#app/auth/session.server.ts';
 import { AwardBadge } from '#app/components/award-list.tsx';
 import { appealsOfSchool } from '#app/models/appeal.server.ts';
-import { eventAwards } from '#app/models/award.server.ts';
 import { schoolCertificates } from '#app/models/certificate.server.ts';
 import { publishedTeamsOfSchool } from '#app/models/feedback.server.ts';
 
@@ -13,10 +12,7 @@ export const meta: MetaFunction = () => [{ title: '本校成绩与申诉 · 楚�
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireRole(request, context, 'school');
   const schoolId = actor.schoolId!;
-  const teams = publishedTeamsOfSchool(context.db, actor, schoolId).map((t) => ({
-    ...t,
-    award: eventAwards(context.db, actor, t.eventId).rows.find((r) => r.teamId === t.teamId)?.award ?? null,
-  }));
+  const teams = publishedTeamsOfSchool(context.db, actor, schoolId);
   const certificates = schoolCertificates(context.db, actor, schoolId).map((c) => ({ code: c.code, kind: c.kind, holderName: c.holderName, eventCode: c.eventCode }));
   return json({ teams, appeals: appealsOfSchool(context.db, actor, schoolId), certificates });
 }

@@ -7,10 +7,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '#db/client.ts';
 import { auditLog, certificates, contestants, events, marks, teamMembers } from '#db/schema.ts';
 import { certificateCode, normalizeCertificateCode } from '#app/domain/certificate-code.ts';
-import { appealsForChief, correctMark, decideAppeal, fileAppeal, reopenForAppeal, relockAfterAppeal } from '#app/models/appeal.server.ts';
+import { appealsForChief, canFileAppeal, correctMark, decideAppeal, fileAppeal, reopenForAppeal, relockAfterAppeal } from '#app/models/appeal.server.ts';
 import { eventAwards } from '#app/models/award.server.ts';
 import { schoolCertificates, verifyCertificate } from '#app/models/certificate.server.ts';
-import { createNominations, confirmNominations, inheritor, inheritorRegister, listNominations, reviewNomination } from '#app/models/nomination.server.ts';
+import { createNominations, confirmNominations, inheritor, inheritorRegister, listNominations, registerFacets, reviewNomination } from '#app/models/nomination.server.ts';
 import { publishEvent, settleAnnouncements } from '#app/models/publication.server.ts';
 import { lockedWithAnError } from '../helpers/awards.ts';
 import { actorOf, count, demoDb } from '../helpers/db.ts';
@@ -62,7 +62,10 @@ describe('appeals', () => {
     publishEvent(db, admin, ready.event.id, published);
     expect(awardOf(ready.event.id, team.id)).toBe('second');
 
+    expect(canFileAppeal(db, school, team.id)).toBe(true);
     const appeal = fileAppeal(db, school, { teamId: team.id, reason: '第一位裁判的评分录入为 0，与实际不符', attachment: { name: '说明.pdf', data: PDF } });
+    // The page offers the form exactly when the model would take an appeal.
+    expect(canFileAppeal(db, school, team.id)).toBe(false);
     expect(refusal(() => fileAppeal(db, school, { teamId: team.id, reason: '再次申诉' })).code).toBe('appeal_pending');
     expect(refusal(() => reopenForAppeal(db, ready.chief, appeal.id)).code).toBe('appeal_not_open');
     expect(refusal(() => decideAppeal(db, ready.chief, appeal.id, { decision: 'upheld', reason: 'x' })).status).toBe(403);
@@ -99,6 +102,7 @@ describe('appeals', () => {
     const { ready, team } = lockedWithAnError(db);
     const school = actorOf(db, 'school');
     expect(refusal(() => fileAppeal(db, school, { teamId: team.id, reason: '未公示前申诉' })).code).toBe('appeal_period_closed');
+    expect(canFileAppeal(db, school, team.id)).toBe(false);
     const published = new Date();
     publishEvent(db, actorOf(db, 'admin'), ready.event.id, published);
     const other = ready.desk.find((d) => d.teamId !== team.id)!;
@@ -154,6 +158,10 @@ describe('finality, nominations and the register', () => {
 
     const register = inheritorRegister(db);
     expect(register.rows.map((r) => r.id).sort()).toEqual(rest.map((n) => n.id).sort());
+    expect(register.total).toBe(rest.length);
+    const facets = registerFacets(db);
+    expect(facets.years).toEqual([2026]);
+    expect(facets.prefectures.sort()).toEqual([...new Set(register.rows.map((r) => r.prefecture))].sort());
     expect(refusal(() => inheritor(db, declined.id)).status).toBe(404);
     const person = inheritor(db, rest[0].id);
     expect(person).toMatchObject({ name: rest[0].name, school: rest[0].school, eventCode: 'GZ003', award: 'first', year: 2026 });
