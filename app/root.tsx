@@ -19,7 +19,11 @@ import { useTranslation } from 'react-i18next';
 import { csrfToken } from './auth/csrf.server.ts';
 import { getActor } from './auth/session.server.ts';
 import { CsrfInput } from './components/csrf-input.tsx';
-import { homePathFor, isChiefJudgeOfAny } from './domain/roles.ts';
+import { allowed } from './domain/permissions.ts';
+import { homePathFor } from './domain/roles.ts';
+
+/** The desks the header links to, shown as the permission table allows. */
+const NAV_DESKS = ['desk:organiser', 'desk:school', 'desk:chief'] as const;
 import { languageOf } from './i18n/i18n.ts';
 import { mustChangePassword } from './models/account.server.ts';
 import stylesheet from './styles/app.css';
@@ -43,7 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       lang: languageOf(request),
       csrf: csrf.token,
       user: actor
-        ? { displayName: actor.displayName, role: actor.role, homePath: homePathFor(actor), chief: isChiefJudgeOfAny(actor) }
+        ? { displayName: actor.displayName, role: actor.role, homePath: homePathFor(actor), desks: allowed(actor, NAV_DESKS) }
         : null,
     },
     { headers: csrf.setCookie ? { 'Set-Cookie': csrf.setCookie } : undefined },
@@ -66,7 +70,7 @@ function SiteHeader() {
         <NavLink to="/live">{t('nav.live')}</NavLink>
         <NavLink to="/results">{t('nav.results')}</NavLink>
         <NavLink to="/inheritors">{t('nav.inheritors')}</NavLink>
-        {user?.role === 'admin' ? (
+        {user?.desks['desk:organiser'] ? (
           <>
             <NavLink to="/admin" end>{t('nav.dashboard')}</NavLink>
             <NavLink to="/admin/registrations">{t('nav.review')}</NavLink>
@@ -79,9 +83,9 @@ function SiteHeader() {
         ) : user ? (
           <NavLink to={user.homePath}>{t('nav.dashboard')}</NavLink>
         ) : null}
-        {user?.role === 'school' ? <NavLink to="/registration">{t('nav.registration')}</NavLink> : null}
-        {user?.role === 'school' ? <NavLink to="/school/results">{t('awards.mine')}</NavLink> : null}
-        {user?.role === 'judge' && user.chief ? <NavLink to="/judge">{t('roles.scoring_judge')}</NavLink> : null}
+        {user?.desks['desk:school'] ? <NavLink to="/registration">{t('nav.registration')}</NavLink> : null}
+        {user?.desks['desk:school'] ? <NavLink to="/school/results">{t('awards.mine')}</NavLink> : null}
+        {user?.desks['desk:chief'] ? <NavLink to="/judge">{t('roles.scoring_judge')}</NavLink> : null}
       </nav>
       <div className="session-bar">
         <Form method="post" action="/language" className="inline-form" reloadDocument>
@@ -95,7 +99,7 @@ function SiteHeader() {
         {user ? (
           <>
             <span className="who">
-              {user.displayName} · {t(`roles.${user.chief ? 'chief_judge' : user.role}`)}
+              {user.displayName} · {t(`roles.${user.desks['desk:chief'] ? 'chief_judge' : user.role}`)}
             </span>
             <Link to="/account/password">{t('nav.password')}</Link>
             <Form method="post" action="/logout" className="inline-form">

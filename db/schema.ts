@@ -23,19 +23,24 @@ const createdAt = () =>
     .default(sql`(unixepoch('subsec') * 1000)`);
 const id = () => integer('id').primaryKey({ autoIncrement: true });
 
-export const COMPETITION_PHASES = ['draft', 'registration', 'running', 'announcement', 'closed'] as const;
+// Every value list belongs to the domain; the schema only stores them.
+export { PHASES as COMPETITION_PHASES } from '../app/domain/phases.ts';
+export { ACCOUNT_ROLES, ASSIGNMENT_ROLES } from '../app/domain/roles.ts';
+export { TEAM_STATUSES } from '../app/domain/registration.ts';
+export { AGGREGATION_METHODS, CRITERION_KINDS } from '../app/domain/aggregation.ts';
+export { LIVE_MODES } from '../app/domain/scoreboard.ts';
+export { EVENT_STATUSES } from '../app/domain/event-lifecycle.ts';
+export { AWARD_KINDS, TIE_DIRECTIONS } from '../app/domain/awards.ts';
 export const SCHOOL_TYPES = ['vocational_bachelor', 'higher_vocational', 'secondary_vocational', 'technician'] as const;
-export const ACCOUNT_ROLES = ['admin', 'school', 'judge', 'arbiter'] as const;
-export const ASSIGNMENT_ROLES = ['chief_judge', 'scoring_judge'] as const;
-export const TEAM_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
-export const CRITERION_KINDS = ['measurement', 'judgement'] as const;
-export const AGGREGATION_METHODS = ['mean', 'trimmed_mean', 'median'] as const;
-export const LIVE_MODES = ['named', 'anonymous', 'hidden'] as const;
-export const EVENT_STATUSES = ['scheduled', 'checking_in', 'scoring', 'locked', 'published', 'final'] as const;
-export const AWARD_KINDS = ['first', 'second', 'third', 'outstanding_advisor'] as const;
 export const NOMINATION_STATUSES = ['nominated', 'confirmed', 'declined'] as const;
 export const APPEAL_STATUSES = ['filed', 'upheld', 'rejected'] as const;
-export const TIE_DIRECTIONS = ['down', 'up'] as const;
+import { PHASES as COMPETITION_PHASES } from '../app/domain/phases.ts';
+import { ACCOUNT_ROLES, ASSIGNMENT_ROLES } from '../app/domain/roles.ts';
+import { TEAM_STATUSES } from '../app/domain/registration.ts';
+import { AGGREGATION_METHODS, CRITERION_KINDS } from '../app/domain/aggregation.ts';
+import { LIVE_MODES } from '../app/domain/scoreboard.ts';
+import { EVENT_STATUSES } from '../app/domain/event-lifecycle.ts';
+import { AWARD_KINDS, TIE_DIRECTIONS } from '../app/domain/awards.ts';
 
 // ── Places and institutions ─────────────────────────────────────────────────────────────────────
 
@@ -408,6 +413,22 @@ export const checkIns = sqliteTable(
   ],
 );
 
+/**
+ * An explicit, audited unseal (解封): in an emergency the organiser sees names beside work codes
+ * before the lock. Each one is kept with its reason, and the event's results page discloses it.
+ */
+export const eventUnseals = sqliteTable(
+  'event_unseals',
+  {
+    id: id(),
+    eventId: integer('event_id').notNull().references(() => events.id),
+    unsealedBy: integer('unsealed_by').notNull().references(() => users.id),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('event_unseals_event_idx').on(t.eventId)],
+);
+
 export const scoringSheets = sqliteTable(
   'scoring_sheets',
   {
@@ -434,7 +455,8 @@ export const marks = sqliteTable(
     id: id(),
     sheetId: integer('sheet_id').notNull().references(() => scoringSheets.id),
     criterionId: integer('criterion_id').notNull().references(() => criteria.id),
-    value: real('value').notNull(),
+    /** Hundredths of a mark: marks have at most two decimals and are kept exact (app/domain/exact.ts). */
+    valueHundredths: integer('value_hundredths').notNull(),
     /** Sent by the client, so that a resend after a lost connection never adds a second row. */
     idempotencyKey: text('idempotency_key').notNull().unique(),
     reason: text('reason'),
@@ -493,8 +515,10 @@ export const results = sqliteTable(
     id: id(),
     runId: integer('run_id').notNull().references(() => resultRuns.id),
     teamId: integer('team_id').notNull().references(() => teams.id),
-    total: real('total'),
+    /** Hundredths of a mark; null for absent and unscored teams. */
+    totalHundredths: integer('total_hundredths'),
     rank: integer('rank'),
+    /** Hundredths of a mark, in the event's tie-break order. */
     tieBreakValues: text('tie_break_values', { mode: 'json' }).$type<number[]>().notNull().default([]),
     absent: integer('absent', { mode: 'boolean' }).notNull().default(false),
   },

@@ -6,6 +6,8 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { toJSONSchema } from 'zod/mini';
 import { competitionBoard, eventBoard } from '#app/realtime/messages.ts';
 import { z } from '#app/schemas/zod.server.ts';
+import { TEAM_STATUSES } from '#app/domain/registration.ts';
+import { ACCOUNT_ROLES } from '#app/domain/roles.ts';
 import { loginInput } from '#app/schemas/account.server.ts';
 import { markInput } from '#app/schemas/judging.server.ts';
 import { appealApiInput, decideInput } from '#app/schemas/awards.server.ts';
@@ -51,7 +53,7 @@ export const Me = registry.register(
     id: z.number().int(),
     username: z.string(),
     displayName: z.string(),
-    role: z.enum(['admin', 'school', 'judge', 'arbiter']),
+    role: z.enum(ACCOUNT_ROLES),
     schoolId: z.number().int().nullable(),
     judgeId: z.number().int().nullable(),
     assignments: z.array(z.object({ eventId: z.number().int(), role: z.enum(['chief_judge', 'scoring_judge']) })),
@@ -153,7 +155,7 @@ registry.registerPath({
 
 // ── Registration ────────────────────────────────────────────────────────────────────────────────
 
-const TeamStatus = z.enum(['draft', 'submitted', 'approved', 'returned']);
+const TeamStatus = z.enum(TEAM_STATUSES);
 const ViolationBody = z.object({ code: z.string(), field: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
 
 export const Team = registry.register(

@@ -9,6 +9,8 @@ import type { RequestContext } from '#app/context.ts';
 import { getActor } from '#app/auth/session.server.ts';
 import { csrfValid } from '#app/auth/csrf.server.ts';
 import { languageOf, translator } from '#app/i18n/i18n.ts';
+import { fromHundredths } from '#app/domain/exact.ts';
+import { can } from '#app/domain/permissions.ts';
 import { ModelError } from '#app/models/errors.ts';
 import { putMark } from '#app/models/mark.server.ts';
 import { markInput } from '#app/schemas/judging.server.ts';
@@ -36,7 +38,7 @@ export function marksHandler(context: (req: ExpressRequest) => RequestContext) {
     try {
       const actor = await getActor(request, ctx);
       if (!actor) throw new ApiError(401, 'unauthenticated');
-      if (actor.role !== 'judge') throw new ApiError(403, 'forbidden');
+      if (!can(actor, 'desk:judge')) throw new ApiError(403, 'forbidden');
       if (request.headers.get('Content-Type')?.split(';')[0].trim() !== 'application/json') throw new ApiError(415, 'unsupported_media_type');
       if (!(await csrfValid(request, ctx))) throw new ApiError(403, 'csrf');
       if (req.body === undefined) throw new ApiError(400, 'invalid_json');
@@ -49,7 +51,7 @@ export function marksHandler(context: (req: ExpressRequest) => RequestContext) {
         id: mark.id,
         sheetId: mark.sheetId,
         criterionId: mark.criterionId,
-        value: mark.value,
+        value: fromHundredths(mark.valueHundredths),
         idempotencyKey: mark.idempotencyKey,
         createdAt: mark.createdAt,
         duplicate,

@@ -4,7 +4,8 @@
  */
 import { json, redirect, type AppLoadContext } from '@remix-run/node';
 import type { Config } from '#app/config.server.ts';
-import { homePathFor, type AccountRole, type Actor } from '#app/domain/roles.ts';
+import { can, type Action, type Resource } from '#app/domain/permissions.ts';
+import { homePathFor, type Actor } from '#app/domain/roles.ts';
 import { findApiToken, looksLikeApiToken } from '#app/models/api-token.server.ts';
 import { createSession, findSession, revokeSession, SESSION_TTL_MS } from '#app/models/session.server.ts';
 import { languageOf, translator } from '#app/i18n/i18n.ts';
@@ -76,9 +77,10 @@ export async function requireActor(request: Request, context: AppLoadContext): P
   return (await getActor(request, context)) ?? refuse(request, 401);
 }
 
-export async function requireRole(request: Request, context: AppLoadContext, ...roles: AccountRole[]): Promise<Actor> {
+/** The actor, when the permission table lets it open this desk (or take this action); else 401/403. */
+export async function requireDesk(request: Request, context: AppLoadContext, action: Action, resource?: Resource): Promise<Actor> {
   const actor = await requireActor(request, context);
-  if (!roles.includes(actor.role)) refuse(request, 403);
+  if (!can(actor, action, resource)) refuse(request, 403);
   return actor;
 }
 

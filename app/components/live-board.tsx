@@ -4,6 +4,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatScore } from '#app/domain/exact.ts';
 import type { BoardRowMessage, EventBoard } from '#app/realtime/messages.ts';
 import type { Connection } from '#app/realtime/use-live-board.ts';
 
@@ -103,7 +104,10 @@ export function RankingTable({ board, large = false }: { board: EventBoard; larg
                     <span className="work-code">{r.workCode}</span>
                   )}
                 </td>
-                <td className="num total">{r.total ?? '—'}</td>
+                <td className="num total">
+                  {r.rank === null && r.total === null ? <span className="muted">{t('live.unscored')}</span> : formatScore(r.total)}
+                  {r.partial ? <div className="muted small">{t('live.partial')}</div> : null}
+                </td>
               </tr>
             ))}
           </tbody>

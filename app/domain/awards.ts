@@ -3,22 +3,28 @@
  * competed, ties never split across tiers, an optional minimum total, and the reason for each
  * boundary in words. Pure: no I/O.
  */
-export type AwardTier = 'first' | 'second' | 'third';
+import { divideHalfUp, formatScore, fromOrNull, type Hundredths } from './exact.ts';
 
-/** An event's results and awards are public once published, and stay so when final. */
-export const PUBLISHED_STATUSES = ['published', 'final'] as const;
-export const isPublished = (status: string) => (PUBLISHED_STATUSES as readonly string[]).includes(status);
-export const TIERS: readonly AwardTier[] = ['first', 'second', 'third'];
+export const TIERS = ['first', 'second', 'third'] as const;
+export type AwardTier = (typeof TIERS)[number];
+/** What an award row may be: a tier of a team, or 优秀指导教师 for an advisor of a first-prize team. */
+export const AWARD_KINDS = [...TIERS, 'outstanding_advisor'] as const;
+export const TIE_DIRECTIONS = ['down', 'up'] as const;
 const TIER_NAMES: Record<AwardTier, string> = { first: '一等奖', second: '二等奖', third: '三等奖' };
 
 export type AwardRules = {
+  /** Shares of the teams that competed (0.1 = 10 %). */
   ratios: Record<AwardTier, number>;
   /** Where a tie straddles a boundary: the whole tie goes down (default) or up. */
   tieAtBoundary: 'down' | 'up';
-  minTotal: number | null;
+  /** In hundredths of a mark, like totals. */
+  minTotal: Hundredths | null;
 };
 
-export type RankedTeam = { teamId: number; rank: number | null; total: number | null; absent: boolean };
+export type RankedTeam = { teamId: number; rank: number | null; total: Hundredths | null; absent: boolean };
+
+/** A ratio in basis points (1/10,000), so that 10 % + 20 % is exactly 30 %. */
+const basisPoints = (ratio: number) => Math.round(ratio * 10_000);
 export type AwardOutcome = { awards: Map<number, AwardTier>; explanation: string[] };
 
 /**
@@ -38,12 +44,12 @@ export function drawAwards(teams: readonly RankedTeam[], rules: AwardRules): Awa
     if (last && last[0].rank === t.rank) last.push(t);
     else groups.push([t]);
   }
-  let share = 0;
+  let share = 0; // basis points
   let placed = 0;
   let g = 0;
   for (const tier of TIERS) {
-    share += rules.ratios[tier];
-    const boundary = Math.round(n * share + 1e-9);
+    share += basisPoints(rules.ratios[tier]);
+    const boundary = divideHalfUp(n * share, 10_000);
     const before = placed;
     while (g < groups.length) {
       const group = groups[g];
@@ -71,8 +77,8 @@ export function drawAwards(teams: readonly RankedTeam[], rules: AwardRules): Awa
     }
     const belowMin = placed - before - count;
     explanation.push(
-      `${TIER_NAMES[tier]}：累计比例 ${Math.round(share * 100)}%，界线为第 ${boundary} 名，获奖 ${count} 队` +
-        (belowMin ? `（另有 ${belowMin} 队总分低于最低获奖分 ${rules.minTotal}，不获奖）` : '') +
+      `${TIER_NAMES[tier]}：累计比例 ${share / 100}%，界线为第 ${boundary} 名，获奖 ${count} 队` +
+        (belowMin ? `（另有 ${belowMin} 队总分低于最低获奖分 ${formatScore(fromOrNull(rules.minTotal))}，不获奖）` : '') +
         '。',
     );
   }

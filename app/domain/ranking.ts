@@ -1,6 +1,8 @@
 /**
  * Ranking: teams sort by a derived key (total, then the event's ordered tie-breaks, then shorter
- * completion time); equal keys share a rank (1, 1, 3). Absent teams are kept, unranked, last.
+ * completion time); equal keys share a rank (1, 1, 3). Teams with no mark yet (未评分) and absent
+ * teams are kept, unranked, after the ranked ones. Totals and tie-break values are integer
+ * hundredths, so comparing them is exact.
  */
 import type { TeamScore } from './aggregation.ts';
 
@@ -13,7 +15,19 @@ export type RankEntry = {
   completionSeconds: number | null;
 };
 
-export type Ranked = { teamId: number; rank: number | null; total: number | null; tieBreakValues: number[]; absent: boolean };
+export type Ranked = {
+  teamId: number;
+  rank: number | null;
+  total: number | null;
+  tieBreakValues: number[];
+  absent: boolean;
+  /** Present, but no judge has entered a mark yet. */
+  unscored: boolean;
+  /** Some criteria still have no mark (a board during marking). */
+  partial: boolean;
+};
+
+const isRankable = (e: RankEntry) => !e.absent && e.score !== null && e.score.scored;
 
 /** The values a tie-break list reads from a score, in order; higher is better for each. */
 export function tieBreakValues(score: TeamScore, tieBreaks: readonly TieBreak[]): number[] {
@@ -30,7 +44,7 @@ function compareKeys(a: number[], b: number[]): number {
 
 export function rankTeams(entries: readonly RankEntry[], tieBreaks: readonly TieBreak[], useCompletionTime: boolean): Ranked[] {
   const present = entries
-    .filter((e) => !e.absent && e.score)
+    .filter(isRankable)
     .map((e) => {
       const values = tieBreakValues(e.score!, tieBreaks);
       // Larger totals and tie-break values first, then shorter times; no time sorts after any time.
@@ -43,10 +57,10 @@ export function rankTeams(entries: readonly RankEntry[], tieBreaks: readonly Tie
   present.forEach((p, i) => {
     const previous = i > 0 ? present[i - 1] : null;
     const rank = previous && compareKeys(previous.key, p.key) === 0 ? ranked[i - 1].rank : i + 1;
-    ranked.push({ teamId: p.entry.teamId, rank, total: p.entry.score!.total, tieBreakValues: p.values, absent: false });
+    ranked.push({ teamId: p.entry.teamId, rank, total: p.entry.score!.total, tieBreakValues: p.values, absent: false, unscored: false, partial: !p.entry.score!.complete });
   });
-  for (const e of entries) {
-    if (e.absent || !e.score) ranked.push({ teamId: e.teamId, rank: null, total: e.score?.total ?? null, tieBreakValues: [], absent: e.absent });
-  }
+  // Unscored before absent, each group in team order, so the same entries always give the same list.
+  const rest = entries.filter((e) => !isRankable(e)).sort((a, b) => Number(a.absent) - Number(b.absent) || a.teamId - b.teamId);
+  for (const e of rest) ranked.push({ teamId: e.teamId, rank: null, total: null, tieBreakValues: [], absent: e.absent, unscored: !e.absent, partial: false });
   return ranked;
 }

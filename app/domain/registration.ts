@@ -6,8 +6,7 @@
 import { ageOn, isValidPhone, parseIdNumber, type IdNumberProblem } from './id-number.ts';
 import { registrationOpen, type Phase } from './phases.ts';
 
-export const TEAM_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
-export type TeamStatus = (typeof TEAM_STATUSES)[number];
+export { TEAM_STATUSES, type TeamStatus } from './team-lifecycle.ts';
 
 export type SchoolType = 'vocational_bachelor' | 'higher_vocational' | 'secondary_vocational' | 'technician';
 

@@ -1,8 +1,10 @@
-/** Who may do what: the pure permission rules, checked by every model function. */
+/** The roles and the acting person; what each may do is the permission table's (permissions.ts). */
+import { can } from './permissions.ts';
 
 export const ACCOUNT_ROLES = ['admin', 'school', 'judge', 'arbiter'] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
-export type AssignmentRole = 'chief_judge' | 'scoring_judge';
+export const ASSIGNMENT_ROLES = ['chief_judge', 'scoring_judge'] as const;
+export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
 
 /** The authenticated person a request acts for, with what the database says they are bound to. */
 export type Actor = {
@@ -31,44 +33,9 @@ export const SYSTEM_ACTOR: Actor = {
   assignments: new Map(),
 };
 
-export function isAdmin(actor: Actor): boolean {
-  return actor.role === 'admin';
-}
+/** The desk each role lands on after logging in; a judge who chairs an event lands on the chief's. */
+const ROLE_HOME: Record<AccountRole, string> = { admin: '/admin', school: '/school', judge: '/judge', arbiter: '/arbiter' };
 
-/** A school account acts for its own school only; admins act for every school. */
-export function canActForSchool(actor: Actor, schoolId: number): boolean {
-  return isAdmin(actor) || (actor.role === 'school' && actor.schoolId === schoolId);
-}
-
-/** Assigned judges (chief or scoring) of an event. */
-export function isAssignedJudge(actor: Actor, eventId: number): boolean {
-  return actor.role === 'judge' && actor.assignments.has(eventId);
-}
-
-export function isChiefJudge(actor: Actor, eventId: number): boolean {
-  return actor.role === 'judge' && actor.assignments.get(eventId) === 'chief_judge';
-}
-
-export function isChiefJudgeOfAny(actor: Actor): boolean {
-  for (const role of actor.assignments.values()) if (role === 'chief_judge') return true;
-  return false;
-}
-
-/** Personal data (身份证号, phone) is shown whole only to its owner's school and to admins. */
-export function canSeePersonalData(actor: Actor | null, ownerSchoolId: number): boolean {
-  return actor !== null && canActForSchool(actor, ownerSchoolId);
-}
-
-/** The dashboard each role lands on after logging in. */
 export function homePathFor(actor: Actor): string {
-  switch (actor.role) {
-    case 'admin':
-      return '/admin';
-    case 'school':
-      return '/school';
-    case 'judge':
-      return isChiefJudgeOfAny(actor) ? '/chief' : '/judge';
-    case 'arbiter':
-      return '/arbiter';
-  }
+  return can(actor, 'desk:chief') ? '/chief' : ROLE_HOME[actor.role];
 }

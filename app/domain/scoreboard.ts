@@ -2,9 +2,11 @@
  * What a live board shows: the event's live mode, the freeze (封榜), decryption and publication
  * decide which standings and which names reach the public and the staff. Pure: no I/O, no clock.
  */
-export type LiveMode = 'named' | 'anonymous' | 'hidden';
+export const LIVE_MODES = ['named', 'anonymous', 'hidden'] as const;
+export type LiveMode = (typeof LIVE_MODES)[number];
 export type Audience = 'public' | 'staff';
-export type AwardTier = 'first' | 'second' | 'third';
+import type { AwardTier } from './awards.ts';
+export type { AwardTier };
 
 /** One team's standing, with everything the board might show; `publicView` decides what it does. */
 export type Standing = {
@@ -15,6 +17,8 @@ export type Standing = {
   prefecture: string;
   total: number | null;
   rank: number | null;
+  /** Some criteria still lack a mark: the total is provisional. */
+  partial: boolean;
   award: AwardTier | null;
 };
 
@@ -27,6 +31,8 @@ export type BoardRow = {
   school: string | null;
   prefecture: string | null;
   total: number | null;
+  /** Ranked on some criteria only (a judge's sheet part-way); a row with no mark has rank and total null (未评分). */
+  partial: boolean;
   award: AwardTier | null;
 };
 
@@ -56,7 +62,7 @@ export function isFrozen(state: Pick<BoardState, 'freezeAt' | 'published'>, now:
 
 /** An event whose scheme has judgement criteria can never show names live: a judge could match totals to teams. */
 export function allowedModes(hasJudgementCriteria: boolean): readonly LiveMode[] {
-  return hasJudgementCriteria ? ['anonymous', 'hidden'] : ['named', 'anonymous', 'hidden'];
+  return hasJudgementCriteria ? LIVE_MODES.filter((m) => m !== 'named') : LIVE_MODES;
 }
 
 /** How many names of an anonymous board are shown `now`: none before decryption, all once published. */
@@ -86,6 +92,7 @@ export function boardView(state: BoardState, audience: Audience, now: Date): Boa
           school: named ? s.school : null,
           prefecture: named ? s.prefecture : null,
           total: s.total,
+          partial: s.partial,
           award: state.published ? s.award : null,
         };
       });

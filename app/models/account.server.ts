@@ -3,8 +3,9 @@ import { and, asc, eq, isNull, like, or, sql } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { judgeAssignments, judges, schools, sessions, users } from '#db/schema.ts';
 import { hashPassword, verifyDecoy, verifyPassword } from '#app/auth/password.server.ts';
-import { isAdmin, type Actor, type AssignmentRole } from '#app/domain/roles.ts';
+import { type Actor, type AssignmentRole } from '#app/domain/roles.ts';
 import type { CreateAccountInput } from '#app/schemas/account.server.ts';
+import { can, requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
 import { conflict, forbidden, ModelError, notFound } from './errors.ts';
 import { prepared } from './prepared.server.ts';
@@ -12,7 +13,7 @@ import { prepared } from './prepared.server.ts';
 type UserRow = typeof users.$inferSelect;
 
 function requireAdmin(actor: Actor) {
-  if (!isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'account:manage');
 }
 
 /** The actor a logged-in account acts as; null for a disabled or unknown account. */

@@ -3,8 +3,9 @@ import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { apiTokens, users } from '#db/schema.ts';
 import { newSecret, sha256 } from '#app/auth/tokens.server.ts';
-import { isAdmin, type Actor } from '#app/domain/roles.ts';
+import { type Actor } from '#app/domain/roles.ts';
 import { loadActor } from './account.server.ts';
+import { can, requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
 import { forbidden, notFound } from './errors.ts';
 
@@ -18,7 +19,7 @@ export function issueApiToken(
   input: { userId: number; name: string; expiresInDays: number },
   now = new Date(),
 ): { id: number; token: string } {
-  if (!isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'account:manage');
   if (!db.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).get()) throw notFound('account_not_found');
   const token = `${TOKEN_PREFIX}${newSecret()}`;
   return db.transaction((tx) => {
@@ -61,7 +62,7 @@ export function findApiToken(db: Db, token: string, now = new Date()): Actor | n
 }
 
 export function revokeApiToken(db: Db, actor: Actor, tokenId: number): void {
-  if (!isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'account:manage');
   const row = db.select().from(apiTokens).where(eq(apiTokens.id, tokenId)).get();
   if (!row) throw notFound('token_not_found');
   db.transaction((tx) => {
@@ -71,7 +72,7 @@ export function revokeApiToken(db: Db, actor: Actor, tokenId: number): void {
 }
 
 export function listApiTokens(db: Db, actor: Actor, userId: number) {
-  if (!isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'account:manage');
   return db
     .select({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, expiresAt: apiTokens.expiresAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
     .from(apiTokens)

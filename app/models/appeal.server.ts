@@ -9,7 +9,10 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#db/client.ts';
 import { appeals, attachments, checkIns, events, judges, marks, schools, scoringSheets, teams } from '#db/schema.ts';
 import { markProblem } from '#app/domain/aggregation.ts';
-import { canActForSchool, isAdmin, isChiefJudge, type Actor } from '#app/domain/roles.ts';
+import { fromHundredths, fromOrNull, hundredthsOf } from '#app/domain/exact.ts';
+import { isAppealWindowOpen } from '#app/domain/event-lifecycle.ts';
+import { can, requirePermission } from '#app/domain/permissions.ts';
+import type { Actor } from '#app/domain/roles.ts';
 import { recordAudit } from './audit.server.ts';
 import { eventChanged } from './changes.server.ts';
 import { forbidden, ModelError, notFound } from './errors.ts';
@@ -44,7 +47,7 @@ function appealOrThrow(db: DbOrTx, appealId: number) {
 function appealRefusal(db: DbOrTx, team: { id: number; eventId: number }, now: Date): 'appeal_period_closed' | 'appeal_pending' | null {
   const event = eventOrThrow(db, team.eventId);
   const endsAt = announcementEndOf(db, event.id);
-  if (event.status !== 'published' || !endsAt || now >= endsAt) return 'appeal_period_closed';
+  if (!isAppealWindowOpen(event.status, endsAt, now)) return 'appeal_period_closed';
   const pending = db.select({ id: appeals.id }).from(appeals).where(and(eq(appeals.teamId, team.id), appealPending)).get();
   return pending ? 'appeal_pending' : null;
 }
@@ -53,7 +56,7 @@ function appealRefusal(db: DbOrTx, team: { id: number; eventId: number }, now: D
 function ownTeam(db: DbOrTx, actor: Actor, teamId: number) {
   const team = db.select().from(teams).where(eq(teams.id, teamId)).get();
   if (!team) throw notFound('team_not_found');
-  if (actor.role !== 'school' || actor.schoolId !== team.schoolId) throw forbidden();
+  requirePermission(actor, 'appeal:file', { schoolId: team.schoolId });
   return team;
 }
 
@@ -93,7 +96,7 @@ export type Decision = { decision: 'upheld' | 'rejected'; reason: string };
 
 /** The arbiter decides a filed appeal, with a reason. */
 export function decideAppeal(db: Db, actor: Actor, appealId: number, decision: Decision, now = new Date()) {
-  if (actor.role !== 'arbiter') throw forbidden();
+  requirePermission(actor, 'appeal:decide');
   const reason = decision.reason.trim();
   if (!reason) throw new ModelError(422, 'reason_required', {}, { reason: 'errors.reason_required' });
   return db.transaction((tx) => {
@@ -107,7 +110,7 @@ export function decideAppeal(db: Db, actor: Actor, appealId: number, decision: D
 
 function requireReopenable(tx: DbOrTx, actor: Actor, appealId: number) {
   const appeal = appealOrThrow(tx, appealId);
-  if (!isChiefJudge(actor, appeal.eventId)) throw forbidden();
+  requirePermission(actor, 'appeal:reopen', { eventId: appeal.eventId });
   if (appeal.status !== 'upheld' || appeal.resolvedRunId !== null) throw new ModelError(409, 'appeal_not_open');
   const event = eventOrThrow(tx, appeal.eventId);
   if (event.status !== 'published') throw new ModelError(409, 'event_final');
@@ -148,10 +151,10 @@ export function correctMark(db: Db, actor: Actor, input: Correction, now = new D
     const previous = currentMarksOfSheets(tx, [sheet.id]).find((m) => m.criterionId === criterion.id);
     const mark = tx
       .insert(marks)
-      .values({ sheetId: sheet.id, criterionId: criterion.id, value: input.value, idempotencyKey: `appeal-${appeal.id}-${randomUUID()}`, reason: `申诉 #${appeal.id}：${reason}`, enteredBy: actor.userId, supersedesId: previous?.id ?? null, createdAt: now })
+      .values({ sheetId: sheet.id, criterionId: criterion.id, valueHundredths: hundredthsOf(input.value), idempotencyKey: `appeal-${appeal.id}-${randomUUID()}`, reason: `申诉 #${appeal.id}：${reason}`, enteredBy: actor.userId, supersedesId: previous?.id ?? null, createdAt: now })
       .returning()
       .get();
-    recordAudit(tx, actor, { action: 'mark.correct', entity: 'mark', entityId: mark.id, before: previous ? { value: previous.value } : null, after: { sheetId: sheet.id, criterionId: criterion.id, value: input.value, appealId: appeal.id }, reason });
+    recordAudit(tx, actor, { action: 'mark.correct', entity: 'mark', entityId: mark.id, before: previous ? { value: fromHundredths(previous.hundredths) } : null, after: { sheetId: sheet.id, criterionId: criterion.id, value: input.value, appealId: appeal.id }, reason });
     return mark;
   });
 }
@@ -205,14 +208,14 @@ function appealList(db: DbOrTx) {
 
 /** The arbiter's (and the organiser's) view: appeals to decide first, then the decided ones. */
 export function appealsForArbiter(db: Db, actor: Actor) {
-  if (actor.role !== 'arbiter' && !isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'appeal:list');
   const all = appealList(db).orderBy(desc(appeals.createdAt)).all();
   return { toDecide: all.filter((a) => a.status === 'filed').reverse(), decided: all.filter((a) => a.status !== 'filed') };
 }
 
 /** A school's own appeals. */
 export function appealsOfSchool(db: Db, actor: Actor, schoolId: number) {
-  if (!canActForSchool(actor, schoolId)) throw forbidden();
+  requirePermission(actor, 'results:read-own', { schoolId });
   return appealList(db).where(eq(appeals.schoolId, schoolId)).orderBy(desc(appeals.createdAt)).all();
 }
 
@@ -221,7 +224,7 @@ export function appealsOfSchool(db: Db, actor: Actor, schoolId: number) {
  * judge and criterion, to correct.
  */
 export function appealsForChief(db: Db, actor: Actor, eventId: number) {
-  if (!isChiefJudge(actor, eventId) && !isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'marking:review', { eventId });
   const upheld = appealList(db).where(and(eq(appeals.eventId, eventId), eq(appeals.status, 'upheld'))).orderBy(asc(appeals.id)).all();
   const scheme = loadScheme(db, eventId);
   return upheld.map((a) => {
@@ -239,7 +242,7 @@ export function appealsForChief(db: Db, actor: Actor, eventId: number) {
       ...a,
       sheets: sheets.map((s) => ({
         ...s,
-        marks: scheme.criteria.map((c) => ({ criterionId: c.id, code: c.code, name: c.name, maxMarks: c.maxMarks, value: current.find((m) => m.sheetId === s.sheetId && m.criterionId === c.id)?.value ?? null })),
+        marks: scheme.criteria.map((c) => ({ criterionId: c.id, code: c.code, name: c.name, maxMarks: c.maxMarks, value: fromOrNull(current.find((m) => m.sheetId === s.sheetId && m.criterionId === c.id)?.hundredths) })),
       })),
     };
   });
@@ -248,7 +251,7 @@ export function appealsForChief(db: Db, actor: Actor, eventId: number) {
 /** An appeal's attachment: its school, the arbiters, the organiser and the event's chief judge. */
 export function appealAttachment(db: Db, actor: Actor, appealId: number) {
   const appeal = appealOrThrow(db, appealId);
-  const allowed = isAdmin(actor) || actor.role === 'arbiter' || isChiefJudge(actor, appeal.eventId) || (actor.role === 'school' && actor.schoolId === appeal.schoolId);
+  const allowed = can(actor, 'appeal:attachment', { eventId: appeal.eventId, schoolId: appeal.schoolId });
   if (!allowed || !appeal.attachmentId) throw notFound();
   return db.select().from(attachments).where(eq(attachments.id, appeal.attachmentId)).get()!;
 }

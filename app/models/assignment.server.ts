@@ -1,28 +1,25 @@
 /** Judge assignment: who judges which event, in which role; never a judge whose own school has a team in it (回避). */
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Db } from '#db/client.ts';
+import type { Db, DbOrTx } from '#db/client.ts';
 import { events, judgeAssignments, judges, schools, teams } from '#db/schema.ts';
-import { isAdmin, type Actor, type AssignmentRole } from '#app/domain/roles.ts';
+import { type Actor, type AssignmentRole } from '#app/domain/roles.ts';
+import { can, requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
 import { eventChanged } from './changes.server.ts';
-import { forbidden, ModelError, notFound } from './errors.ts';
+import { findConflicts } from '#app/domain/conflict.ts';
+import { competingSchools, panelConflicts } from './conflict.server.ts';
+import { ModelError, notFound } from './errors.ts';
 
 export function assignJudge(db: Db, actor: Actor, input: { eventId: number; judgeId: number; role: AssignmentRole }): number {
-  if (!isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'event:manage');
   return db.transaction((tx) => {
     const judge = tx.select().from(judges).where(eq(judges.id, input.judgeId)).get();
     if (!judge) throw notFound('judge_not_found');
     const event = tx.select().from(events).where(eq(events.id, input.eventId)).get();
     if (!event) throw notFound('event_not_found');
-    if (judge.affiliationSchoolId) {
-      const conflict = tx
-        .select({ school: schools.name })
-        .from(teams)
-        .innerJoin(schools, eq(schools.id, teams.schoolId))
-        .where(and(eq(teams.eventId, event.id), eq(teams.schoolId, judge.affiliationSchoolId), isNull(teams.withdrawnAt)))
-        .get();
-      if (conflict) throw new ModelError(409, 'conflict_of_interest', { judge: judge.name, school: conflict.school, event: `${event.code} ${event.name}` });
-    }
+    // 回避: the same rule as at approval, check-in, the draw and the lock.
+    const conflict = findConflicts([{ judgeId: judge.id, name: judge.name, affiliationSchoolId: judge.affiliationSchoolId }], competingSchools(tx, event.id))[0];
+    if (conflict) throw new ModelError(409, 'conflict_of_interest', { judge: judge.name, school: conflict.school, event: `${event.code} ${event.name}` });
     const live = tx
       .select()
       .from(judgeAssignments)
@@ -37,19 +34,50 @@ export function assignJudge(db: Db, actor: Actor, input: { eventId: number; judg
   });
 }
 
+/** The organiser ends an assignment; a revoked scoring judge's marks stop counting at once. */
 export function revokeAssignment(db: Db, actor: Actor, assignmentId: number, reason: string): void {
-  if (!isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'event:manage');
   db.transaction((tx) => {
     const row = tx.select().from(judgeAssignments).where(eq(judgeAssignments.id, assignmentId)).get();
     if (!row || row.revokedAt) throw notFound();
-    tx.update(judgeAssignments).set({ revokedAt: new Date() }).where(eq(judgeAssignments.id, assignmentId)).run();
-    recordAudit(tx, actor, { action: 'assignment.revoke', entity: 'judge_assignment', entityId: assignmentId, before: row, reason });
-    eventChanged(tx, row.eventId);
+    revoke(tx, actor, row, reason);
   });
+}
+
+/**
+ * The chief judge's path out of a 回避 conflict found during scoring: the conflicted judge is
+ * revoked, with a reason, and its marks stop counting. Only a conflicted judge may be revoked
+ * this way; any other change of panel is the organiser's.
+ */
+export function revokeConflictedJudge(db: Db, actor: Actor, eventId: number, judgeId: number, reason: string): void {
+  requirePermission(actor, 'marking:chief', { eventId });
+  if (!reason.trim()) throw new ModelError(422, 'reason_required', {}, { reason: 'errors.reason_required' });
+  db.transaction((tx) => {
+    if (!panelConflicts(tx, eventId).some((c) => c.judgeId === judgeId)) throw new ModelError(409, 'judge_not_conflicted');
+    const row = tx
+      .select()
+      .from(judgeAssignments)
+      .where(and(eq(judgeAssignments.eventId, eventId), eq(judgeAssignments.judgeId, judgeId), isNull(judgeAssignments.revokedAt)))
+      .get();
+    if (!row) throw notFound();
+    revoke(tx, actor, row, `回避：${reason.trim()}`);
+  });
+}
+
+function revoke(tx: DbOrTx, actor: Actor, row: typeof judgeAssignments.$inferSelect, reason: string) {
+  tx.update(judgeAssignments).set({ revokedAt: new Date() }).where(eq(judgeAssignments.id, row.id)).run();
+  recordAudit(tx, actor, { action: 'assignment.revoke', entity: 'judge_assignment', entityId: row.id, before: row, reason });
+  eventChanged(tx, row.eventId);
+}
+
+/** The event's 回避 conflicts, for the organiser's event page. */
+export function eventConflicts(db: Db, actor: Actor, eventId: number) {
+  requirePermission(actor, 'event:manage', { eventId });
+  return panelConflicts(db, eventId);
 }
 
 /** The judge pool, for the organiser's assignment form. */
 export function listJudges(db: Db, actor: Actor) {
-  if (!isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'judge:list');
   return db.select({ id: judges.id, name: judges.name, affiliation: judges.affiliation }).from(judges).orderBy(asc(judges.name)).all();
 }

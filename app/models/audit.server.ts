@@ -2,7 +2,8 @@
 import { and, desc, eq, gte, like, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#db/client.ts';
 import { auditLog, users } from '#db/schema.ts';
-import { isAdmin, type Actor } from '#app/domain/roles.ts';
+import { type Actor } from '#app/domain/roles.ts';
+import { can, requirePermission } from '#app/domain/permissions.ts';
 import { forbidden } from './errors.ts';
 import { prepared } from './prepared.server.ts';
 
@@ -80,7 +81,7 @@ export type AuditFilter = {
 };
 
 export function listAudit(db: Db, actor: Actor, filter: AuditFilter = {}) {
-  if (!isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'audit:read');
   const where: SQL[] = [];
   if (filter.entity) where.push(eq(auditLog.entity, filter.entity));
   if (filter.action) where.push(like(auditLog.action, `${filter.action}%`));
@@ -113,7 +114,7 @@ export function listAudit(db: Db, actor: Actor, filter: AuditFilter = {}) {
 }
 
 export function listAuditEntities(db: Db, actor: Actor): string[] {
-  if (!isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'audit:read');
   return db
     .selectDistinct({ entity: auditLog.entity })
     .from(auditLog)

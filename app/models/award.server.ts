@@ -3,20 +3,23 @@
  * visible before that only to the organiser and the event's chief judge. Names only: no 身份证号,
  * no phone ever leaves this module.
  */
+import { fromOrNull } from '#app/domain/exact.ts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.ts';
 import { awards, competitions, divisions, events, prefectures, results, schools, teams } from '#db/schema.ts';
-import { isPublished, PUBLISHED_STATUSES, type AwardTier } from '#app/domain/awards.ts';
-import { isAdmin, isChiefJudge, type Actor } from '#app/domain/roles.ts';
+import type { AwardTier } from '#app/domain/awards.ts';
+import { isPublished, PUBLISHED_STATUSES, type EventStatus } from '#app/domain/event-lifecycle.ts';
+import { can } from '#app/domain/permissions.ts';
+import type { Actor } from '#app/domain/roles.ts';
 import { notFound } from './errors.ts';
 import { announcementEndOf } from './publication.server.ts';
-import { namesOfTeams } from './registration.server.ts';
+import { namesOfTeams } from './roster.server.ts';
 import { latestRun } from './result.server.ts';
 
 /** Who may read an event's awards now: everyone once published; before, the organiser and the chief judge. */
-export function canReadAwards(actor: Actor | null, event: { id: number; status: string }): boolean {
+export function canReadAwards(actor: Actor | null, event: { id: number; status: EventStatus }): boolean {
   if (isPublished(event.status)) return true;
-  return event.status === 'locked' && !!actor && (isAdmin(actor) || isChiefJudge(actor, event.id));
+  return event.status === 'locked' && can(actor, 'awards:read-unpublished', { eventId: event.id });
 }
 
 export type AwardRow = {
@@ -45,7 +48,7 @@ export function eventAwards(db: DbOrTx, actor: Actor | null, eventId: number) {
   const run = latestRun(db, eventId);
   if (!run || !canReadAwards(actor, event)) throw notFound('not_published');
   const rows = db
-    .select({ teamId: results.teamId, rank: results.rank, total: results.total, absent: results.absent, team: teams.name, schoolId: schools.id, school: schools.name, prefecture: prefectures.name })
+    .select({ teamId: results.teamId, rank: results.rank, totalHundredths: results.totalHundredths, absent: results.absent, team: teams.name, schoolId: schools.id, school: schools.name, prefecture: prefectures.name })
     .from(results)
     .innerJoin(teams, eq(teams.id, results.teamId))
     .innerJoin(schools, eq(schools.id, teams.schoolId))
@@ -59,7 +62,7 @@ export function eventAwards(db: DbOrTx, actor: Actor | null, eventId: number) {
     .map((r) => ({
       teamId: r.teamId,
       rank: r.rank,
-      total: r.total,
+      total: fromOrNull(r.totalHundredths),
       award: tier.get(r.teamId) ?? null,
       team: r.team,
       schoolId: r.schoolId,

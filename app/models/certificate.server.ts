@@ -7,9 +7,10 @@ import { asc, eq, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#db/client.ts';
 import { awards, certificates, competitions, events, nominations, schools } from '#db/schema.ts';
 import { certificateCode, normalizeCertificateCode } from '#app/domain/certificate-code.ts';
-import { canActForSchool, type Actor } from '#app/domain/roles.ts';
+import { type Actor } from '#app/domain/roles.ts';
+import { can, requirePermission } from '#app/domain/permissions.ts';
 import { forbidden } from './errors.ts';
-import { namesOfTeams } from './registration.server.ts';
+import { namesOfTeams } from './roster.server.ts';
 import { latestRun } from './result.server.ts';
 
 function insertCertificate(tx: DbOrTx, values: Omit<typeof certificates.$inferInsert, 'code'>) {
@@ -99,7 +100,7 @@ export type VerifiedCertificate = NonNullable<ReturnType<typeof verifyCertificat
 
 /** A school's certificates (the school itself or the organiser), for downloading one by one or as a zip. */
 export function schoolCertificates(db: Db, actor: Actor, schoolId: number) {
-  if (!canActForSchool(actor, schoolId)) throw forbidden();
+  requirePermission(actor, 'certificate:read', { schoolId });
   return certificateDetails(db, eq(certificates.schoolId, schoolId))
     .all()
     .map((c) => ({ ...c, awardKind: awardKindOf(db, c) }));
@@ -108,6 +109,7 @@ export function schoolCertificates(db: Db, actor: Actor, schoolId: number) {
 /** One certificate for download: its school or the organiser. */
 export function certificateForDownload(db: Db, actor: Actor, code: string) {
   const cert = verifyCertificate(db, code);
-  if (!cert || !canActForSchool(actor, cert.schoolId)) throw forbidden();
+  if (!cert) throw forbidden();
+  requirePermission(actor, 'certificate:read', { schoolId: cert.schoolId });
   return cert;
 }

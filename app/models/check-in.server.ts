@@ -1,39 +1,48 @@
 /**
  * Check-in and draw (检录 · 抽签) and the two-stage anonymous codes: a present team gets a
  * check-in code (一次加密), a station by a seeded draw, and a work code (二次加密) that is all
- * the judges ever see until the event is decrypted.
+ * the judges ever see until the event is decrypted. From the draw until the lock the mapping
+ * is sealed: the check-in desk shows names with check-in codes and stations, never work codes,
+ * unless the organiser unseals the event with a reason (audited, and disclosed with the results).
  */
 import { randomBytes, randomInt } from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Db } from '#db/client.ts';
-import { checkIns, draws, events, schools, teams } from '#db/schema.ts';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import type { Db, DbOrTx } from '#db/client.ts';
+import { checkIns, draws, eventUnseals, events, schools, teams, users } from '#db/schema.ts';
+import { aggregationProblem } from '#app/domain/aggregation.ts';
 import { distinctCodes, drawOrder } from '#app/domain/draw.ts';
-import { isAdmin, type Actor } from '#app/domain/roles.ts';
+import { assertTransition, isCheckInOpen, isSealed } from '#app/domain/event-lifecycle.ts';
+import { requirePermission } from '#app/domain/permissions.ts';
+import type { Actor } from '#app/domain/roles.ts';
 import { recordAudit } from './audit.server.ts';
 import { eventChanged } from './changes.server.ts';
-import { forbidden, ModelError, notFound } from './errors.ts';
+import { conflictRefusal, panelConflicts, requireNoConflict } from './conflict.server.ts';
+import { ModelError, notFound } from './errors.ts';
+import { scoringJudgesOf } from './mark.server.ts';
 
-/** Check-in sees names, so it is the organiser's (venue staff), never a judge's, even a chief judge's. */
-function requireOrganiser(actor: Actor, _eventId: number) {
-  if (!isAdmin(actor)) throw forbidden();
+function eventOrThrow(db: DbOrTx, eventId: number) {
+  const event = db.select().from(events).where(eq(events.id, eventId)).get();
+  if (!event) throw notFound('event_not_found');
+  return event;
 }
 
 /** Marks an approved team present or absent; absent teams are kept and never ranked. */
 export function recordCheckIn(db: Db, actor: Actor, eventId: number, teamId: number, status: 'present' | 'absent'): void {
-  requireOrganiser(actor, eventId);
+  requirePermission(actor, 'event:manage', { eventId });
   db.transaction((tx) => {
-    const event = tx.select().from(events).where(eq(events.id, eventId)).get();
-    if (!event) throw notFound('event_not_found');
-    if (!['scheduled', 'checking_in'].includes(event.status)) throw new ModelError(409, 'check_in_closed');
+    const event = eventOrThrow(tx, eventId);
+    if (!isCheckInOpen(event.status)) throw new ModelError(409, 'check_in_closed');
     const team = tx.select().from(teams).where(and(eq(teams.id, teamId), eq(teams.eventId, eventId), isNull(teams.withdrawnAt))).get();
     if (!team || team.status !== 'approved') throw new ModelError(422, 'team_not_approved');
+    // A team that competes must not meet a judge of its own school (回避).
+    if (status === 'present') requireNoConflict(tx, eventId, [team.schoolId]);
     const existing = tx.select().from(checkIns).where(and(eq(checkIns.eventId, eventId), eq(checkIns.teamId, teamId))).get();
     if (existing) {
       tx.update(checkIns).set({ status, recordedBy: actor.userId }).where(eq(checkIns.id, existing.id)).run();
     } else {
       tx.insert(checkIns).values({ eventId, teamId, status, recordedBy: actor.userId }).run();
     }
-    if (event.status === 'scheduled') tx.update(events).set({ status: 'checking_in' }).where(eq(events.id, eventId)).run();
+    if (event.status === 'scheduled') tx.update(events).set({ status: assertTransition('check_in', event.status) }).where(eq(events.id, eventId)).run();
     recordAudit(tx, actor, { action: 'check_in.record', entity: 'team', entityId: teamId, before: existing ? { status: existing.status } : null, after: { status } });
     eventChanged(tx, eventId);
   });
@@ -41,14 +50,19 @@ export function recordCheckIn(db: Db, actor: Actor, eventId: number, teamId: num
 
 /**
  * Draws stations for the present teams with a recorded seed and gives each its two codes;
- * approved teams not checked in count as absent. Scoring opens with it.
+ * approved teams not checked in count as absent. Scoring opens with it, so the panel must be
+ * fit to score: enough judges for the aggregation method, and no 回避 conflict.
  */
 export function drawStations(db: Db, actor: Actor, eventId: number, seed = randomBytes(16).toString('hex')): { drawId: number; seed: string } {
-  requireOrganiser(actor, eventId);
+  requirePermission(actor, 'event:manage', { eventId });
   return db.transaction((tx) => {
-    const event = tx.select().from(events).where(eq(events.id, eventId)).get();
-    if (!event) throw notFound('event_not_found');
-    if (event.status !== 'checking_in') throw new ModelError(409, 'draw_not_open');
+    const event = eventOrThrow(tx, eventId);
+    const next = assertTransition('draw', event.status);
+    const panel = scoringJudgesOf(tx, eventId).length;
+    const problem = aggregationProblem(event.aggregationMethod, panel);
+    if (problem) throw new ModelError(409, problem, { count: panel });
+    const conflicts = panelConflicts(tx, eventId);
+    if (conflicts.length) throw conflictRefusal(tx, eventId, conflicts);
     const approved = tx.select({ id: teams.id }).from(teams).where(and(eq(teams.eventId, eventId), eq(teams.status, 'approved'), isNull(teams.withdrawnAt))).all();
     const rows = tx.select().from(checkIns).where(eq(checkIns.eventId, eventId)).all();
     for (const t of approved) {
@@ -69,17 +83,46 @@ export function drawStations(db: Db, actor: Actor, eventId: number, seed = rando
         .where(and(eq(checkIns.eventId, eventId), eq(checkIns.teamId, teamId)))
         .run();
     });
-    tx.update(events).set({ status: 'scoring' }).where(eq(events.id, eventId)).run();
+    tx.update(events).set({ status: next }).where(eq(events.id, eventId)).run();
     recordAudit(tx, actor, { action: 'draw.stations', entity: 'event', entityId: eventId, after: { drawId: draw.id, seed, present: order.length } });
     eventChanged(tx, eventId);
     return { drawId: draw.id, seed };
   });
 }
 
-/** The check-in desk: teams with names, presence, station and codes. */
-export function listCheckIns(db: Db, actor: Actor, eventId: number) {
-  requireOrganiser(actor, eventId);
+/** The organiser unseals a sealed event in an emergency: a reason is required, and it is kept. */
+export function unsealEvent(db: Db, actor: Actor, eventId: number, reason: string): void {
+  requirePermission(actor, 'event:unseal', { eventId });
+  const why = reason.trim();
+  if (!why) throw new ModelError(422, 'reason_required', {}, { reason: 'errors.reason_required' });
+  db.transaction((tx) => {
+    const event = eventOrThrow(tx, eventId);
+    if (!isSealed(event.status)) throw new ModelError(409, 'event_not_sealed');
+    const row = tx.insert(eventUnseals).values({ eventId, unsealedBy: actor.userId, reason: why }).returning().get();
+    recordAudit(tx, actor, { action: 'event.unseal', entity: 'event', entityId: eventId, after: { unsealId: row.id }, reason: why });
+  });
+}
+
+/** Every unseal of an event, for the results page to disclose: when, by whom, why. */
+export function unsealsOf(db: DbOrTx, eventId: number) {
   return db
+    .select({ at: eventUnseals.createdAt, by: users.displayName, reason: eventUnseals.reason })
+    .from(eventUnseals)
+    .innerJoin(users, eq(users.id, eventUnseals.unsealedBy))
+    .where(eq(eventUnseals.eventId, eventId))
+    .orderBy(asc(eventUnseals.id))
+    .all();
+}
+
+/**
+ * The check-in desk: teams with names, presence, check-in code and station. The work code is
+ * shown beside them only once the event is no longer sealed, or after this organiser unsealed it.
+ */
+export function listCheckIns(db: Db, actor: Actor, eventId: number) {
+  requirePermission(actor, 'event:manage', { eventId });
+  const event = eventOrThrow(db, eventId);
+  const unsealed = !isSealed(event.status) || !!db.select({ id: eventUnseals.id }).from(eventUnseals).where(and(eq(eventUnseals.eventId, eventId), eq(eventUnseals.unsealedBy, actor.userId))).orderBy(desc(eventUnseals.id)).get();
+  const rows = db
     .select({
       teamId: teams.id,
       team: teams.name,
@@ -95,4 +138,5 @@ export function listCheckIns(db: Db, actor: Actor, eventId: number) {
     .where(and(eq(teams.eventId, eventId), eq(teams.status, 'approved'), isNull(teams.withdrawnAt)))
     .orderBy(asc(checkIns.stationNumber), asc(schools.code))
     .all();
+  return { sealed: !unsealed, rows: unsealed ? rows : rows.map((r) => ({ ...r, workCode: null })) };
 }

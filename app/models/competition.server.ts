@@ -3,7 +3,8 @@ import { asc, count, desc, eq, isNull, and, ne } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { competitions, contestants, divisions, events, schools, teams, venues } from '#db/schema.ts';
 import { canMovePhase, type Phase } from '#app/domain/phases.ts';
-import { isAdmin, type Actor } from '#app/domain/roles.ts';
+import { type Actor } from '#app/domain/roles.ts';
+import { can, requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
 import { forbidden, ModelError, notFound } from './errors.ts';
 
@@ -12,7 +13,7 @@ export function findCurrentCompetition(db: Db, actor: Actor | null = null) {
   return db
     .select()
     .from(competitions)
-    .where(actor && isAdmin(actor) ? undefined : ne(competitions.phase, 'draft'))
+    .where(can(actor, 'competition:read-draft') ? undefined : ne(competitions.phase, 'draft'))
     .orderBy(desc(competitions.year), desc(competitions.id))
     .limit(1)
     .get();
@@ -76,7 +77,7 @@ export type CompetitionSummary = NonNullable<ReturnType<typeof getCompetitionSum
 
 /** Admin moves the competition one phase forward or back; the move and its reason are audited. */
 export function changePhase(db: Db, actor: Actor, competitionId: number, to: Phase, reason?: string): void {
-  if (!isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'competition:manage');
   const competition = db.select().from(competitions).where(eq(competitions.id, competitionId)).get();
   if (!competition) throw notFound('competition_not_found');
   if (competition.phase === to) return;
@@ -98,7 +99,7 @@ export function changePhase(db: Db, actor: Actor, competitionId: number, to: Pha
 
 /** Counts for the organiser's dashboard. */
 export function getAdminOverview(db: Db, actor: Actor, competitionId: number) {
-  if (!isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'competition:manage');
   const byStatus = db
     .select({ status: teams.status, n: count() })
     .from(teams)

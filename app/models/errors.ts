@@ -3,24 +3,13 @@
  * and a message key of the i18n catalogue (`errors.*`), so that the route answers in the reader's
  * language and no model knows about HTTP or words.
  */
+import { Refusal, type FieldErrors } from '#app/domain/refusal.ts';
 import type { Violation } from '#app/domain/registration.ts';
 
-export type FieldErrors = Record<string, string>;
-
-export class ModelError extends Error {
-  constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503,
-    readonly code: string,
-    readonly params: Record<string, string | number> = {},
-    /** field name → message key */
-    readonly fields?: FieldErrors,
-    /** Rule violations, each with its own parameters (registration checks). */
-    readonly violations?: Violation[],
-  ) {
-    super(code);
-    this.name = 'ModelError';
-  }
-}
+export type { FieldErrors };
+/** The models' name for a refusal: the domain's guards throw the same class. */
+export { Refusal as ModelError };
+const ModelError = Refusal;
 
 export const forbidden = (code = 'forbidden') => new ModelError(403, code);
 export const notFound = (code = 'notFound') => new ModelError(404, code);

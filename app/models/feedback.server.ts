@@ -5,9 +5,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { events, schools, teams } from '#db/schema.ts';
-import { round2 } from '#app/domain/aggregation.ts';
-import { isPublished, PUBLISHED_STATUSES } from '#app/domain/awards.ts';
-import { canActForSchool, type Actor } from '#app/domain/roles.ts';
+import { divideHalfUp, fromHundredths, fromOrNull, hundredthsOf, sum, type Hundredths } from '#app/domain/exact.ts';
+import { isPublished, PUBLISHED_STATUSES } from '#app/domain/event-lifecycle.ts';
+import { type Actor } from '#app/domain/roles.ts';
+import { can, requirePermission } from '#app/domain/permissions.ts';
 import { forbidden, ModelError, notFound } from './errors.ts';
 import { scoreEvent } from './result.server.ts';
 import { currentTiers } from './run.server.ts';
@@ -15,19 +16,20 @@ import { loadScheme } from './scheme.server.ts';
 
 type Line = { ours: number | null; mean: number | null; best: number | null; max: number };
 
-function compare(ours: number | null, all: number[], max: number): Line {
+/** Ours against the mean and the best of the teams that competed, all exact until shown. */
+function compare(ours: Hundredths | null, all: Hundredths[], max: Hundredths): Line {
   return {
-    ours,
-    mean: all.length ? round2(all.reduce((a, b) => a + b, 0) / all.length) : null,
-    best: all.length ? Math.max(...all) : null,
-    max,
+    ours: fromOrNull(ours),
+    mean: all.length ? fromHundredths(divideHalfUp(sum(all), all.length)) : null,
+    best: all.length ? fromHundredths(Math.max(...all)) : null,
+    max: fromHundredths(max),
   };
 }
 
 export function teamFeedback(db: Db, actor: Actor, teamId: number) {
   const team = db.select({ id: teams.id, name: teams.name, schoolId: teams.schoolId, eventId: teams.eventId, school: schools.name }).from(teams).innerJoin(schools, eq(schools.id, teams.schoolId)).where(eq(teams.id, teamId)).get();
   if (!team) throw notFound('team_not_found');
-  if (!canActForSchool(actor, team.schoolId)) throw forbidden();
+  requirePermission(actor, 'results:read-own', { schoolId: team.schoolId });
   const event = db.select().from(events).where(eq(events.id, team.eventId)).get()!;
   if (!isPublished(event.status)) throw new ModelError(409, 'not_published');
   const scheme = loadScheme(db, event.id);
@@ -42,14 +44,14 @@ export function teamFeedback(db: Db, actor: Actor, teamId: number) {
     rank: ranked?.rank ?? null,
     absent: ranked?.absent ?? true,
     competed: others.length,
-    total: compare(mine?.total ?? null, others.map((s) => s.total), scheme.total),
+    total: compare(mine?.total ?? null, others.map((s) => s.total), hundredthsOf(scheme.total)),
     modules: scheme.modules.map((m) => ({
       code: m.code,
       name: m.name,
-      ...compare(mine?.modules.get(m.id) ?? null, others.map((s) => s.modules.get(m.id) ?? 0), round2(m.criteria.reduce((a, c) => a + c.maxMarks, 0))),
+      ...compare(mine?.modules.get(m.id) ?? null, others.map((s) => s.modules.get(m.id) ?? 0), sum(m.criteria.map((c) => hundredthsOf(c.maxMarks)))),
       criteria: m.criteria.map((c) => {
         const value = (s: typeof mine) => s?.criteria.find((x) => x.criterionId === c.id)?.value ?? null;
-        return { code: c.code, name: c.name, ...compare(value(mine), others.map(value).filter((v): v is number => v !== null), c.maxMarks) };
+        return { code: c.code, name: c.name, ...compare(value(mine), others.map(value).filter((v): v is number => v !== null), hundredthsOf(c.maxMarks)) };
       }),
     })),
   };
@@ -57,7 +59,7 @@ export function teamFeedback(db: Db, actor: Actor, teamId: number) {
 
 /** A school's teams in published events, each with its award, for its results page. */
 export function publishedTeamsOfSchool(db: Db, actor: Actor, schoolId: number) {
-  if (!canActForSchool(actor, schoolId)) throw forbidden();
+  requirePermission(actor, 'results:read-own', { schoolId });
   return db
     .select({ teamId: teams.id, team: teams.name, eventId: events.id, eventCode: events.code, eventName: events.name, status: events.status })
     .from(teams)

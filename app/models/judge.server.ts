@@ -2,7 +2,8 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { events, judgeAssignments, judges } from '#db/schema.ts';
-import { isChiefJudge, type Actor } from '#app/domain/roles.ts';
+import { type Actor } from '#app/domain/roles.ts';
+import { can, requirePermission } from '#app/domain/permissions.ts';
 import { forbidden, notFound } from './errors.ts';
 
 /**
@@ -10,7 +11,8 @@ import { forbidden, notFound } from './errors.ts';
  * school, which may have a team in the event, and a judge sees no school until decryption.
  */
 export function listOwnAssignments(db: Db, actor: Actor) {
-  if (actor.role !== 'judge' || actor.judgeId == null) throw forbidden();
+  requirePermission(actor, 'assignment:read-own');
+  const judgeId = actor.judgeId!;
   return db
     .select({
       eventId: events.id,
@@ -22,14 +24,14 @@ export function listOwnAssignments(db: Db, actor: Actor) {
     })
     .from(judgeAssignments)
     .innerJoin(events, eq(events.id, judgeAssignments.eventId))
-    .where(and(eq(judgeAssignments.judgeId, actor.judgeId), isNull(judgeAssignments.revokedAt)))
+    .where(and(eq(judgeAssignments.judgeId, judgeId), isNull(judgeAssignments.revokedAt)))
     .orderBy(asc(events.code))
     .all();
 }
 
 /** The panel of an event, for its chief judge (or an admin). */
 export function listPanel(db: Db, actor: Actor, eventId: number) {
-  if (actor.role !== 'admin' && !isChiefJudge(actor, eventId)) throw forbidden();
+  requirePermission(actor, 'marking:review', { eventId });
   return db
     .select({ judgeId: judges.id, name: judges.name, affiliation: judges.affiliation, role: judgeAssignments.role })
     .from(judgeAssignments)
@@ -41,7 +43,7 @@ export function listPanel(db: Db, actor: Actor, eventId: number) {
 
 /** Every event of the current competition with its judging state, for the organiser. */
 export function listEventsForAdmin(db: Db, actor: Actor) {
-  if (actor.role !== 'admin') throw forbidden();
+  requirePermission(actor, 'event:manage');
   return db
     .select({ id: events.id, code: events.code, name: events.name, status: events.status, scheduledOn: events.scheduledOn })
     .from(events)
@@ -51,7 +53,7 @@ export function listEventsForAdmin(db: Db, actor: Actor) {
 
 /** An event's panel with assignment ids, for the organiser's assignment list. */
 export function listAssignments(db: Db, actor: Actor, eventId: number) {
-  if (actor.role !== 'admin') throw forbidden();
+  requirePermission(actor, 'event:manage', { eventId });
   return db
     .select({ id: judgeAssignments.id, judgeId: judges.id, name: judges.name, affiliation: judges.affiliation, role: judgeAssignments.role })
     .from(judgeAssignments)
@@ -63,7 +65,7 @@ export function listAssignments(db: Db, actor: Actor, eventId: number) {
 
 /** An event's code, name and status, for the organiser's event page. */
 export function getEventHeader(db: Db, actor: Actor, eventId: number) {
-  if (actor.role !== 'admin') throw forbidden();
+  requirePermission(actor, 'event:manage', { eventId });
   const event = db.select({ code: events.code, name: events.name, status: events.status, liveMode: events.liveMode, freezeAt: events.freezeAt }).from(events).where(eq(events.id, eventId)).get();
   if (!event) throw notFound('event_not_found');
   return event;

@@ -6,8 +6,11 @@
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { checkIns, criteria, discrepancyFlags, events, judgeAssignments, marks, schemeModules, scoringSchemes, scoringSheets } from '#db/schema.ts';
-import { isDiscrepant, markProblem } from '#app/domain/aggregation.ts';
-import { isChiefJudge, type Actor } from '#app/domain/roles.ts';
+import { isDiscrepant, markProblem, spread } from '#app/domain/aggregation.ts';
+import { fromHundredths, hundredthsOf, toHundredths } from '#app/domain/exact.ts';
+import { isMarkable } from '#app/domain/event-lifecycle.ts';
+import { requirePermission } from '#app/domain/permissions.ts';
+import type { Actor } from '#app/domain/roles.ts';
 import { recordAudit } from './audit.server.ts';
 import { eventChanged } from './changes.server.ts';
 import { forbidden, ModelError, notFound } from './errors.ts';
@@ -16,9 +19,9 @@ import { freezeScheme, loadScheme } from './scheme.server.ts';
 
 export type MarkInput = { eventId: number; workCode: string; criterionId: number; value: number; idempotencyKey: string; reason?: string };
 
-function requireScoringJudge(actor: Actor, eventId: number) {
-  if (actor.role !== 'judge' || actor.assignments.get(eventId) !== 'scoring_judge' || actor.judgeId == null) throw forbidden('not_assigned');
-  return actor.judgeId;
+function requireScoringJudge(actor: Actor, eventId: number): number {
+  requirePermission(actor, 'mark:enter', { eventId }, 'not_assigned');
+  return actor.judgeId!;
 }
 
 /**
@@ -34,7 +37,7 @@ export function currentMarksOfSheets(db: DbOrTx, sheetIds: number[], asOf?: Date
     .where(and(inArray(marks.sheetId, sheetIds), asOf ? lte(marks.createdAt, asOf) : undefined))
     .groupBy(marks.sheetId, marks.criterionId);
   return db
-    .select({ id: marks.id, sheetId: marks.sheetId, criterionId: marks.criterionId, value: marks.value, createdAt: marks.createdAt })
+    .select({ id: marks.id, sheetId: marks.sheetId, criterionId: marks.criterionId, hundredths: marks.valueHundredths, createdAt: marks.createdAt })
     .from(marks)
     .where(inArray(marks.id, newest))
     .all();
@@ -66,7 +69,7 @@ export function judgeSheets(db: Db, actor: Actor, eventId: number) {
         workCode: code.workCode!,
         sheetId: sheet?.id ?? null,
         status: sheet?.status ?? 'open',
-        marks: Object.fromEntries(values.map((m) => [m.criterionId, m.value])) as Record<number, number>,
+        marks: Object.fromEntries(values.map((m) => [m.criterionId, fromHundredths(m.hundredths)])) as Record<number, number>,
       };
     }),
   };
@@ -98,7 +101,7 @@ function markQueries(db: Db) {
       .prepare(),
     sheet: db.select().from(scoringSheets).where(and(eq(scoringSheets.judgeId, sql.placeholder('judgeId')), eq(scoringSheets.checkInId, sql.placeholder('checkInId')))).prepare(),
     previous: db
-      .select({ id: marks.id, value: marks.value })
+      .select({ id: marks.id, hundredths: marks.valueHundredths })
       .from(marks)
       .where(and(eq(marks.sheetId, sql.placeholder('sheetId')), eq(marks.criterionId, sql.placeholder('criterionId'))))
       .orderBy(desc(marks.id))
@@ -114,7 +117,7 @@ function markQueries(db: Db) {
       .values({
         sheetId: sql.placeholder('sheetId'),
         criterionId: sql.placeholder('criterionId'),
-        value: sql.placeholder('value'),
+        valueHundredths: sql.placeholder('hundredths'),
         idempotencyKey: sql.placeholder('idempotencyKey'),
         reason: sql.placeholder('reason'),
         enteredBy: sql.placeholder('enteredBy'),
@@ -125,7 +128,7 @@ function markQueries(db: Db) {
       .prepare(),
     /** The panel's current marks on one criterion of one work code. */
     panelValues: db
-      .select({ value: marks.value })
+      .select({ hundredths: marks.valueHundredths })
       .from(marks)
       .innerJoin(scoringSheets, eq(scoringSheets.id, marks.sheetId))
       .where(
@@ -155,16 +158,17 @@ export function putMark(db: Db, actor: Actor, input: MarkInput, now = new Date()
   const judgeId = requireScoringJudge(actor, input.eventId);
   const q = markQueries(db);
   return atomically(db, () => {
+    const hundredths = toHundredths(input.value);
     const resent = q.byKey.get({ key: input.idempotencyKey });
     if (resent) {
-      if (resent.enteredBy !== actor.userId || resent.criterionId !== input.criterionId || resent.value !== input.value) {
+      if (resent.enteredBy !== actor.userId || resent.criterionId !== input.criterionId || resent.valueHundredths !== hundredths) {
         throw new ModelError(409, 'idempotency_conflict');
       }
       return { mark: resent, duplicate: true };
     }
     const event = q.event.get({ eventId: input.eventId });
     if (!event) throw notFound('event_not_found');
-    if (event.status !== 'scoring') throw new ModelError(409, 'event_not_scoring');
+    if (!isMarkable(event.status)) throw new ModelError(409, 'event_not_scoring');
     const checkIn = q.checkIn.get({ eventId: input.eventId, workCode: input.workCode });
     if (!checkIn) throw new ModelError(404, 'work_code_not_found', { workCode: input.workCode.slice(0, 20) });
     const criterion = q.criterion.get({ eventId: input.eventId, criterionId: input.criterionId });
@@ -179,7 +183,7 @@ export function putMark(db: Db, actor: Actor, input: MarkInput, now = new Date()
     const mark = q.insertMark.get({
       sheetId: sheet.id,
       criterionId: criterion.id,
-      value: input.value,
+      hundredths,
       idempotencyKey: input.idempotencyKey,
       reason: input.reason ?? null,
       enteredBy: actor.userId,
@@ -192,7 +196,7 @@ export function putMark(db: Db, actor: Actor, input: MarkInput, now = new Date()
       action: previous ? 'mark.change' : 'mark.enter',
       entity: 'mark',
       entityId: mark.id,
-      before: previous ? { value: previous.value } : null,
+      before: previous ? { value: fromHundredths(previous.hundredths) } : null,
       after: { sheetId: sheet.id, criterionId: criterion.id, value: input.value },
       reason: input.reason,
     });
@@ -204,10 +208,10 @@ export function putMark(db: Db, actor: Actor, input: MarkInput, now = new Date()
 
 /** Opens a flag when the judges' marks spread past the threshold; closes it when they no longer do. */
 function updateFlag(tx: DbOrTx, q: ReturnType<typeof markQueries>, event: typeof events.$inferSelect, checkInId: number, criterionId: number, now: Date) {
-  const values = q.panelValues.all({ checkInId, criterionId }).map((m) => m.value);
+  const values = q.panelValues.all({ checkInId, criterionId }).map((m) => m.hundredths);
   const open = q.openFlag.get({ checkInId, criterionId });
-  const discrepant = isDiscrepant('judgement', values, event.discrepancyThreshold);
-  const spreadNow = values.length ? Math.max(...values) - Math.min(...values) : 0;
+  const discrepant = isDiscrepant('judgement', values, hundredthsOf(event.discrepancyThreshold));
+  const spreadNow = fromHundredths(spread(values));
   if (discrepant && !open) {
     tx.insert(discrepancyFlags).values({ eventId: event.id, checkInId, criterionId, spread: spreadNow, createdAt: now }).run();
   } else if (discrepant && open) {
@@ -238,10 +242,10 @@ export function reopenSheet(db: Db, actor: Actor, sheetId: number, reason: strin
   db.transaction((tx) => {
     const sheet = tx.select().from(scoringSheets).where(eq(scoringSheets.id, sheetId)).get();
     if (!sheet) throw notFound();
-    if (!isChiefJudge(actor, sheet.eventId)) throw forbidden();
+    requirePermission(actor, 'marking:chief', { eventId: sheet.eventId });
     if (!reason.trim()) throw new ModelError(422, 'reason_required', {}, { reason: 'errors.reason_required' });
     const event = tx.select({ status: events.status }).from(events).where(eq(events.id, sheet.eventId)).get()!;
-    if (event.status !== 'scoring') throw new ModelError(409, 'event_not_scoring');
+    if (!isMarkable(event.status)) throw new ModelError(409, 'event_not_scoring');
     tx.update(scoringSheets).set({ status: 'open', submittedAt: null }).where(eq(scoringSheets.id, sheetId)).run();
     recordAudit(tx, actor, { action: 'sheet.reopen', entity: 'scoring_sheet', entityId: sheetId, before: { status: sheet.status }, after: { status: 'open' }, reason });
   });
@@ -252,7 +256,7 @@ export function resolveFlag(db: Db, actor: Actor, flagId: number, resolution: st
   db.transaction((tx) => {
     const flag = tx.select().from(discrepancyFlags).where(eq(discrepancyFlags.id, flagId)).get();
     if (!flag) throw notFound();
-    if (!isChiefJudge(actor, flag.eventId)) throw forbidden();
+    requirePermission(actor, 'marking:chief', { eventId: flag.eventId });
     if (!resolution.trim()) throw new ModelError(422, 'reason_required', {}, { resolution: 'errors.reason_required' });
     if (flag.status !== 'open') return;
     tx.update(discrepancyFlags).set({ status: 'resolved', resolution, resolvedBy: actor.userId, resolvedAt: now }).where(eq(discrepancyFlags.id, flagId)).run();

@@ -7,7 +7,8 @@ import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'd
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db, DbOrTx } from '#db/client.ts';
 import { awards, competitions, contestants, divisions, events, nominations, prefectures, schools, teamMembers } from '#db/schema.ts';
-import { isAdmin, SYSTEM_ACTOR, type Actor } from '#app/domain/roles.ts';
+import { SYSTEM_ACTOR, type Actor } from '#app/domain/roles.ts';
+import { can, requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
 import { issueInheritorCertificate } from './certificate.server.ts';
 import { forbidden, ModelError, notFound } from './errors.ts';
@@ -45,7 +46,7 @@ type NominationFilter = { status?: 'nominated' | 'confirmed' | 'declined'; event
 
 /** Every nomination, for the organiser's review. */
 export function listNominations(db: Db, actor: Actor, filter: NominationFilter = {}) {
-  if (!isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'nomination:review');
   const where = [filter.status ? eq(nominations.status, filter.status) : undefined, filter.eventId ? eq(nominations.eventId, filter.eventId) : undefined].filter(Boolean) as SQL[];
   return db
     .select({
@@ -91,13 +92,13 @@ function reviewOne(tx: DbOrTx, actor: Actor, nominationId: number, review: Revie
 
 /** The organiser confirms or declines (with a reason) one nomination. */
 export function reviewNomination(db: Db, actor: Actor, nominationId: number, review: Review, now = new Date()) {
-  if (!isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'nomination:review');
   return db.transaction((tx) => reviewOne(tx, actor, nominationId, review, now));
 }
 
 /** Bulk confirm: all or none. */
 export function confirmNominations(db: Db, actor: Actor, nominationIds: number[], now = new Date()) {
-  if (!isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'nomination:review');
   return db.transaction((tx) => nominationIds.map((id) => reviewOne(tx, actor, id, { decision: 'confirmed' }, now)).length);
 }
 

@@ -6,7 +6,9 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { appeals, competitions, divisions, events, publications } from '#db/schema.ts';
-import { isAdmin, SYSTEM_ACTOR, type Actor } from '#app/domain/roles.ts';
+import { SYSTEM_ACTOR, type Actor } from '#app/domain/roles.ts';
+import { can, requirePermission } from '#app/domain/permissions.ts';
+import { assertTransition, canTake } from '#app/domain/event-lifecycle.ts';
 import { recordAudit } from './audit.server.ts';
 import { issueAwardCertificates } from './certificate.server.ts';
 import { eventChanged } from './changes.server.ts';
@@ -21,16 +23,16 @@ export const appealPending = or(eq(appeals.status, 'filed'), and(eq(appeals.stat
 
 /** Publishes one locked event; the announcement period starts now. */
 export function publishEvent(db: Db, actor: Actor, eventId: number, now = new Date()) {
-  if (!isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'event:publish');
   return atomically(db, () => {
     const event = eventOrThrow(db, eventId);
-    if (event.status !== 'locked') throw new ModelError(409, 'event_not_locked', { code: event.code });
+    const published = assertTransition('publish', event.status, { code: event.code });
     const run = latestRun(db, eventId)!;
     const days = db.select({ days: competitions.announcementDays }).from(competitions).where(eq(competitions.id, event.competitionId)).get()!.days;
     const announcementEndsAt = new Date(now.getTime() + days * DAY);
     const publication = db.insert(publications).values({ eventId, runId: run.id, publishedBy: actor.userId, announcementEndsAt, createdAt: now }).returning().get();
-    db.update(events).set({ status: 'published' }).where(eq(events.id, eventId)).run();
-    recordAudit(db, actor, { action: 'event.publish', entity: 'event', entityId: eventId, before: { status: 'locked' }, after: { status: 'published', runId: run.id, announcementEndsAt: announcementEndsAt.toISOString() } });
+    db.update(events).set({ status: published }).where(eq(events.id, eventId)).run();
+    recordAudit(db, actor, { action: 'event.publish', entity: 'event', entityId: eventId, before: { status: event.status }, after: { status: published, runId: run.id, announcementEndsAt: announcementEndsAt.toISOString() } });
     eventChanged(db, eventId);
     return { eventId, code: event.code, publicationId: publication.id, announcementEndsAt };
   });
@@ -38,7 +40,7 @@ export function publishEvent(db: Db, actor: Actor, eventId: number, now = new Da
 
 /** Publishes every locked event of a competition at once. */
 export function publishAllLocked(db: Db, actor: Actor, competitionId: number, now = new Date()) {
-  if (!isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'event:publish');
   const locked = db.select({ id: events.id }).from(events).where(and(eq(events.competitionId, competitionId), eq(events.status, 'locked'))).all();
   // All or none: a nested `atomically` is a savepoint of this transaction.
   return atomically(db, () => locked.map((e) => publishEvent(db, actor, e.id, now)));
@@ -65,10 +67,10 @@ export function settleAnnouncements(db: Db, now = new Date()) {
     const done = atomically(db, () => {
       const event = eventOrThrow(db, id);
       const endsAt = announcementEndOf(db, id);
-      if (event.status !== 'published' || !endsAt || endsAt > now) return false;
+      if (!canTake('finalise', event.status) || !endsAt || endsAt > now) return false;
       const pending = db.select({ n: sql<number>`count(*)` }).from(appeals).where(and(eq(appeals.eventId, id), appealPending)).get()!.n;
       if (pending > 0) return false;
-      db.update(events).set({ status: 'final' }).where(eq(events.id, id)).run();
+      db.update(events).set({ status: assertTransition('finalise', event.status) }).where(eq(events.id, id)).run();
       const nominated = createNominations(db, id, now);
       const certificates = issueAwardCertificates(db, id, now);
       recordAudit(db, SYSTEM_ACTOR, { action: 'event.final', entity: 'event', entityId: id, before: { status: 'published' }, after: { status: 'final', nominated, certificates }, reason: '公示期满，成绩确定 (announcement period over)' });
@@ -82,7 +84,7 @@ export function settleAnnouncements(db: Db, now = new Date()) {
 
 /** The organiser's desk: every event that is locked or later, with its period and pending appeals. */
 export function publicationDesk(db: Db, actor: Actor, competitionId: number) {
-  if (!isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'event:publish');
   const rows = db
     .select({ id: events.id, code: events.code, name: events.name, status: events.status, division: divisions.name })
     .from(events)

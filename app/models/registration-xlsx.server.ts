@@ -8,11 +8,13 @@ import type { Db } from '#db/client.ts';
 import { divisions, events, schools, teams } from '#db/schema.ts';
 import { checkQuota, checkRoster, type Violation } from '#app/domain/registration.ts';
 import { parseIdNumber } from '#app/domain/id-number.ts';
-import { isAdmin, type Actor } from '#app/domain/roles.ts';
+import { requirePermission } from '#app/domain/permissions.ts';
+import type { Actor } from '#app/domain/roles.ts';
 import { findCurrentCompetition } from './competition.server.ts';
 import { sheetRows, uploadedSheet, validateRange } from './workbook.server.ts';
-import { forbidden, ModelError } from './errors.ts';
-import { currentRoster, insertTeam, registrationRows, rosterContext, writeRoster, type Roster } from './registration.server.ts';
+import { ModelError } from './errors.ts';
+import { registrationRows } from './registration-review.server.ts';
+import { currentRoster, rosterContext, saveImportedRosters, type Roster } from './roster.server.ts';
 
 export const SHEET = '报名表';
 const ROLE_CONTESTANT = '选手';
@@ -39,7 +41,7 @@ export type ImportOutcome = { ok: true; teams: number; rows: number } | { ok: fa
 
 /** The template, with the events of the current competition as a drop-down list. */
 export async function registrationTemplate(db: Db, actor: Actor): Promise<Buffer> {
-  if (!isAdmin(actor) && actor.role !== 'school') throw forbidden();
+  requirePermission(actor, 'registration:import');
   const competition = findCurrentCompetition(db);
   const eventRows = competition
     ? db.select({ code: events.code, name: events.name, division: divisions.name }).from(events).innerJoin(divisions, eq(divisions.id, events.divisionId)).where(eq(events.competitionId, competition.id)).orderBy(asc(events.code)).all()
@@ -77,7 +79,7 @@ export async function importRegistrations(
   file: ArrayBuffer,
   { now = new Date(), describe = (v: Violation) => v.code }: { now?: Date; describe?: (v: Violation) => string } = {},
 ): Promise<ImportOutcome> {
-  if (!isAdmin(actor) && actor.role !== 'school') throw forbidden();
+  requirePermission(actor, 'registration:import');
   const { sheet } = await uploadedSheet(file, SHEET, 'import_empty');
   const errors: ImportError[] = [];
   const fail = (row: number, key: Key, message: string) => errors.push({ sheet: sheet.name, row, column: HEADER_OF[key], message });
@@ -88,7 +90,8 @@ export async function importRegistrations(
   if (!competition) throw new ModelError(404, 'competition_not_found');
   const eventByCode = new Map(db.select().from(events).where(eq(events.competitionId, competition.id)).all().map((e) => [e.code, e]));
   const schoolByCode = new Map(db.select().from(schools).all().map((s) => [s.code, s]));
-  const ownSchool = actor.role === 'school' ? db.select().from(schools).where(eq(schools.id, actor.schoolId!)).get() : undefined;
+  // A school account imports for its own school only.
+  const ownSchool = actor.schoolId !== null ? db.select().from(schools).where(eq(schools.id, actor.schoolId)).get() : undefined;
 
   // 1. Each row on its own.
   const groups = new Map<string, Group>();
@@ -168,16 +171,8 @@ export async function importRegistrations(
   }
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.row - b.row) };
 
-  // 3. All of it, or nothing.
-  // Every rule was checked above, so the teams and rosters are written without checking again.
-  db.transaction((tx) => {
-    for (const plan of plans) {
-      const name = plan.group.teamName || undefined;
-      const teamId = plan.teamId ?? insertTeam(tx, actor, { eventId: plan.eventId, schoolId: plan.schoolId, name, individual: plan.individual });
-      const team = tx.select().from(teams).where(eq(teams.id, teamId)).get()!;
-      writeRoster(tx, actor, team, { name, ...plan.roster }, [], now);
-    }
-  });
+  // 3. All of it, or nothing: the rosters are checked again as they are written.
+  saveImportedRosters(db, actor, plans.map((p) => ({ eventId: p.eventId, schoolId: p.schoolId, teamId: p.teamId, name: p.group.teamName || undefined, roster: p.roster })), now);
   return { ok: true, teams: plans.length, rows: rows.length };
 }
 
@@ -185,7 +180,7 @@ export type ExportGrouping = 'event' | 'school' | 'prefecture';
 
 /** Approved registrations, whole (the export is for the organiser, or a school's own), one sheet per group. */
 export async function exportRegistrations(db: Db, actor: Actor, filter: { eventId?: number; prefectureId?: number; schoolId?: number; divisionId?: number }, groupBy: ExportGrouping): Promise<Buffer> {
-  if (!isAdmin(actor) && actor.role !== 'school') throw forbidden();
+  requirePermission(actor, 'team:list');
   const rows = registrationRows(db, actor, { ...filter, status: 'approved' });
   const wb = new ExcelJS.Workbook();
   wb.creator = '楚怡杯竞赛系统';

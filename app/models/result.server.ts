@@ -5,15 +5,21 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#db/client.ts';
 import { checkIns, criteria, discrepancyFlags, events, judges, results, resultRuns, schools, scoringSheets, teams } from '#db/schema.ts';
-import { round2, scoreTeam, type TeamScore } from '#app/domain/aggregation.ts';
+import { aggregationProblem, scoreTeam, TRIMMED_MEAN_MIN_JUDGES, type TeamScore } from '#app/domain/aggregation.ts';
+import { fromHundredths, fromOrNull, hundredthsOf, SCORE_ROUNDING } from '#app/domain/exact.ts';
 import { rankTeams } from '#app/domain/ranking.ts';
-import { isAdmin, isChiefJudge, type Actor } from '#app/domain/roles.ts';
-import { forbidden, ModelError, notFound } from './errors.ts';
+import { requirePermission } from '#app/domain/permissions.ts';
+import type { Actor } from '#app/domain/roles.ts';
+import { panelConflicts } from './conflict.server.ts';
+import { ModelError, notFound } from './errors.ts';
 import { currentMarksOfSheets, scoringJudgesOf } from './mark.server.ts';
 import { loadScheme } from './scheme.server.ts';
 
+const percent = (share: number) => Math.round(share * 10000) / 100;
+
+/** The chief judge's desk: the event's chief judge, and the organiser. */
 function requireChief(actor: Actor, eventId: number) {
-  if (!isChiefJudge(actor, eventId) && !isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'marking:review', { eventId });
 }
 
 export function eventOrThrow(db: DbOrTx, eventId: number) {
@@ -22,7 +28,10 @@ export function eventOrThrow(db: DbOrTx, eventId: number) {
   return event;
 }
 
-/** Present work codes, the panel, the sheets and every current mark of an event. */
+/**
+ * Present work codes, the panel, the panel's sheets and their current marks. Only the live
+ * scoring panel counts: a revoked judge's sheets (回避, replacement) stop counting at once.
+ */
 function loadMarking(db: DbOrTx, eventId: number, asOf?: Date) {
   const present = db
     .select({ checkInId: checkIns.id, workCode: checkIns.workCode, teamId: checkIns.teamId, completionSeconds: checkIns.completionSeconds })
@@ -32,7 +41,8 @@ function loadMarking(db: DbOrTx, eventId: number, asOf?: Date) {
     .all();
   const panel = scoringJudgesOf(db, eventId);
   const panelNames = panel.length ? db.select({ id: judges.id, name: judges.name }).from(judges).where(inArray(judges.id, panel)).all() : [];
-  const sheets = db.select().from(scoringSheets).where(eq(scoringSheets.eventId, eventId)).all();
+  const onPanel = new Set(panel);
+  const sheets = db.select().from(scoringSheets).where(eq(scoringSheets.eventId, eventId)).all().filter((s) => onPanel.has(s.judgeId));
   const current = currentMarksOfSheets(db, sheets.map((s) => s.id), asOf);
   return { present, panel: panelNames, sheets, current };
 }
@@ -70,7 +80,7 @@ export function openFlags(db: Db, actor: Actor, eventId: number) {
     ...f,
     marks: sheets
       .filter((s) => s.checkInId === f.checkInId)
-      .map((s) => ({ judge: panel.find((j) => j.id === s.judgeId)?.name ?? '', sheetId: s.id, value: current.find((m) => m.sheetId === s.id && m.criterionId === f.criterionId)?.value ?? null })),
+      .map((s) => ({ judge: panel.find((j) => j.id === s.judgeId)?.name ?? '', sheetId: s.id, value: fromOrNull(current.find((m) => m.sheetId === s.id && m.criterionId === f.criterionId)?.hundredths) })),
   }));
 }
 
@@ -89,14 +99,15 @@ export function judgeReport(db: Db, actor: Actor, eventId: number) {
   const checkInOf = new Map(sheets.map((s) => [s.id, s.checkInId]));
   for (const m of current) {
     const key = cellKey(checkInOf.get(m.sheetId)!, m.criterionId);
-    cells.set(key, [...(cells.get(key) ?? []), m.value]);
+    cells.set(key, [...(cells.get(key) ?? []), fromHundredths(m.hundredths)]);
   }
   return panel.map((j) => {
     const own = current.filter((m) => sheets.find((s) => s.id === m.sheetId)?.judgeId === j.id);
-    const shares = own.map((m) => m.value / (max.get(m.criterionId) ?? 1));
+    // A report of tendencies in percent, not a score: plain floating point is fine here.
+    const shares = own.map((m) => fromHundredths(m.hundredths) / (max.get(m.criterionId) ?? 1));
     const deviations = own.map((m) => {
       const all = cells.get(cellKey(checkInOf.get(m.sheetId)!, m.criterionId))!;
-      return (m.value - all.reduce((a, b) => a + b, 0) / all.length) / (max.get(m.criterionId) ?? 1);
+      return (fromHundredths(m.hundredths) - all.reduce((a, b) => a + b, 0) / all.length) / (max.get(m.criterionId) ?? 1);
     });
     const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
     const meanShare = avg(shares);
@@ -104,9 +115,9 @@ export function judgeReport(db: Db, actor: Actor, eventId: number) {
       judgeId: j.id,
       name: j.name,
       marks: own.length,
-      meanPercent: round2(meanShare * 100),
-      spreadPercent: round2(Math.sqrt(avg(shares.map((s) => (s - meanShare) ** 2))) * 100),
-      deviationPercent: round2(avg(deviations) * 100),
+      meanPercent: percent(meanShare),
+      spreadPercent: percent(Math.sqrt(avg(shares.map((s) => (s - meanShare) ** 2)))),
+      deviationPercent: percent(avg(deviations)),
     };
   });
 }
@@ -121,7 +132,7 @@ export function scoreEvent(db: DbOrTx, eventId: number, asOf?: Date) {
   if (!scheme) return null;
   const { present, panel, sheets, current } = loadMarking(db, eventId, asOf);
   const absent = db.select({ teamId: checkIns.teamId }).from(checkIns).where(and(eq(checkIns.eventId, eventId), eq(checkIns.status, 'absent'))).all();
-  const schemeCriteria = scheme.criteria.map((c) => ({ id: c.id, moduleId: c.moduleId, maxMarks: c.maxMarks, kind: c.kind }));
+  const schemeCriteria = scheme.criteria.map((c) => ({ id: c.id, moduleId: c.moduleId, maxMarks: hundredthsOf(c.maxMarks), kind: c.kind }));
   // Each team's marks, grouped once: sheet → work code, then criterion → the judges' values.
   const checkInOfSheet = new Map(sheets.map((s) => [s.id, s.checkInId]));
   const marksOf = new Map<number, Map<number, number[]>>();
@@ -130,11 +141,11 @@ export function scoreEvent(db: DbOrTx, eventId: number, asOf?: Date) {
     let byCriterion = marksOf.get(checkInId);
     if (!byCriterion) marksOf.set(checkInId, (byCriterion = new Map()));
     const values = byCriterion.get(m.criterionId);
-    if (values) values.push(m.value);
-    else byCriterion.set(m.criterionId, [m.value]);
+    if (values) values.push(m.hundredths);
+    else byCriterion.set(m.criterionId, [m.hundredths]);
   }
   const scores = new Map<number, TeamScore>();
-  for (const p of present) scores.set(p.teamId, scoreTeam(schemeCriteria, marksOf.get(p.checkInId) ?? new Map(), event.aggregationMethod, event.discrepancyThreshold));
+  for (const p of present) scores.set(p.teamId, scoreTeam(schemeCriteria, marksOf.get(p.checkInId) ?? new Map(), event.aggregationMethod, hundredthsOf(event.discrepancyThreshold)));
   const ranked = rankTeams(
     [
       ...present.map((p) => ({ teamId: p.teamId, absent: false, score: scores.get(p.teamId)!, completionSeconds: p.completionSeconds })),
@@ -157,12 +168,42 @@ export function computeResults(db: DbOrTx, eventId: number, asOf?: Date) {
   return scored.ranked;
 }
 
-/** What still stands in the way of signing off: sheets not submitted by the panel, open flags. */
+/**
+ * What still stands in the way of signing off: sheets not submitted by the panel, open flags, a
+ * panel too small for the method, and judges of a competing school (回避) on the panel.
+ */
 export function lockObstacles(db: DbOrTx, eventId: number) {
+  const event = eventOrThrow(db, eventId);
   const { present, panel, sheets } = loadMarking(db, eventId);
-  const submitted = sheets.filter((s) => s.status === 'submitted' && panel.some((j) => j.id === s.judgeId)).length;
+  const submitted = sheets.filter((s) => s.status === 'submitted').length;
   const flags = db.select({ id: discrepancyFlags.id }).from(discrepancyFlags).where(and(eq(discrepancyFlags.eventId, eventId), eq(discrepancyFlags.status, 'open'))).all();
-  return { sheetsOutstanding: present.length * panel.length - submitted, flagsOpen: flags.length };
+  return {
+    sheetsOutstanding: present.length * panel.length - submitted,
+    flagsOpen: flags.length,
+    panelProblem: aggregationProblem(event.aggregationMethod, panel.length),
+    panelSize: panel.length,
+    conflicts: panelConflicts(db, eventId),
+  };
+}
+
+/** The lock's obstacles, for the chief judge's desk (and the organiser's). */
+export function lockReadiness(db: Db, actor: Actor, eventId: number) {
+  requireChief(actor, eventId);
+  return lockObstacles(db, eventId);
+}
+
+/**
+ * An event's scoring rules as anyone may read them: how the judges' marks are combined, when a
+ * judgement criterion goes to the chief judge, and how aggregates are rounded.
+ */
+export function scoringRules(db: DbOrTx, eventId: number) {
+  const event = eventOrThrow(db, eventId);
+  return {
+    aggregationMethod: event.aggregationMethod,
+    discrepancyThreshold: event.discrepancyThreshold,
+    rounding: SCORE_ROUNDING,
+    trimmedMeanMinJudges: TRIMMED_MEAN_MIN_JUDGES,
+  };
 }
 
 /** The latest computation of an event's results: the lock, or the re-lock after an upheld appeal. */
@@ -178,13 +219,14 @@ export function getResults(db: Db, actor: Actor, eventId: number) {
   const run = latestRun(db, eventId);
   if (!run) throw new ModelError(409, 'not_decrypted');
   const rows = db
-    .select({ teamId: teams.id, team: teams.name, school: schools.name, total: results.total, rank: results.rank, absent: results.absent, tieBreakValues: results.tieBreakValues, workCode: checkIns.workCode })
+    .select({ teamId: teams.id, team: teams.name, school: schools.name, totalHundredths: results.totalHundredths, rank: results.rank, absent: results.absent, tieBreakValues: results.tieBreakValues, workCode: checkIns.workCode })
     .from(results)
     .innerJoin(teams, eq(teams.id, results.teamId))
     .innerJoin(schools, eq(schools.id, teams.schoolId))
     .leftJoin(checkIns, and(eq(checkIns.teamId, teams.id), eq(checkIns.eventId, eventId)))
     .where(eq(results.runId, run.id))
     .all()
+    .map(({ totalHundredths, tieBreakValues, ...r }) => ({ ...r, total: fromOrNull(totalHundredths), tieBreakValues: tieBreakValues.map(fromHundredths) }))
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.teamId - b.teamId);
   return { event: { id: event.id, code: event.code, name: event.name, status: event.status, decryptedAt: event.decryptedAt }, runId: run.id, computedAt: run.createdAt, rows };
 }

@@ -6,10 +6,14 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#db/client.ts';
 import { awards, events, results, resultRuns, teamAdvisors } from '#db/schema.ts';
 import { drawAwards, type AwardTier } from '#app/domain/awards.ts';
-import { isChiefJudge, type Actor } from '#app/domain/roles.ts';
+import { hundredthsOf } from '#app/domain/exact.ts';
+import { requirePermission } from '#app/domain/permissions.ts';
+import type { Actor } from '#app/domain/roles.ts';
 import { recordAudit } from './audit.server.ts';
 import { eventChanged } from './changes.server.ts';
-import { forbidden, ModelError } from './errors.ts';
+import { conflictRefusal } from './conflict.server.ts';
+import { ModelError } from './errors.ts';
+import { assertTransition } from '#app/domain/event-lifecycle.ts';
 import { computeResults, eventOrThrow, latestRun, lockObstacles } from './result.server.ts';
 
 /** The tiers of a run, team by team (优秀指导教师 rows left out). */
@@ -22,10 +26,10 @@ export function tiersOfRun(db: DbOrTx, runId: number): Map<number, AwardTier> {
 export function storeRun(tx: DbOrTx, actor: Actor, eventId: number, reason: string, now: Date) {
   const event = eventOrThrow(tx, eventId);
   const ranked = computeResults(tx, eventId);
-  const outcome = drawAwards(ranked, { ratios: event.awardRatios, tieAtBoundary: event.tieAtBoundary, minTotal: event.minTotalForAward });
+  const outcome = drawAwards(ranked, { ratios: event.awardRatios, tieAtBoundary: event.tieAtBoundary, minTotal: event.minTotalForAward === null ? null : hundredthsOf(event.minTotalForAward) });
   const run = tx.insert(resultRuns).values({ eventId, reason, computedBy: actor.userId, awardExplanation: outcome.explanation, createdAt: now }).returning().get();
   for (const r of ranked) {
-    tx.insert(results).values({ runId: run.id, teamId: r.teamId, total: r.total, rank: r.rank, tieBreakValues: r.tieBreakValues, absent: r.absent }).run();
+    tx.insert(results).values({ runId: run.id, teamId: r.teamId, totalHundredths: r.total, rank: r.rank, tieBreakValues: r.tieBreakValues, absent: r.absent }).run();
   }
   for (const [teamId, kind] of outcome.awards) {
     tx.insert(awards).values({ runId: run.id, eventId, kind, teamId, createdAt: now }).run();
@@ -42,15 +46,17 @@ export function storeRun(tx: DbOrTx, actor: Actor, eventId: number, reason: stri
  * The results and awards are computed and stored, and the event is decrypted.
  */
 export function lockEvent(db: Db, actor: Actor, eventId: number, now = new Date()) {
-  if (!isChiefJudge(actor, eventId)) throw forbidden();
+  requirePermission(actor, 'marking:chief', { eventId });
   return db.transaction((tx) => {
     const event = eventOrThrow(tx, eventId);
-    if (event.status !== 'scoring') throw new ModelError(409, 'event_not_scoring');
-    const { sheetsOutstanding, flagsOpen } = lockObstacles(tx, eventId);
-    if (sheetsOutstanding > 0) throw new ModelError(409, 'sheets_outstanding', { count: sheetsOutstanding });
-    if (flagsOpen > 0) throw new ModelError(409, 'flags_open', { count: flagsOpen });
+    const locked = assertTransition('lock', event.status);
+    const obstacles = lockObstacles(tx, eventId);
+    if (obstacles.panelProblem) throw new ModelError(409, obstacles.panelProblem, { count: obstacles.panelSize });
+    if (obstacles.conflicts.length) throw conflictRefusal(tx, eventId, obstacles.conflicts);
+    if (obstacles.sheetsOutstanding > 0) throw new ModelError(409, 'sheets_outstanding', { count: obstacles.sheetsOutstanding });
+    if (obstacles.flagsOpen > 0) throw new ModelError(409, 'flags_open', { count: obstacles.flagsOpen });
     const { run, ranked, awards: drawn } = storeRun(tx, actor, eventId, 'lock', now);
-    tx.update(events).set({ status: 'locked', lockedAt: now, decryptedAt: now }).where(eq(events.id, eventId)).run();
+    tx.update(events).set({ status: locked, lockedAt: now, decryptedAt: now }).where(eq(events.id, eventId)).run();
     eventChanged(tx, eventId);
     recordAudit(tx, actor, {
       action: 'event.lock',

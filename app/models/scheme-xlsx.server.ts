@@ -8,11 +8,12 @@ import type { TFunction } from 'i18next';
 import { eq } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { events } from '#db/schema.ts';
-import { isAdmin, type Actor } from '#app/domain/roles.ts';
+import { type Actor } from '#app/domain/roles.ts';
 import { schemeRowInput } from '#app/schemas/judging.server.ts';
 import type { Language } from '#app/i18n/i18n.ts';
 import { fieldErrors, parseIn } from '#app/utils/validation.server.ts';
 import { sheetRows, uploadedSheet, validateRange } from './workbook.server.ts';
+import { can, requirePermission } from '#app/domain/permissions.ts';
 import { forbidden, ModelError, notFound } from './errors.ts';
 import { loadScheme, saveScheme, type SchemeInput } from './scheme.server.ts';
 
@@ -49,7 +50,7 @@ export type SchemeImportOutcome = { ok: true; modules: number; criteria: number;
 
 /** The event's scheme as a workbook; an event without one gets the headers and an example row. */
 export async function schemeWorkbook(db: Db, actor: Actor, eventId: number): Promise<{ buffer: Buffer; filename: string }> {
-  if (!isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'event:manage');
   const event = db.select({ code: events.code }).from(events).where(eq(events.id, eventId)).get();
   if (!event) throw notFound('event_not_found');
   const scheme = loadScheme(db, eventId) ?? { expectedTotal: null, modules: [] };
@@ -74,7 +75,7 @@ export async function schemeWorkbook(db: Db, actor: Actor, eventId: number): Pro
 
 /** Reads the workbook, checks every row, and saves the scheme only when nothing is wrong. */
 export async function importScheme(db: Db, actor: Actor, eventId: number, file: ArrayBuffer, lng: Language, t: TFunction): Promise<SchemeImportOutcome> {
-  if (!isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'event:manage');
   if (!db.select({ id: events.id }).from(events).where(eq(events.id, eventId)).get()) throw notFound('event_not_found');
   const current = loadScheme(db, eventId);
   const { workbook: wb, sheet } = await uploadedSheet(file, SCHEME_SHEET, 'scheme_import_empty');

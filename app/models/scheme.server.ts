@@ -2,8 +2,9 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#db/client.ts';
 import { criteria, events, schemeModules, scoringSchemes } from '#db/schema.ts';
-import { round2 } from '#app/domain/aggregation.ts';
-import { isAdmin, isAssignedJudge, type Actor } from '#app/domain/roles.ts';
+import { fromHundredths, hundredthsOf, sum, toHundredths } from '#app/domain/exact.ts';
+import { type Actor } from '#app/domain/roles.ts';
+import { can, requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
 import { eventChanged } from './changes.server.ts';
 import { forbidden, ModelError, notFound } from './errors.ts';
@@ -28,13 +29,13 @@ export function loadScheme(db: DbOrTx, eventId: number) {
     ? db.select().from(criteria).where(and(inArray(criteria.moduleId, modules.map((m) => m.id)), isNull(criteria.retiredAt))).orderBy(asc(criteria.sortOrder)).all()
     : [];
   const withCriteria = modules.map((m) => ({ ...m, criteria: rows.filter((c) => c.moduleId === m.id) }));
-  const total = round2(rows.reduce((s, c) => s + c.maxMarks, 0));
+  const total = fromHundredths(sum(rows.map((c) => hundredthsOf(c.maxMarks))));
   return { ...scheme, modules: withCriteria, criteria: withCriteria.flatMap((m) => m.criteria), total };
 }
 export type LoadedScheme = NonNullable<ReturnType<typeof loadScheme>>;
 
 export function getScheme(db: Db, actor: Actor, eventId: number) {
-  if (!isAdmin(actor) && !isAssignedJudge(actor, eventId)) throw forbidden();
+  requirePermission(actor, 'scheme:read', { eventId });
   const scheme = loadScheme(db, eventId);
   if (!scheme) throw notFound();
   return scheme;
@@ -48,15 +49,18 @@ function checkScheme(input: SchemeInput): void {
   const seen = new Set<string>();
   const repeated = all.find((c) => (seen.has(c.code) ? true : (seen.add(c.code), false)));
   if (repeated) throw new ModelError(422, 'scheme_duplicate_code', { code: repeated.code }, { modules: 'errors.scheme_duplicate_code' });
-  const total = round2(all.reduce((s, c) => s + c.maxMarks, 0));
-  if (input.expectedTotal !== null && total !== input.expectedTotal) {
-    throw new ModelError(422, 'scheme_total', { total, expected: input.expectedTotal }, { modules: 'errors.scheme_total' });
+  const uneven = all.find((c) => toHundredths(c.maxMarks) === null);
+  if (uneven) throw new ModelError(422, 'scheme_max_decimals', { code: uneven.code }, { modules: 'errors.scheme_max_decimals' });
+  const total = sum(all.map((c) => hundredthsOf(c.maxMarks)));
+  const expected = input.expectedTotal === null ? null : toHundredths(input.expectedTotal);
+  if (input.expectedTotal !== null && total !== expected) {
+    throw new ModelError(422, 'scheme_total', { total: fromHundredths(total), expected: input.expectedTotal }, { modules: 'errors.scheme_total' });
   }
 }
 
 /** Replaces a scheme that has no marks yet; the criteria must add up to the expected total. */
 export function saveScheme(db: Db, actor: Actor, eventId: number, input: SchemeInput): void {
-  if (!isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'event:manage', { eventId });
   if (!db.select({ id: events.id }).from(events).where(eq(events.id, eventId)).get()) throw notFound('event_not_found');
   db.transaction((tx) => {
     const before = loadScheme(tx, eventId);

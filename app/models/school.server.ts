@@ -3,12 +3,13 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { prefectures, schools } from '#db/schema.ts';
 import { maskPhone } from '#app/domain/id-number.ts';
-import { canActForSchool, canSeePersonalData, isAdmin, type Actor } from '#app/domain/roles.ts';
+import { type Actor } from '#app/domain/roles.ts';
+import { can, requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
 import { forbidden, notFound } from './errors.ts';
 
 function requireOwnSchool(actor: Actor, schoolId: number) {
-  if (!canActForSchool(actor, schoolId)) throw forbidden('not_own_school');
+  requirePermission(actor, 'school:read', { schoolId }, 'not_own_school');
 }
 
 export function getSchoolProfile(db: Db, actor: Actor, schoolId: number) {
@@ -28,7 +29,7 @@ export function getSchoolProfile(db: Db, actor: Actor, schoolId: number) {
     .where(eq(schools.id, schoolId))
     .get();
   if (!row) throw notFound('school_not_found');
-  const whole = canSeePersonalData(actor, schoolId);
+  const whole = can(actor, 'personal-data:read', { schoolId });
   return { ...row, contactPhone: row.contactPhone && !whole ? maskPhone(row.contactPhone) : row.contactPhone };
 }
 
@@ -56,7 +57,7 @@ export function updateSchoolContact(
 
 /** Every school with its prefecture: the organiser's reference list (no personal data in it). */
 export function listSchools(db: Db, actor: Actor) {
-  if (!isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'school:list');
   return db
     .select({ id: schools.id, code: schools.code, name: schools.name, type: schools.type, prefecture: prefectures.name })
     .from(schools)

@@ -6,9 +6,11 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { awards, checkIns, divisions, events, liveBoards, prefectures, results, schools, teams } from '#db/schema.ts';
 import { allowedModes, boardView, leaders, medalTable, type Audience, type AwardTier, type BoardState, type LiveMode, type Standing } from '#app/domain/scoreboard.ts';
-import { isPublished, PUBLISHED_STATUSES } from '#app/domain/awards.ts';
-import { isAdmin, isChiefJudge, type Actor } from '#app/domain/roles.ts';
+import { isPublished, PUBLISHED_STATUSES } from '#app/domain/event-lifecycle.ts';
+import { fromOrNull } from '#app/domain/exact.ts';
+import { type Actor } from '#app/domain/roles.ts';
 import { rooms, type CompetitionBoard, type EventBoard } from '#app/realtime/messages.ts';
+import { can, requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
 import { eventChanged } from './changes.server.ts';
 import { findCurrentCompetition } from './competition.server.ts';
@@ -22,12 +24,13 @@ const boardKey = rooms;
 
 /** Who may watch the staff board (live through the freeze): the organiser and the event's chief judge. */
 export function canWatchStaffBoard(actor: Actor | null, eventId: number): boolean {
-  return !!actor && (isAdmin(actor) || isChiefJudge(actor, eventId));
+  return can(actor, 'board:staff', { eventId });
 }
 
 type EventRow = typeof events.$inferSelect;
 
-type Ranked = { teamId: number; total: number | null; rank: number | null; absent: boolean };
+/** Totals in hundredths, as ranked or as stored. */
+type Ranked = { teamId: number; total: number | null; rank: number | null; absent: boolean; partial?: boolean };
 
 /** Names, work codes and (once published) awards for ranked teams; absent teams are left out. */
 function standingsOf(db: Db, event: EventRow, ranked: readonly Ranked[], runId: number | null): Standing[] {
@@ -46,8 +49,9 @@ function standingsOf(db: Db, event: EventRow, ranked: readonly Ranked[], runId: 
   return present
     .map((r) => {
       const n = byTeam.get(r.teamId)!;
-      return { teamId: r.teamId, workCode: n.workCode, team: n.team, school: n.school, prefecture: n.prefecture, total: r.total, rank: r.rank, award: awardOf.get(r.teamId) ?? null };
+      return { teamId: r.teamId, workCode: n.workCode, team: n.team, school: n.school, prefecture: n.prefecture, total: fromOrNull(r.total), rank: r.rank, partial: r.partial ?? false, award: awardOf.get(r.teamId) ?? null };
     })
+    // Ranked first; unscored teams (未评分) after them, by work code.
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.workCode ?? '').localeCompare(b.workCode ?? ''));
 }
 
@@ -59,7 +63,7 @@ function boardState(db: Db, event: EventRow, now: Date): BoardState {
   const scored = scoreEvent(db, event.id);
   // Once locked, the stored results are the standings; before, the current marks are.
   const run = latestRun(db, event.id);
-  const stored = run ? db.select({ teamId: results.teamId, total: results.total, rank: results.rank, absent: results.absent }).from(results).where(eq(results.runId, run.id)).all() : null;
+  const stored = run ? db.select({ teamId: results.teamId, total: results.totalHundredths, rank: results.rank, absent: results.absent }).from(results).where(eq(results.runId, run.id)).all() : null;
   const atFreeze = frozenNow ? scoreEvent(db, event.id, event.freezeAt!) : null;
   return {
     mode: event.liveMode,
@@ -195,7 +199,7 @@ export function getCompetitionBoard(db: Db, competitionId: number, now = new Dat
 
 /** The organiser sets how an event is shown live and when its public board freezes. */
 export function setLiveSettings(db: Db, actor: Actor, eventId: number, input: { mode: LiveMode; freezeAt: Date | null }, reason?: string): void {
-  if (!isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'event:manage', { eventId });
   db.transaction((tx) => {
     const event = tx.select().from(events).where(eq(events.id, eventId)).get();
     if (!event) throw notFound('event_not_found');

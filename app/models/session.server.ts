@@ -3,8 +3,9 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { sessions } from '#db/schema.ts';
 import { newSecret, sha256 } from '#app/auth/tokens.server.ts';
-import { isAdmin, type Actor } from '#app/domain/roles.ts';
+import { type Actor } from '#app/domain/roles.ts';
 import { loadActor } from './account.server.ts';
+import { can, requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
 import { forbidden, notFound } from './errors.ts';
 import { prepared } from './prepared.server.ts';
@@ -55,7 +56,7 @@ export function findSession(db: Db, token: string, now = new Date()): { actor: A
 export function revokeSession(db: Db, actor: Actor, sessionId: number, reason: string): void {
   const row = db.select().from(sessions).where(eq(sessions.id, sessionId)).get();
   if (!row) throw notFound();
-  if (row.userId !== actor.userId && !isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'session:revoke', { userId: row.userId });
   if (row.revokedAt) return;
   db.transaction((tx) => {
     tx.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId)).run();
@@ -64,7 +65,7 @@ export function revokeSession(db: Db, actor: Actor, sessionId: number, reason: s
 }
 
 export function listSessions(db: Db, actor: Actor, userId: number, now = new Date()) {
-  if (userId !== actor.userId && !isAdmin(actor)) throw forbidden();
+  requirePermission(actor, 'session:revoke', { userId });
   return db
     .select({ id: sessions.id, createdAt: sessions.createdAt, expiresAt: sessions.expiresAt, ip: sessions.ip, userAgent: sessions.userAgent })
     .from(sessions)

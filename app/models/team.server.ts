@@ -2,11 +2,12 @@
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { events, teamMembers, teams } from '#db/schema.ts';
-import { canActForSchool, type Actor } from '#app/domain/roles.ts';
+import { type Actor } from '#app/domain/roles.ts';
+import { can, requirePermission } from '#app/domain/permissions.ts';
 import { forbidden, notFound } from './errors.ts';
 
 export function listTeamsOfSchool(db: Db, actor: Actor, schoolId: number) {
-  if (!canActForSchool(actor, schoolId)) throw forbidden('not_own_school');
+  requirePermission(actor, 'team:read', { schoolId }, 'not_own_school');
   return db
     .select({
       id: teams.id,
@@ -30,6 +31,6 @@ export function listTeamsOfSchool(db: Db, actor: Actor, schoolId: number) {
 export function getTeam(db: Db, actor: Actor, teamId: number) {
   const team = db.select().from(teams).where(eq(teams.id, teamId)).get();
   if (!team) throw notFound();
-  if (!canActForSchool(actor, team.schoolId)) throw forbidden('not_own_team');
+  requirePermission(actor, 'team:read', { schoolId: team.schoolId }, 'not_own_team');
   return team;
 }

@@ -3,13 +3,16 @@
  * the phone's bundle; the server parses what it receives and checks what it sends in tests.
  */
 import * as z from 'zod/mini';
+import { TIERS } from '#app/domain/awards.ts';
+import { EVENT_STATUSES } from '#app/domain/event-lifecycle.ts';
+import { LIVE_MODES } from '#app/domain/scoreboard.ts';
 
 export const serverHello = z.object({ version: z.string(), at: z.number() });
 export type ServerHello = z.infer<typeof serverHello>;
 
-const award = z.nullable(z.enum(['first', 'second', 'third']));
-const liveMode = z.enum(['named', 'anonymous', 'hidden']);
-const eventStatus = z.enum(['scheduled', 'checking_in', 'scoring', 'locked', 'published', 'final']);
+const award = z.nullable(z.enum(TIERS));
+const liveMode = z.enum(LIVE_MODES);
+const eventStatus = z.enum(EVENT_STATUSES);
 
 export const boardRow = z.object({
   key: z.string(),
@@ -19,6 +22,7 @@ export const boardRow = z.object({
   school: z.nullable(z.string()),
   prefecture: z.nullable(z.string()),
   total: z.nullable(z.number()),
+  partial: z.boolean(),
   award,
 });
 export type BoardRowMessage = z.infer<typeof boardRow>;

@@ -1,10 +1,11 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { FormMessage } from '#app/components/field.tsx';
 import { PHASES, canMovePhase } from '#app/domain/phases.ts';
+import { TEAM_STATUSES } from '#app/domain/registration.ts';
 import { changePhase, findCurrentCompetition, getAdminOverview, getCompetitionSummary } from '#app/models/competition.server.ts';
 import { changePhaseInput } from '#app/schemas/competition.server.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
@@ -12,14 +13,14 @@ import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 export const meta: MetaFunction = () => [{ title: '工作台 · 竞赛管理员' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, 'admin');
+  const actor = await requireDesk(request, context, 'desk:organiser');
   const summary = getCompetitionSummary(context.db, actor);
   const overview = summary ? getAdminOverview(context.db, actor, summary.id) : null;
   return json({ actor: { displayName: actor.displayName }, summary, overview });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, 'admin');
+  const actor = await requireDesk(request, context, 'desk:organiser');
   const parsed = await parseForm(request, context, changePhaseInput);
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
@@ -49,7 +50,7 @@ export default function AdminDashboard() {
             </section>
             <h3>{t('dashboard.teamsByStatus')}</h3>
             <p className="actions">
-              {(['draft', 'submitted', 'approved', 'returned'] as const).map((s) => (
+              {TEAM_STATUSES.map((s) => (
                 <span key={s} className={`badge status-${s}`}>
                   {t(`teamStatuses.${s}`)} {overview?.teamsByStatus[s] ?? 0}
                 </span>

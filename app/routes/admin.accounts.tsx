@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { describedBy, Field, FormMessage } from '#app/components/field.tsx';
 import { createAccount, listAccounts, resetPassword } from '#app/models/account.server.ts';
@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: '账号管理 · 楚怡杯竞�
 const ROLES = ACCOUNT_ROLES;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, 'admin');
+  const actor = await requireDesk(request, context, 'desk:organiser');
   const filter = accountFilterInput.parse(Object.fromEntries(new URL(request.url).searchParams));
   return json({
     filter,
@@ -28,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, 'admin');
+  const actor = await requireDesk(request, context, 'desk:organiser');
   const intents = { create: createAccountInput, reset: resetPasswordInput, token: issueTokenInput };
   let intent = 'create' as keyof typeof intents;
   const parsed = await parseForm(request, context, (form) => {

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { Field } from '#app/components/field.tsx';
 import { listAudit, listAuditEntities } from '#app/models/audit.server.ts';
 import { auditFilterInput } from '#app/schemas/admin.server.ts';
@@ -11,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: '审计日志 · 楚怡杯竞�
 const PAGE = 50;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, 'admin');
+  const actor = await requireDesk(request, context, 'desk:organiser');
   const url = new URL(request.url);
   const filter = auditFilterInput.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== '')));
   const entries = listAudit(context.db, actor, {

@@ -1,17 +1,21 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { FormMessage } from '#app/components/field.tsx';
+import { LIVE_MODES } from '#app/domain/scoreboard.ts';
 import { ImportErrors } from '#app/components/import-errors.tsx';
 import { assignJudge, listJudges, revokeAssignment } from '#app/models/assignment.server.ts';
-import { drawStations, listCheckIns, recordCheckIn } from '#app/models/check-in.server.ts';
+import { drawStations, listCheckIns, recordCheckIn, unsealEvent } from '#app/models/check-in.server.ts';
 import { getEventHeader, listAssignments } from '#app/models/judge.server.ts';
 import { getScheme, saveScheme } from '#app/models/scheme.server.ts';
-import { assignInput, checkInInput, liveSettingsInput, schemeFormInput, schemeFromRows } from '#app/schemas/judging.server.ts';
+import { eventConflicts } from '#app/models/assignment.server.ts';
+import { scoringRules } from '#app/models/result.server.ts';
+import { ScoringRules } from '#app/components/scoring-rules.tsx';
+import { isCheckInOpen } from '#app/domain/event-lifecycle.ts';
+import { eventDeskInput, schemeFromRows } from '#app/schemas/judging.server.ts';
 import { setLiveSettings } from '#app/models/scoreboard.server.ts';
-import { z } from '#app/schemas/zod.server.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 import { modelRead, numericParam } from '#app/utils/route.server.ts';
 import type { SchemeImportResult } from './admin.events.$eventId.scheme[.]xlsx.ts';
@@ -19,7 +23,7 @@ import type { SchemeImportResult } from './admin.events.$eventId.scheme[.]xlsx.t
 export const meta: MetaFunction = () => [{ title: '赛项管理 · 竞赛管理员' }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, 'admin');
+  const actor = await requireDesk(request, context, 'desk:organiser');
   const eventId = numericParam(params.eventId);
   return json(
     modelRead(request, () => ({
@@ -29,43 +33,46 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       panel: listAssignments(context.db, actor, eventId),
       judges: listJudges(context.db, actor),
       event: getEventHeader(context.db, actor, eventId),
+      rules: scoringRules(context.db, eventId),
+      conflicts: eventConflicts(context.db, actor, eventId),
     })),
   );
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, 'admin');
+  const actor = await requireDesk(request, context, 'desk:organiser');
   const eventId = numericParam(params.eventId);
-  let intent = '';
-  const parsed = await parseForm(request, context, (form) => {
-    intent = String(form.get('intent'));
-    if (intent === 'check_in') return checkInInput as z.ZodType;
-    if (intent === 'assign') return assignInput as z.ZodType;
-    if (intent === 'revoke') return z.object({ assignmentId: z.coerce.number().int().positive() }) as z.ZodType;
-    if (intent === 'scheme') return schemeFormInput as z.ZodType;
-    if (intent === 'live') return liveSettingsInput as z.ZodType;
-    return z.object({}) as z.ZodType;
-  });
+  const parsed = await parseForm(request, context, eventDeskInput);
   if (!parsed.ok) return json(parsed, { status: 400 });
+  const input = parsed.data;
   try {
-    if (intent === 'check_in') {
-      const input = parsed.data as z.infer<typeof checkInInput>;
-      recordCheckIn(context.db, actor, eventId, input.teamId, input.status);
-    } else if (intent === 'draw') {
-      drawStations(context.db, actor, eventId);
-    } else if (intent === 'assign') {
-      assignJudge(context.db, actor, { eventId, ...(parsed.data as z.infer<typeof assignInput>) });
-    } else if (intent === 'scheme') {
-      saveScheme(context.db, actor, eventId, schemeFromRows(parsed.data as z.infer<typeof schemeFormInput>));
-    } else if (intent === 'live') {
-      setLiveSettings(context.db, actor, eventId, parsed.data as z.infer<typeof liveSettingsInput>);
-    } else if (intent === 'revoke') {
-      revokeAssignment(context.db, actor, (parsed.data as { assignmentId: number }).assignmentId, 'admin');
+    switch (input.intent) {
+      case 'check_in':
+        recordCheckIn(context.db, actor, eventId, input.teamId, input.status);
+        break;
+      case 'draw':
+        drawStations(context.db, actor, eventId);
+        break;
+      case 'assign':
+        assignJudge(context.db, actor, { eventId, judgeId: input.judgeId, role: input.role });
+        break;
+      case 'revoke':
+        revokeAssignment(context.db, actor, input.assignmentId, input.reason || '组委会调整 (organiser)');
+        break;
+      case 'unseal':
+        unsealEvent(context.db, actor, eventId, input.reason);
+        break;
+      case 'scheme':
+        saveScheme(context.db, actor, eventId, schemeFromRows(input));
+        break;
+      case 'live':
+        setLiveSettings(context.db, actor, eventId, input);
+        break;
     }
   } catch (error) {
     return formFailure(request, error);
   }
-  return json({ ok: true as const, intent });
+  return json({ ok: true as const, intent: input.intent });
 }
 
 /** How the event is shown live, and when its public board freezes (Beijing time). */
@@ -79,7 +86,7 @@ function LiveSettings({ mode, freezeAt, saved, busy }: { eventId: number; mode: 
       <input type="hidden" name="intent" value="live" />
       <label htmlFor="liveMode">{t('live.mode')}</label>
       <select id="liveMode" name="mode" defaultValue={mode}>
-        {(['named', 'anonymous', 'hidden'] as const).map((m) => <option key={m} value={m}>{t(`live.modes.${m}`)}</option>)}
+        {LIVE_MODES.map((m) => <option key={m} value={m}>{t(`live.modes.${m}`)}</option>)}
       </select>
       <label htmlFor="freezeAt">{t('live.freezeAt')}</label>
       <input id="freezeAt" name="freezeAt" type="datetime-local" defaultValue={local} title={t('live.freezeHint')} />
@@ -117,35 +124,60 @@ function SchemeWorkbook({ eventId, frozen }: { eventId: number; frozen: boolean 
   );
 }
 
+/** While sealed, the desk never shows work codes; an emergency unseal needs a reason and is disclosed. */
+function SealNotice({ busy }: { busy: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <details className="notice" data-testid="sealed">
+      <summary>{t('judging.sealedNotice')}</summary>
+      <Form method="post" className="stack">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="unseal" />
+        <label htmlFor="unseal-reason">{t('judging.unsealReason')}</label>
+        <textarea id="unseal-reason" name="reason" required maxLength={500} rows={2} />
+        <button type="submit" className="button-secondary" disabled={busy}>{t('judging.unseal')}</button>
+      </Form>
+    </details>
+  );
+}
+
 export default function AdminEvent() {
-  const { eventId, event, scheme, desk, panel, judges } = useLoaderData<typeof loader>();
+  const { eventId, event, scheme, desk, panel, judges, rules, conflicts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const { t } = useTranslation();
-  const checkingIn = event.status === 'scheduled' || event.status === 'checking_in';
+  const checkingIn = isCheckInOpen(event.status);
+  const scoringJudges = panel.filter((p) => p.role === 'scoring_judge').length;
   return (
     <>
       <p><Link to="/admin/events">← {t('home.events')}</Link></p>
       <h1>{event.code} {event.name} <span className="badge" data-testid="event-status">{t(`eventStatuses.${event.status}`)}</span></h1>
       <FormMessage error={result && !result.ok ? result.formError : null} />
       <p><Link to={`/chief/events/${eventId}`}>{t('judging.progress')} · {t('judging.results')}</Link> · <Link to={`/live/${eventId}`}>{t('live.watch')}</Link></p>
+      <ScoringRules rules={rules} panelSize={scoringJudges} />
+      {conflicts.length ? (
+        <p className="notice notice-error" role="alert" data-testid="conflicts">
+          {t('judging.conflictsAdmin', { list: conflicts.map((c) => `${c.judge}（${c.school}）`).join('、') })}
+        </p>
+      ) : null}
       <LiveSettings eventId={eventId} mode={event.liveMode} freezeAt={event.freezeAt} saved={result?.ok === true && result.intent === 'live'} busy={busy} />
 
       <section className="panel" aria-labelledby="desk">
         <h2 id="desk" style={{ marginTop: 0 }}>{t('judging.checkIn')}</h2>
+        {desk.sealed ? <SealNotice busy={busy} /> : null}
         <div className="table-wrap">
           <table>
             <thead>
               <tr><th>{t('registration.school')}</th><th>{t('registration.status')}</th><th className="num">{t('judging.station')}</th><th>{t('judging.checkInCode')}</th><th>{t('judging.workCode')}</th><th /></tr>
             </thead>
             <tbody>
-              {desk.map((d) => (
+              {desk.rows.map((d) => (
                 <tr key={d.teamId}>
                   <td>{d.school}<div className="muted">{d.team}</div></td>
                   <td>{d.status ? t(d.status === 'present' ? 'judging.present' : 'judging.absentAction') : '—'}</td>
                   <td className="num">{d.stationNumber ?? '—'}</td>
                   <td>{d.checkInCode ?? '—'}</td>
-                  <td>{d.workCode ?? '—'}</td>
+                  <td>{desk.sealed ? <span className="muted">{t('judging.sealed')}</span> : (d.workCode ?? '—')}</td>
                   <td>
                     {checkingIn ? (
                       <Form method="post" className="actions">

@@ -1,13 +1,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { listEventsForAdmin } from '#app/models/judge.server.ts';
 
 export const meta: MetaFunction = () => [{ title: '赛项 · 竞赛管理员' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, 'admin');
+  const actor = await requireDesk(request, context, 'desk:organiser');
   return json({ events: listEventsForAdmin(context.db, actor) });
 }
 

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { AwardBadge } from '#app/components/award-list.tsx';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { FormMessage } from '#app/components/field.tsx';
@@ -12,13 +12,13 @@ import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 export const meta: MetaFunction = () => [{ title: '传承人提名审核 · 楚怡杯竞赛系统' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, 'admin');
+  const actor = await requireDesk(request, context, 'desk:organiser');
   const filter = nominationFilterInput.parse(Object.fromEntries(new URL(request.url).searchParams));
   return json({ filter, nominations: listNominations(context.db, actor, filter) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, 'admin');
+  const actor = await requireDesk(request, context, 'desk:organiser');
   const parsed = await parseForm(request, context, nominationReviewInput);
   if (!parsed.ok) return json(parsed, { status: 400 });
   const input = parsed.data;

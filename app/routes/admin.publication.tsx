@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { beijing } from '#app/components/award-list.tsx';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { FormMessage } from '#app/components/field.tsx';
@@ -14,13 +14,13 @@ import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 export const meta: MetaFunction = () => [{ title: '成绩发布 · 楚怡杯竞赛系统' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, 'admin');
+  const actor = await requireDesk(request, context, 'desk:organiser');
   const competition = findCurrentCompetition(context.db);
   return json({ events: competition ? publicationDesk(context.db, actor, competition.id) : null });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, 'admin');
+  const actor = await requireDesk(request, context, 'desk:organiser');
   const parsed = await parseForm(request, context, publishInput);
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {

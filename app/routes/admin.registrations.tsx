@@ -1,11 +1,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { Field, FormMessage } from '#app/components/field.tsx';
 import { languageOf, translator } from '#app/i18n/i18n.ts';
-import { listRegistrations, registrationCounts, registrationFilterOptions, reviewMany } from '#app/models/registration.server.ts';
+import { listRegistrations, registrationCounts, registrationFilterOptions } from '#app/models/registration-review.server.ts';
+import { reviewMany } from '#app/models/team-lifecycle.server.ts';
 import { TEAM_STATUSES } from '#app/domain/registration.ts';
 import { reviewInput, teamFilterInput } from '#app/schemas/registration.server.ts';
 import { parseForm } from '#app/utils/forms.server.ts';
@@ -14,7 +15,7 @@ import { violationFields } from '#app/utils/validation.server.ts';
 export const meta: MetaFunction = () => [{ title: '报名审核 · 楚怡杯竞赛系统' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, 'admin');
+  const actor = await requireDesk(request, context, 'desk:organiser');
   const filter = teamFilterInput.parse(Object.fromEntries(new URL(request.url).searchParams));
   const t = translator(languageOf(request));
   const teams = listRegistrations(context.db, actor, filter).map(({ violations, ...team }) => ({
@@ -25,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, 'admin');
+  const actor = await requireDesk(request, context, 'desk:organiser');
   const parsed = await parseForm(request, context, reviewInput);
   if (!parsed.ok) return json(parsed, { status: 400 });
   const { decision, teamIds, reason } = parsed.data;

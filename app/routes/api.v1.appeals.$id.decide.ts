@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { idParam } from '#app/api/params.server.ts';
 import { apiPost, postOnly, readJson } from '#app/api/respond.server.ts';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { decideAppeal } from '#app/models/appeal.server.ts';
 import { decideInput } from '#app/schemas/awards.server.ts';
 
@@ -12,7 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The arbiter upholds or rejects an appeal, with a reason. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   return apiPost(request, async () => {
-    const actor = await requireRole(request, context, 'arbiter');
+    const actor = await requireDesk(request, context, 'desk:arbiter');
     const input = await readJson(request, context, decideInput);
     return json(decideAppeal(context.db, actor, idParam(params.id), input));
   });

@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { ApiError, apiRoute, methodNotAllowed, readJson } from '#app/api/respond.server.ts';
-import { requireActor, requireRole } from '#app/auth/session.server.ts';
+import { requireActor, requireDesk } from '#app/auth/session.server.ts';
 import { appealsForArbiter, appealsOfSchool, fileAppeal } from '#app/models/appeal.server.ts';
 import { appealApiInput } from '#app/schemas/awards.server.ts';
 
@@ -8,7 +8,7 @@ import { appealApiInput } from '#app/schemas/awards.server.ts';
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return apiRoute(request, async () => {
     const actor = await requireActor(request, context);
-    if (actor.role === 'school') return json({ appeals: appealsOfSchool(context.db, actor, actor.schoolId!) });
+    if (actor.schoolId !== null) return json({ appeals: appealsOfSchool(context.db, actor, actor.schoolId!) });
     const { toDecide, decided } = appealsForArbiter(context.db, actor);
     return json({ appeals: [...toDecide, ...decided] });
   });
@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   return apiRoute(request, async () => {
     if (request.method !== 'POST') throw methodNotAllowed(['GET', 'POST']);
-    const actor = await requireRole(request, context, 'school');
+    const actor = await requireDesk(request, context, 'desk:school');
     const input = await readJson(request, context, appealApiInput);
     const attachment = input.attachment ? { name: input.attachment.name, data: Buffer.from(input.attachment.contentBase64, 'base64') } : null;
     if (attachment && attachment.data.length === 0) throw new ApiError(400, 'invalid_input');

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { idParam } from '#app/api/params.server.ts';
 import { apiPost, postOnly, requireCsrf } from '#app/api/respond.server.ts';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { getResults } from '#app/models/result.server.ts';
 import { lockEvent } from '#app/models/run.server.ts';
 
@@ -12,7 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The chief judge's sign-off: results computed and stored, the event decrypted. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   return apiPost(request, async () => {
-    const actor = await requireRole(request, context, 'judge');
+    const actor = await requireDesk(request, context, 'desk:judge');
     await requireCsrf(request, context);
     const eventId = idParam(params.id);
     lockEvent(context.db, actor, eventId);

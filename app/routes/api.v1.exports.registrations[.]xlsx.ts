@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { apiRoute } from '#app/api/respond.server.ts';
 import { xlsxResponse } from '#app/api/xlsx.server.ts';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { exportRegistrations } from '#app/models/registration-xlsx.server.ts';
 import { exportQuery } from '#app/schemas/registration.server.ts';
 
 /** GET ?groupBy=event|school|prefecture (&eventId, divisionId, prefectureId, schoolId): approved registrations. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return apiRoute(request, async () => {
-    const actor = await requireRole(request, context, 'admin', 'school');
+    const actor = await requireDesk(request, context, 'desk:registration');
     const query = exportQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
     const buffer = await exportRegistrations(context.db, actor, query, query.groupBy);
     return xlsxResponse(buffer, `已通过报名-${query.groupBy}.xlsx`);

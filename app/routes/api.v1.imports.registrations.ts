@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { ApiError, apiPost, postOnly } from '#app/api/respond.server.ts';
 import { uploadedFile, violationText } from '#app/api/xlsx.server.ts';
 import { csrfValid } from '#app/auth/csrf.server.ts';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { languageOf, translator } from '#app/i18n/i18n.ts';
 import { importRegistrations } from '#app/models/registration-xlsx.server.ts';
 
@@ -13,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** multipart/form-data with the .xlsx in `file`: all rows imported, or none and every error listed. */
 export async function action({ request, context }: ActionFunctionArgs) {
   return apiPost(request, async () => {
-    const actor = await requireRole(request, context, 'admin', 'school');
+    const actor = await requireDesk(request, context, 'desk:registration');
     if (!request.headers.get('Content-Type')?.startsWith('multipart/form-data')) throw new ApiError(415, 'unsupported_media_type');
     let form: FormData;
     try {

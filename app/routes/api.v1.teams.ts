@@ -1,13 +1,14 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { apiRoute, methodNotAllowed, readJson } from '#app/api/respond.server.ts';
 import { teamBody } from '#app/api/teams.server.ts';
-import { requireRole } from '#app/auth/session.server.ts';
-import { createTeam, listRegistrations, saveRoster } from '#app/models/registration.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
+import { listRegistrations } from '#app/models/registration-review.server.ts';
+import { createTeam, saveRoster } from '#app/models/roster.server.ts';
 import { createTeamInput, teamFilterInput } from '#app/schemas/registration.server.ts';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return apiRoute(request, async () => {
-    const actor = await requireRole(request, context, 'admin', 'school');
+    const actor = await requireDesk(request, context, 'desk:registration');
     const filter = teamFilterInput.parse(Object.fromEntries(new URL(request.url).searchParams));
     return json({ teams: listRegistrations(context.db, actor, filter) }, { headers: { 'Cache-Control': 'private, no-store' } });
   });
@@ -16,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   return apiRoute(request, async () => {
     if (request.method !== 'POST') throw methodNotAllowed(['GET', 'POST']);
-    const actor = await requireRole(request, context, 'admin', 'school');
+    const actor = await requireDesk(request, context, 'desk:registration');
     const input = await readJson(request, context, createTeamInput);
     const teamId = createTeam(context.db, actor, input);
     if (input.contestants || input.advisors) {

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { beijing } from '#app/components/award-list.tsx';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { FormMessage } from '#app/components/field.tsx';
@@ -12,12 +12,12 @@ import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 export const meta: MetaFunction = () => [{ title: '工作台 · 监督仲裁' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, 'arbiter');
+  const actor = await requireDesk(request, context, 'desk:arbiter');
   return json({ name: actor.displayName, appeals: appealsForArbiter(context.db, actor) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, 'arbiter');
+  const actor = await requireDesk(request, context, 'desk:arbiter');
   const parsed = await parseForm(request, context, decideFormInput);
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {

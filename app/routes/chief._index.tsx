@@ -1,16 +1,14 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { AssignmentTable } from '#app/components/assignment-table.tsx';
-import { isChiefJudgeOfAny } from '#app/domain/roles.ts';
 import { listOwnAssignments, listPanel } from '#app/models/judge.server.ts';
 
 export const meta: MetaFunction = () => [{ title: '工作台 · 裁判长' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, 'judge');
-  if (!isChiefJudgeOfAny(actor)) throw json({ message: '仅裁判长可访问 (chief judges only)' }, { status: 403 });
+  const actor = await requireDesk(request, context, 'desk:chief');
   const chiefOf = listOwnAssignments(context.db, actor).filter((a) => a.role === 'chief_judge');
   return json({
     name: actor.displayName,

@@ -1,78 +1,86 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { FormMessage } from '#app/components/field.tsx';
+import { isDecrypted, isMarkable, isPublished } from '#app/domain/event-lifecycle.ts';
+import { allowed } from '#app/domain/permissions.ts';
 import { reopenSheet, resolveFlag } from '#app/models/mark.server.ts';
-import { eventProgress, getResults, judgeReport, openFlags } from '#app/models/result.server.ts';
+import { eventProgress, getResults, judgeReport, lockReadiness, openFlags, scoringRules } from '#app/models/result.server.ts';
+import { ScoringRules } from '#app/components/scoring-rules.tsx';
 import { lockEvent } from '#app/models/run.server.ts';
-import { reopenInput, resolveFlagInput } from '#app/schemas/judging.server.ts';
-import { appealStepInput } from '#app/schemas/awards.server.ts';
+import { chiefDeskInput } from '#app/schemas/judging.server.ts';
+import { revokeConflictedJudge } from '#app/models/assignment.server.ts';
 import { appealsForChief, correctMark, relockAfterAppeal, reopenForAppeal } from '#app/models/appeal.server.ts';
 import { ChiefAppeals } from '#app/components/chief-appeals.tsx';
-import { z } from '#app/schemas/zod.server.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 import { modelRead, numericParam } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: '裁判长 · 评分监督' }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, 'judge', 'admin');
+  const actor = await requireDesk(request, context, 'desk:judging');
   const eventId = numericParam(params.eventId);
   return json(
     modelRead(request, () => {
       const progress = eventProgress(context.db, actor, eventId);
-      const decrypted = progress.event.status !== 'scoring' && progress.event.status !== 'checking_in' && progress.event.status !== 'scheduled';
+      const status = progress.event.status;
       return {
         progress,
         flags: openFlags(context.db, actor, eventId),
         report: judgeReport(context.db, actor, eventId),
-        results: decrypted ? getResults(context.db, actor, eventId) : null,
-        appeals: progress.event.status === 'published' || progress.event.status === 'final' ? appealsForChief(context.db, actor, eventId) : [],
-        isChief: actor.role === 'judge',
+        results: isDecrypted(status) ? getResults(context.db, actor, eventId) : null,
+        appeals: isPublished(status) ? appealsForChief(context.db, actor, eventId) : [],
+        can: allowed(actor, ['marking:chief', 'appeal:reopen'], { eventId }),
+        rules: scoringRules(context.db, eventId),
+        readiness: isMarkable(status) ? lockReadiness(context.db, actor, eventId) : null,
+        markable: isMarkable(status),
       };
     }),
   );
 }
 
-const APPEAL_STEPS: readonly string[] = ['reopenAppeal', 'correct', 'relock'];
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, 'judge');
+  const actor = await requireDesk(request, context, 'desk:judge');
   const eventId = numericParam(params.eventId);
-  let intent = '';
-  const parsed = await parseForm(request, context, (form) => {
-    intent = String(form.get('intent'));
-    if (APPEAL_STEPS.includes(intent)) return appealStepInput as z.ZodType;
-    return (intent === 'resolve' ? resolveFlagInput : intent === 'reopen' ? reopenInput : z.object({})) as z.ZodType;
-  });
+  const parsed = await parseForm(request, context, chiefDeskInput);
   if (!parsed.ok) return json(parsed, { status: 400 });
+  const input = parsed.data;
   try {
-    if (APPEAL_STEPS.includes(intent)) {
-      const step = parsed.data as z.infer<typeof appealStepInput>;
-      if (step.intent === 'reopenAppeal') reopenForAppeal(context.db, actor, step.appealId);
-      else if (step.intent === 'correct') correctMark(context.db, actor, step);
-      else relockAfterAppeal(context.db, actor, step.appealId);
-    } else if (intent === 'resolve') {
-      const input = parsed.data as z.infer<typeof resolveFlagInput>;
-      resolveFlag(context.db, actor, input.flagId, input.resolution);
-    } else if (intent === 'reopen') {
-      const input = parsed.data as z.infer<typeof reopenInput>;
-      reopenSheet(context.db, actor, input.sheetId, input.reason);
-    } else if (intent === 'lock') {
-      lockEvent(context.db, actor, eventId);
-    } else {
-      return json({ ok: false as const, formError: 'unknown intent', fields: {}, values: {} }, { status: 400 });
+    switch (input.intent) {
+      case 'reopenAppeal':
+        reopenForAppeal(context.db, actor, input.appealId);
+        break;
+      case 'correct':
+        correctMark(context.db, actor, input);
+        break;
+      case 'relock':
+        relockAfterAppeal(context.db, actor, input.appealId);
+        break;
+      case 'resolve':
+        resolveFlag(context.db, actor, input.flagId, input.resolution);
+        break;
+      case 'reopen':
+        reopenSheet(context.db, actor, input.sheetId, input.reason);
+        break;
+      case 'lock':
+        lockEvent(context.db, actor, eventId);
+        break;
+      case 'revokeConflicted':
+        revokeConflictedJudge(context.db, actor, eventId, input.judgeId, input.reason);
+        break;
     }
   } catch (error) {
     return formFailure(request, error);
   }
+  const intent = input.intent;
   return json({ ok: true as const, intent });
 }
 
 export default function ChiefEvent() {
-  const { progress, flags, report, results, isChief, appeals } = useLoaderData<typeof loader>();
+  const { progress, flags, report, results, can, markable, appeals, rules, readiness } = useLoaderData<typeof loader>();
+  const isChief = can['marking:chief'];
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const { t } = useTranslation();
@@ -80,8 +88,29 @@ export default function ChiefEvent() {
   return (
     <>
       <h1>{event.code} {event.name} <span className="badge" data-testid="event-status">{t(`eventStatuses.${event.status}`)}</span></h1>
-      <FormMessage error={result && !result.ok ? result.formError : null} success={result?.ok && result.intent === 'lock' ? t('judging.locked') : result?.ok && result.intent === 'relock' ? t('appeals.relocked') : result?.ok && APPEAL_STEPS.includes(result.intent) ? t('appeals.saved') : null} />
-      {isChief ? <ChiefAppeals appeals={appeals} busy={busy} /> : null}
+      <FormMessage error={result && !result.ok ? result.formError : null} success={result?.ok && result.intent === 'lock' ? t('judging.locked') : result?.ok && result.intent === 'relock' ? t('appeals.relocked') : result?.ok && ['reopenAppeal', 'correct'].includes(result.intent) ? t('appeals.saved') : result?.ok ? t('dashboard.saved') : null} />
+      <ScoringRules rules={rules} panelSize={readiness?.panelSize ?? null} />
+      {can['appeal:reopen'] ? <ChiefAppeals appeals={appeals} busy={busy} /> : null}
+      {readiness && readiness.conflicts.length ? (
+        <section className="panel notice-error" aria-labelledby="conflicts" data-testid="conflicts">
+          <h2 id="conflicts" style={{ marginTop: 0 }}>{t('judging.conflicts')}</h2>
+          <p>{t('judging.conflictsBody')}</p>
+          {readiness.conflicts.map((c) => (
+            <div key={c.judgeId} className="card">
+              <strong>{c.judge}</strong> · {c.school}
+              {isChief ? (
+                <Form method="post" className="filters">
+                  <CsrfInput />
+                  <input type="hidden" name="intent" value="revokeConflicted" />
+                  <input type="hidden" name="judgeId" value={c.judgeId} />
+                  <input name="reason" aria-label={t('judging.revokeReason')} placeholder={t('judging.revokeReason')} required maxLength={500} />
+                  <button type="submit" disabled={busy}>{t('judging.revokeConflicted')}</button>
+                </Form>
+              ) : null}
+            </div>
+          ))}
+        </section>
+      ) : null}
 
       <section className="panel" aria-labelledby="flags">
         <h2 id="flags" style={{ marginTop: 0 }}>{t('judging.flags')}</h2>
@@ -126,7 +155,7 @@ export default function ChiefEvent() {
                   <td>{w.workCode}</td>
                   <td className="num">{w.submitted}/{w.of}</td>
                   <td>
-                    {isChief && event.status === 'scoring'
+                    {isChief && markable
                       ? w.sheets.filter((s) => s.status === 'submitted').map((s) => (
                           <Form method="post" key={s.sheetId} className="filters">
                             <CsrfInput />
@@ -162,7 +191,7 @@ export default function ChiefEvent() {
         </table>
       </section>
 
-      {isChief && event.status === 'scoring' ? (
+      {isChief && markable ? (
         <section className="panel">
           <p>{t('judging.lockBody')}</p>
           <Form method="post">

@@ -1,14 +1,14 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { AssignmentTable } from '#app/components/assignment-table.tsx';
 import { listOwnAssignments } from '#app/models/judge.server.ts';
 
 export const meta: MetaFunction = () => [{ title: '工作台 · 裁判' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, 'judge');
+  const actor = await requireDesk(request, context, 'desk:judge');
   return json({ name: actor.displayName, assignments: listOwnAssignments(context.db, actor) });
 }
 

@@ -1,14 +1,14 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { judgeSheets } from '#app/models/mark.server.ts';
 import { modelRead, numericParam } from '#app/utils/route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: '评分 · 裁判' }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, 'judge');
+  const actor = await requireDesk(request, context, 'desk:judge');
   return json(modelRead(request, () => judgeSheets(context.db, actor, numericParam(params.eventId))));
 }
 

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData, useRevalidator } from '@remix-run/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { useCsrfToken } from '#app/components/csrf-input.tsx';
 import { enqueue, flush, newKey, readOutbox } from '#app/judging/mark-queue.ts';
 import { judgeSheets } from '#app/models/mark.server.ts';
@@ -11,7 +11,7 @@ import { modelRead, numericParam } from '#app/utils/route.server.ts';
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.sheet.workCode ?? ''} · 评分表` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, 'judge');
+  const actor = await requireDesk(request, context, 'desk:judge');
   const data = modelRead(request, () => judgeSheets(context.db, actor, numericParam(params.eventId)));
   const index = data.sheets.findIndex((s) => s.workCode === params.workCode);
   if (index === -1) throw new Response('Not found', { status: 404 });

@@ -1,23 +1,23 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { FormMessage } from '#app/components/field.tsx';
-import { createTeam, listOpenEvents } from '#app/models/registration.server.ts';
-import { createTeamInput } from '#app/schemas/registration.server.ts';
+import { createTeam, listOpenEvents } from '#app/models/roster.server.ts';
+import { createTeamFormInput } from '#app/schemas/registration.server.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 
 export const meta: MetaFunction = () => [{ title: '报名 · 楚怡杯竞赛系统' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, 'school');
+  const actor = await requireDesk(request, context, 'desk:school');
   return json({ events: listOpenEvents(context.db, actor) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, 'school');
-  const parsed = await parseForm(request, context, createTeamInput);
+  const actor = await requireDesk(request, context, 'desk:school');
+  const parsed = await parseForm(request, context, createTeamFormInput);
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
     const teamId = createTeam(context.db, actor, { eventId: parsed.data.eventId });

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { uploadAction, violationText } from '#app/api/xlsx.server.ts';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { FormMessage } from '#app/components/field.tsx';
 import { ImportErrors } from '#app/components/import-errors.tsx';
@@ -11,14 +11,14 @@ import { importRegistrations, type ImportError } from '#app/models/registration-
 export const meta: MetaFunction = () => [{ title: '批量导入 · 楚怡杯竞赛系统' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireRole(request, context, 'admin', 'school');
+  await requireDesk(request, context, 'desk:registration');
   return json({});
 }
 
 type Result = { ok: true; teams: number; rows: number } | { ok: false; message: string; errors: ImportError[] };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, 'admin', 'school');
+  const actor = await requireDesk(request, context, 'desk:registration');
   return uploadAction(request, context, async (file, _lng, t) => {
     const outcome = await importRegistrations(context.db, actor, file, { describe: violationText(t) });
     if (outcome.ok) return json<Result>(outcome);

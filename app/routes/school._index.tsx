@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { describedBy, Field, FormMessage } from '#app/components/field.tsx';
 import { getSchoolProfile, updateSchoolContact } from '#app/models/school.server.ts';
@@ -12,7 +12,7 @@ import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 export const meta: MetaFunction = () => [{ title: '工作台 · 院校联系人' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, 'school');
+  const actor = await requireDesk(request, context, 'desk:school');
   const schoolId = actor.schoolId!;
   return json({
     school: getSchoolProfile(context.db, actor, schoolId),
@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, 'school');
+  const actor = await requireDesk(request, context, 'desk:school');
   const parsed = await parseForm(request, context, schoolContactInput);
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {

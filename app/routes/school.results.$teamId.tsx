@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { beijing } from '#app/components/award-list.tsx';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { Field, FormMessage } from '#app/components/field.tsx';
@@ -15,7 +15,7 @@ import { modelRead, numericParam } from '#app/utils/route.server.ts';
 export const meta: MetaFunction = () => [{ title: '成绩反馈 · 楚怡杯竞赛系统' }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, 'school');
+  const actor = await requireDesk(request, context, 'desk:school');
   const feedback = modelRead(request, () => teamFeedback(context.db, actor, numericParam(params.teamId)));
   const endsAt = announcementEndOf(context.db, feedback.event.id);
   const appeals = appealsOfSchool(context.db, actor, actor.schoolId!).filter((a) => a.teamId === feedback.team.id);
@@ -23,7 +23,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, 'school');
+  const actor = await requireDesk(request, context, 'desk:school');
   const teamId = numericParam(params.teamId);
   const parsed = await parseForm(request, context, appealFormInput);
   if (!parsed.ok) return json(parsed, { status: 400 });

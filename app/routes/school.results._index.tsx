@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { AwardBadge } from '#app/components/award-list.tsx';
 import { appealsOfSchool } from '#app/models/appeal.server.ts';
 import { schoolCertificates } from '#app/models/certificate.server.ts';
@@ -10,7 +10,7 @@ import { publishedTeamsOfSchool } from '#app/models/feedback.server.ts';
 export const meta: MetaFunction = () => [{ title: '本校成绩与申诉 · 楚怡杯竞赛系统' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, 'school');
+  const actor = await requireDesk(request, context, 'desk:school');
   const schoolId = actor.schoolId!;
   const teams = publishedTeamsOfSchool(context.db, actor, schoolId);
   const certificates = schoolCertificates(context.db, actor, schoolId).map((c) => ({ code: c.code, kind: c.kind, holderName: c.holderName, eventCode: c.eventCode }));

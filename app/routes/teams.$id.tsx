@@ -1,10 +1,13 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireRole } from '#app/auth/session.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { describedBy, FormMessage } from '#app/components/field.tsx';
-import { approveTeam, getTeamDetail, returnTeam, saveRoster, submitTeam } from '#app/models/registration.server.ts';
+import { allowed } from '#app/domain/permissions.ts';
+import { canTakeTeamStep } from '#app/domain/team-lifecycle.ts';
+import { getTeamDetail, saveRoster } from '#app/models/roster.server.ts';
+import { approveTeam, returnTeam, submitTeam } from '#app/models/team-lifecycle.server.ts';
 import { returnTeamInput, rosterInput } from '#app/schemas/registration.server.ts';
 import { languageOf, translator } from '#app/i18n/i18n.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
@@ -14,14 +17,26 @@ import { violationFields } from '#app/utils/validation.server.ts';
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.code ?? ''} ${data?.team.name ?? ''} · 参赛队` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, 'school', 'admin');
+  const actor = await requireDesk(request, context, 'desk:registration');
   const detail = modelRead(request, () => getTeamDetail(context.db, actor, numericParam(params.id)));
   const t = translator(languageOf(request));
-  return json({ ...detail, problems: Object.values(violationFields(detail.violations, t)), isAdmin: actor.role === 'admin' });
+  const resource = { schoolId: detail.school.id };
+  const may = allowed(actor, ['team:register', 'team:review'], resource);
+  return json({
+    ...detail,
+    problems: Object.values(violationFields(detail.violations, t)),
+    // What the page offers is exactly what the model would accept now.
+    actions: {
+      edit: detail.editable && may['team:register'],
+      approve: may['team:review'] && canTakeTeamStep('approve', detail.team.status, detail.event.status),
+      return: may['team:review'] && canTakeTeamStep('return', detail.team.status, detail.event.status),
+      reviewer: may['team:review'],
+    },
+  });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, 'school', 'admin');
+  const actor = await requireDesk(request, context, 'desk:registration');
   const id = numericParam(params.id);
   let intent = 'save';
   const parsed = await parseForm(request, context, (form) => {
@@ -44,7 +59,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function TeamPage() {
-  const { team, event, school, roster, editable, problems, isAdmin } = useLoaderData<typeof loader>();
+  const { team, event, school, roster, editable, problems, actions } = useLoaderData<typeof loader>();
+  const isAdmin = actions.reviewer;
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const { t } = useTranslation();
@@ -57,7 +73,7 @@ export default function TeamPage() {
   const input = (key: string, label: string, fallback: string | null | undefined, props: Record<string, unknown> = {}) => (
     <div className="field">
       <label htmlFor={key}>{label}</label>
-      <input id={key} name={key} defaultValue={value(key, fallback)} readOnly={!editable || isAdmin} {...describedBy(key, fields[key])} {...props} />
+      <input id={key} name={key} defaultValue={value(key, fallback)} readOnly={!actions.edit} {...describedBy(key, fields[key])} {...props} />
       {fields[key] ? <p className="field-error" id={`${key}-error`}>{fields[key]}</p> : null}
     </div>
   );
@@ -88,7 +104,7 @@ export default function TeamPage() {
 
       <Form method="post" className="panel">
         <CsrfInput />
-        {!editable && !isAdmin ? <p className="notice">{t('registration.readOnly')}</p> : null}
+        {!actions.edit && !isAdmin ? <p className="notice">{t('registration.readOnly')}</p> : null}
         {input('name', t('registration.teamName'), team.name)}
         <h2>{t('registration.contestants')}</h2>
         {fields.contestants ? <p className="field-error">{fields.contestants}</p> : null}
@@ -118,7 +134,7 @@ export default function TeamPage() {
             </fieldset>
           );
         })}
-        {editable && !isAdmin ? (
+        {actions.edit ? (
           <div className="actions">
             <button type="submit" name="intent" value="save" className="button-secondary" disabled={busy}>{t('registration.save')}</button>
             <button type="submit" name="intent" value="submit" disabled={busy}>{t('registration.submit')}</button>
@@ -126,21 +142,23 @@ export default function TeamPage() {
         ) : null}
       </Form>
 
-      {isAdmin && (team.status === 'submitted' || team.status === 'approved') ? (
+      {actions.approve || actions.return ? (
         <section className="panel" aria-label={t('registration.review')}>
-          {team.status === 'submitted' ? (
+          {actions.approve ? (
             <Form method="post">
               <CsrfInput />
               <button type="submit" name="intent" value="approve" disabled={busy}>{t('registration.approve')}</button>
             </Form>
           ) : null}
-          <Form method="post" className="stack" style={{ marginTop: '1rem' }}>
-            <CsrfInput />
-            <label htmlFor="reason">{t('registration.returnReason')}</label>
-            <textarea id="reason" name="reason" required maxLength={500} rows={2} {...describedBy('reason', fields.reason)} />
-            {fields.reason ? <p className="field-error" id="reason-error">{fields.reason}</p> : null}
-            <button type="submit" name="intent" value="return" className="button-secondary" disabled={busy}>{t('registration.return')}</button>
-          </Form>
+          {actions.return ? (
+            <Form method="post" className="stack" style={{ marginTop: '1rem' }}>
+              <CsrfInput />
+              <label htmlFor="reason">{t('registration.returnReason')}</label>
+              <textarea id="reason" name="reason" required maxLength={500} rows={2} {...describedBy('reason', fields.reason)} />
+              {fields.reason ? <p className="field-error" id="reason-error">{fields.reason}</p> : null}
+              <button type="submit" name="intent" value="return" className="button-secondary" disabled={busy}>{t('registration.return')}</button>
+            </Form>
+          ) : null}
         </section>
       ) : null}
     </>

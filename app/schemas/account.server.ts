@@ -1,5 +1,6 @@
 /** Inputs about accounts and sessions: one schema serves the form, the action and the API. */
 import { z } from './zod.server.ts';
+import { ACCOUNT_ROLES } from '#app/domain/roles.ts';
 import { PASSWORD_MIN_LENGTH } from '#app/auth/password-policy.ts';
 import { optionalId, optionalPhone, optionalText, requiredText } from './common.server.ts';
 
@@ -20,7 +21,7 @@ export type LoginInput = z.infer<typeof loginInput>;
 
 export const createAccountInput = z
   .object({
-    role: z.enum(['admin', 'school', 'judge', 'arbiter']),
+    role: z.enum(ACCOUNT_ROLES),
     username,
     displayName: requiredText(60),
     password: newPassword,

@@ -1,6 +1,6 @@
 /** Inputs of publication, appeals, nominations and the register: one schema for the form and the API. */
 import { z } from './zod.server.ts';
-import { idParam, optionalId, optionalText, reasonText, requiredText } from './common.server.ts';
+import { idParam, jsonId, optionalId, optionalText, reasonText, requiredText } from './common.server.ts';
 
 const ids = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(idParam).max(1000));
 
@@ -15,6 +15,7 @@ export const appealFormInput = appealInput.omit({ teamId: true });
 
 /** The API's appeal: the attachment, if any, as base64 (at most 5 MB once decoded). */
 export const appealApiInput = appealInput.extend({
+  teamId: jsonId,
   attachment: z
     .object({ name: requiredText(200), contentBase64: z.string().max(7_000_000).regex(/^[A-Za-z0-9+/=\s]*$/, 'errors.attachment_type') })
     .optional(),

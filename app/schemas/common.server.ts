@@ -4,7 +4,13 @@ import { isValidPhone } from '#app/domain/id-number.ts';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
+/** An id from a form or a URL, where every value arrives as text. */
 export const idParam = z.coerce.number().int().positive();
+/**
+ * An id in a JSON body: a number, never text. JSON says what a value is, and the API's OpenAPI
+ * document promises numbers, so `"eventId": "2"` is refused rather than guessed at.
+ */
+export const jsonId = z.number().int().positive();
 export const optionalId = z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional());
 export const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
 export const requiredText = (max: number) => z.string().trim().min(1).max(max);

@@ -1,12 +1,15 @@
 /** Judging inputs: one schema serves the judge's sheet, the API and the chief judge's forms. */
 import { z } from './zod.server.ts';
-import { requiredText, rows } from './common.server.ts';
+import { LIVE_MODES } from '#app/domain/scoreboard.ts';
+import { appealStepInput } from './awards.server.ts';
+import { jsonId, requiredText, rows } from './common.server.ts';
 
+/** A mark as JSON (the judge's sheet and the API both send JSON): numbers are numbers. */
 export const markInput = z.object({
-  eventId: z.coerce.number().int().positive(),
+  eventId: jsonId,
   workCode: z.string().trim().min(1).max(20),
-  criterionId: z.coerce.number().int().positive(),
-  value: z.coerce.number().finite(),
+  criterionId: jsonId,
+  value: z.number(),
   /** Made by the client for each entry, so a resend after a lost connection is stored once. */
   idempotencyKey: z.string().min(8).max(100),
   reason: z.string().trim().max(500).optional(),
@@ -51,7 +54,7 @@ export function schemeFromRows(input: SchemeFormInput) {
 
 /** The organiser's live settings; the freeze time is typed in Beijing time (the competition's own). */
 export const liveSettingsInput = z.object({
-  mode: z.enum(['named', 'anonymous', 'hidden']),
+  mode: z.enum(LIVE_MODES),
   freezeAt: z.preprocess(
     (v) => (v === '' || v === undefined ? null : v),
     z
@@ -61,3 +64,23 @@ export const liveSettingsInput = z.object({
       .nullable(),
   ),
 });
+
+/** Every form of the organiser's event page, one schema: the `intent` says which. */
+export const eventDeskInput = z.discriminatedUnion('intent', [
+  checkInInput.extend({ intent: z.literal('check_in') }),
+  z.object({ intent: z.literal('draw') }),
+  assignInput.extend({ intent: z.literal('assign') }),
+  z.object({ intent: z.literal('revoke'), assignmentId: z.coerce.number().int().positive(), reason: z.string().trim().max(500).default('') }),
+  z.object({ intent: z.literal('unseal'), reason: requiredText(500) }),
+  schemeFormInput.extend({ intent: z.literal('scheme') }),
+  liveSettingsInput.extend({ intent: z.literal('live') }),
+]);
+
+/** The chief judge's desk: every form, one schema (the appeal steps included). */
+export const chiefDeskInput = z.discriminatedUnion('intent', [
+  ...appealStepInput.options,
+  resolveFlagInput.extend({ intent: z.literal('resolve') }),
+  reopenInput.extend({ intent: z.literal('reopen') }),
+  z.object({ intent: z.literal('lock') }),
+  z.object({ intent: z.literal('revokeConflicted'), judgeId: z.coerce.number().int().positive(), reason: requiredText(500) }),
+]);

@@ -1,7 +1,7 @@
 /** Registration inputs, shared by the team form, its action, the JSON API and the import. */
 import { z } from './zod.server.ts';
 import { TEAM_STATUSES } from '#app/domain/registration.ts';
-import { optionalText, requiredText, rows } from './common.server.ts';
+import { idParam, jsonId, optionalText, requiredText, rows } from './common.server.ts';
 
 
 export const contestantEntry = z.object({
@@ -26,14 +26,19 @@ export const rosterInput = z.object({
 });
 export type RosterInput = z.infer<typeof rosterInput>;
 
-export const createTeamInput = z.object({
-  eventId: z.coerce.number().int().positive(),
-  /** Admins create teams for a school; a school account always creates for its own. */
-  schoolId: z.coerce.number().int().positive().optional(),
-  name: optionalText(80),
-  contestants: rows(contestantEntry, 10).optional(),
-  advisors: rows(advisorEntry, 5).optional(),
-});
+const newTeam = <I extends z.ZodType<number>>(id: I) =>
+  z.object({
+    eventId: id,
+    /** Admins create teams for a school; a school account always creates for its own. */
+    schoolId: id.optional(),
+    name: optionalText(80),
+    contestants: rows(contestantEntry, 10).optional(),
+    advisors: rows(advisorEntry, 5).optional(),
+  });
+/** POST /api/v1/teams: JSON, numbers as numbers. */
+export const createTeamInput = newTeam(jsonId);
+/** The registration page's form: every value arrives as text. */
+export const createTeamFormInput = newTeam(idParam);
 
 export const patchTeamInput = z.object({
   name: optionalText(80),

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '#db/client.ts';
 import * as t from '#db/schema.ts';
 import { hashPassword } from '#app/auth/password.server.ts';
+import { AGGREGATION_METHODS, aggregationProblem } from '#app/domain/aggregation.ts';
 import { idNumberCheckChar } from '#app/domain/id-number.ts';
 import { SYSTEM_ACTOR } from '#app/domain/roles.ts';
 import { recordAudit } from '#app/models/audit.server.ts';
@@ -264,7 +265,8 @@ class Generator {
         maxAdvisors: 2,
         quotaPerSchool: 1,
         scheduledOn: isoDate(new Date(startsOn.getTime() + (index % 20) * DAY)),
-        aggregationMethod: tpl.objectiveOnly ? 'mean' : this.rng.pick(['mean', 'trimmed_mean', 'median'] as const),
+        // Only methods the panel can use: a trimmed mean needs five scoring judges.
+        aggregationMethod: tpl.objectiveOnly ? 'mean' : this.rng.pick(AGGREGATION_METHODS.filter((m) => !aggregationProblem(m, this.panelSize() - 1))),
         discrepancyThreshold: 3,
         liveMode: tpl.objectiveOnly ? 'named' : 'anonymous',
       })
@@ -328,8 +330,11 @@ class Generator {
     let entering = this.rng.shuffle(eligible).slice(0, Math.max(4, Math.round(eligible.length * share)));
     const railway = schools.find((s) => s.name === '湖南铁道职业技术学院')!;
     // The demo school enters a few 高职 events (not GZ012, where its teachers judge).
-    if (this.scale === 'demo' && ['GZ003', 'GZ021', 'GZ045'].includes(tpl.code) && !entering.includes(railway)) entering = [railway, ...entering];
-    if (tpl.code === 'GZ012') entering = entering.filter((s) => s !== railway);
+    // It enters those only, so the demo always has events it may still enter.
+    if (this.scale === 'demo') {
+      entering = entering.filter((s) => s !== railway);
+      if (['GZ003', 'GZ021', 'GZ045'].includes(tpl.code)) entering = [railway, ...entering];
+    }
 
     for (const school of entering) {
       const status = this.teamStatus(school === railway ? tpl.code : null);
@@ -409,10 +414,16 @@ class Generator {
     return row.id;
   }
 
-  /** 1 chief + 4 scoring judges (demo) or 10 (province), none from a school with a team in the event (回避). */
+  private panelSize(): number {
+    return this.scale === 'demo' ? 5 : 10;
+  }
+
+  /** 1 chief + 4 scoring judges (demo) or 9 (province), none from a school with a team in the event (回避). */
   private panel(eventId: number, tpl: EventTemplate, schools: SeededSchool[], entered: Set<number>, judgeNumber: number): number {
-    const size = this.scale === 'demo' ? 5 : 10;
-    const free = this.rng.shuffle(schools.filter((s) => !entered.has(s.id)));
+    const size = this.panelSize();
+    // The demo school's teachers judge GZ012 only, so it can enter any other event it is eligible for.
+    const railway = this.scale === 'demo' && tpl.code !== 'GZ012' ? schools.find((s) => s.name === '湖南铁道职业技术学院') : undefined;
+    const free = this.rng.shuffle(schools.filter((s) => !entered.has(s.id) && s !== railway));
     for (let i = 0; i < size; i++) {
       judgeNumber++;
       const fromSchool = i < free.length && this.rng.chance(0.7) ? free[i] : null;

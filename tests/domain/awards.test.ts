@@ -4,10 +4,10 @@ import { drawAwards, TIERS, type AwardRules, type AwardTier, type RankedTeam } f
 
 const DEFAULT: AwardRules = { ratios: { first: 0.1, second: 0.2, third: 0.3 }, tieAtBoundary: 'down', minTotal: null };
 
-/** Teams ranked from totals: equal totals share a rank. */
+/** Teams ranked from totals (in marks; held as hundredths): equal totals share a rank. */
 function ranked(totals: number[], absent: number[] = []): RankedTeam[] {
   const sorted = [...totals].sort((a, b) => b - a);
-  return totals.map((total, i) => ({ teamId: i + 1, total, rank: absent.includes(i + 1) ? null : sorted.indexOf(total) + 1, absent: absent.includes(i + 1) }));
+  return totals.map((total, i) => ({ teamId: i + 1, total: total * 100, rank: absent.includes(i + 1) ? null : sorted.indexOf(total) + 1, absent: absent.includes(i + 1) }));
 }
 const tierCounts = (awards: Map<number, AwardTier>) => TIERS.map((t) => [...awards.values()].filter((a) => a === t).length);
 
@@ -44,7 +44,7 @@ describe('drawing the award tiers', () => {
   });
 
   it('keeps teams below the minimum total from any award', () => {
-    const { awards, explanation } = drawAwards(ranked([90, 80, 70, 60, 50, 40, 30, 20, 10, 5]), { ...DEFAULT, minTotal: 55 });
+    const { awards, explanation } = drawAwards(ranked([90, 80, 70, 60, 50, 40, 30, 20, 10, 5]), { ...DEFAULT, minTotal: 5500 });
     expect([...awards.keys()].sort((a, b) => a - b)).toEqual([1, 2, 3, 4]);
     expect(explanation.join('')).toContain('低于最低获奖分 55');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canMovePhase, PHASES, registrationOpen } from '#app/domain/phases.ts';
-import { canActForSchool, canSeePersonalData, homePathFor, isAssignedJudge, isChiefJudge, type Actor } from '#app/domain/roles.ts';
+import { homePathFor, type Actor } from '#app/domain/roles.ts';
 
 const actor = (over: Partial<Actor>): Actor => ({
   userId: 1,
@@ -31,25 +31,12 @@ describe('competition phases', () => {
   });
 });
 
-describe('roles', () => {
-  it('binds a school account to its own school', () => {
-    const school = actor({ role: 'school', schoolId: 7 });
-    expect(canActForSchool(school, 7)).toBe(true);
-    expect(canActForSchool(school, 8)).toBe(false);
-    expect(canActForSchool(actor({ role: 'admin' }), 8)).toBe(true);
-    expect(canActForSchool(actor({ role: 'judge' }), 7)).toBe(false);
-    expect(canSeePersonalData(null, 7)).toBe(false);
-    expect(canSeePersonalData(school, 8)).toBe(false);
-  });
-
-  it('binds a judge to its assignments, and makes it chief only where assigned so', () => {
-    const judge = actor({ role: 'judge', judgeId: 3, assignments: new Map([[10, 'chief_judge'], [11, 'scoring_judge']]) });
-    expect(isAssignedJudge(judge, 10)).toBe(true);
-    expect(isAssignedJudge(judge, 12)).toBe(false);
-    expect(isChiefJudge(judge, 10)).toBe(true);
-    expect(isChiefJudge(judge, 11)).toBe(false);
-    expect(homePathFor(judge)).toBe('/chief');
-    expect(homePathFor(actor({ role: 'judge', assignments: new Map([[11, 'scoring_judge']]) }))).toBe('/judge');
+describe('home desks', () => {
+  it('sends each role to its own desk, and a judge who chairs an event to the chief’s', () => {
+    expect(homePathFor(actor({ role: 'judge', judgeId: 3, assignments: new Map([[10, 'chief_judge']]) }))).toBe('/chief');
+    expect(homePathFor(actor({ role: 'judge', judgeId: 3, assignments: new Map([[11, 'scoring_judge']]) }))).toBe('/judge');
     expect(homePathFor(actor({ role: 'arbiter' }))).toBe('/arbiter');
+    expect(homePathFor(actor({ role: 'admin' }))).toBe('/admin');
+    expect(homePathFor(actor({ role: 'school', schoolId: 7 }))).toBe('/school');
   });
 });

@@ -9,6 +9,7 @@ const standing = (i: number, total: number): Standing => ({
   prefecture: '长沙市',
   total,
   rank: i,
+  partial: false,
   award: i === 1 ? 'first' : null,
 });
 const live = [standing(1, 90), standing(2, 80), standing(3, 70)];

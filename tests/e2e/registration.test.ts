@@ -1,7 +1,7 @@
 /** A school registers a team, the organiser returns it, the school fixes it, the organiser approves it. */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { listOpenEvents } from '#app/models/registration.server.ts';
+import { listOpenEvents } from '#app/models/roster.server.ts';
 import { actorOf } from '../helpers/db.ts';
 import { contestant } from '../helpers/people.ts';
 import { browserFixture } from './browser.ts';

@@ -1,9 +1,9 @@
 /** An event ready to score: GZ012 of the demo, its approved teams checked in and drawn. */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
-import { events, judgeAssignments, judges, teams, users } from '#db/schema.ts';
+import { checkIns, events, judgeAssignments, judges, teams, users } from '#db/schema.ts';
 import { loadActor } from '#app/models/account.server.ts';
-import { drawStations, listCheckIns, recordCheckIn } from '#app/models/check-in.server.ts';
+import { drawStations, recordCheckIn } from '#app/models/check-in.server.ts';
 import { judgeSheets, putMark, submitSheet } from '#app/models/mark.server.ts';
 import { loadScheme } from '#app/models/scheme.server.ts';
 import type { Actor } from '#app/domain/roles.ts';
@@ -39,9 +39,22 @@ export function readyToScore(db: Db, code = 'GZ012') {
   const approved = db.select().from(teams).where(and(eq(teams.eventId, event.id), eq(teams.status, 'approved'))).all();
   approved.forEach((t, i) => recordCheckIn(db, admin, event.id, t.id, i === approved.length - 1 ? 'absent' : 'present'));
   const draw = drawStations(db, admin, event.id, 'test-seed');
-  const desk = listCheckIns(db, admin, event.id);
+  const desk = drawnCodes(db, event.id);
   const scheme = loadScheme(db, event.id)!;
   return { event, admin, draw, desk, scheme, judges: scoringJudges(db, event.id), chief: chiefOf(db, event.id), absentTeamId: approved.at(-1)!.id };
+}
+
+/**
+ * Every approved team with its check-in row, work code included. Tests see what nobody in the app
+ * may see while an event is sealed, so they read the table itself.
+ */
+export function drawnCodes(db: Db, eventId: number) {
+  return db
+    .select({ teamId: teams.id, team: teams.name, schoolId: teams.schoolId, status: checkIns.status, stationNumber: checkIns.stationNumber, checkInCode: checkIns.checkInCode, workCode: checkIns.workCode })
+    .from(teams)
+    .leftJoin(checkIns, and(eq(checkIns.teamId, teams.id), eq(checkIns.eventId, eventId)))
+    .where(and(eq(teams.eventId, eventId), eq(teams.status, 'approved'), isNull(teams.withdrawnAt)))
+    .all();
 }
 
 let key = 0;

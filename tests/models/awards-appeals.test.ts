@@ -33,12 +33,13 @@ describe('awards at the lock', () => {
     const { ready } = lockedWithAnError(db);
     const list = eventAwards(db, actorOf(db, 'admin'), ready.event.id);
     const count = (tier: string) => list.rows.filter((r) => r.award === tier).length;
-    // 16 teams competed: 10% → 2, 30% → 5 in all, 60% → 10 in all.
-    expect([count('first'), count('second'), count('third')]).toEqual([2, 3, 5]);
+    // 18 teams competed: 10% → 2, 30% → 5 in all, 60% → 11 in all.
+    expect(list.rows).toHaveLength(18);
+    expect([count('first'), count('second'), count('third')]).toEqual([2, 3, 6]);
     expect(list.rows.every((r, i) => i === 0 || (r.rank ?? 0) >= (list.rows[i - 1].rank ?? 0))).toBe(true);
     const firstTeams = list.rows.filter((r) => r.award === 'first');
     expect(list.outstandingAdvisors.map((a) => a.teamId).sort()).toEqual(firstTeams.flatMap((t) => t.advisors.map(() => t.teamId)).sort());
-    expect(list.explanation[0]).toContain('参赛队 16 支');
+    expect(list.explanation[0]).toContain('参赛队 18 支');
   });
 
   it('is not public before publication, and is after', () => {
@@ -47,7 +48,7 @@ describe('awards at the lock', () => {
     expect(refusal(() => eventAwards(db, actorOf(db, 'school'), ready.event.id)).status).toBe(404);
     expect(refusal(() => publishEvent(db, ready.chief, ready.event.id)).status).toBe(403);
     publishEvent(db, actorOf(db, 'admin'), ready.event.id);
-    expect(eventAwards(db, null, ready.event.id).rows.length).toBe(16);
+    expect(eventAwards(db, null, ready.event.id).rows.length).toBe(18);
     expect(refusal(() => publishEvent(db, actorOf(db, 'admin'), ready.event.id)).code).toBe('event_not_locked');
   });
 });
@@ -94,7 +95,7 @@ describe('appeals', () => {
     for (const a of ['event.publish', 'appeal.file', 'appeal.uphold', 'appeal.reopen', 'mark.correct', 'event.relock']) expect(actions).toContain(a);
     // The correction superseded the judge's mark rather than replacing it.
     const corrected = db.select().from(marks).where(and(eq(marks.sheetId, erring.sheetId), eq(marks.criterionId, largest.id))).all();
-    expect(corrected.map((m) => m.value)).toEqual([0, correctValue]);
+    expect(corrected.map((m) => m.valueHundredths / 100)).toEqual([0, correctValue]);
     expect(refusal(() => relockAfterAppeal(db, ready.chief, appeal.id)).code).toBe('appeal_not_open');
   });
 

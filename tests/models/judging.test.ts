@@ -94,7 +94,7 @@ describe('marks', () => {
     expect(refusal(() => putMark(db, judge, { eventId: ready.event.id, workCode: code, criterionId: c.id, value: 2, idempotencyKey: 'a' })).code).toBe('idempotency_conflict');
     putMark(db, judge, { eventId: ready.event.id, workCode: code, criterionId: c.id, value: 2, idempotencyKey: 'b', reason: '复核' });
     const rows = db.select().from(marks).where(eq(marks.criterionId, c.id)).all();
-    expect(rows.map((r) => r.value)).toEqual([1, 2]);
+    expect(rows.map((r) => r.valueHundredths)).toEqual([100, 200]);
     expect(rows[1].supersedesId).toBe(rows[0].id);
     expect(judgeSheets(db, judge, ready.event.id).sheets[0].marks[c.id]).toBe(2);
   });

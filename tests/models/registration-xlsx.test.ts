@@ -6,7 +6,8 @@ import type { Db } from '#db/client.ts';
 import { events, schools, teams } from '#db/schema.ts';
 import { exportRegistrations, importRegistrations, registrationTemplate, COLUMNS, SHEET } from '#app/models/registration-xlsx.server.ts';
 import { ModelError } from '#app/models/errors.ts';
-import { listOpenEvents, listRegistrations } from '#app/models/registration.server.ts';
+import { listRegistrations } from '#app/models/registration-review.server.ts';
+import { listOpenEvents } from '#app/models/roster.server.ts';
 import { actorOf, count, demoDb, TEST_NOW } from '../helpers/db.ts';
 import { idNumber } from '../helpers/people.ts';
 

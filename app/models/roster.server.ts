@@ -1,23 +1,13 @@
 /**
- * Registration (报名): a school's teams with their contestants and advisors, saved, submitted and
- * reviewed under the rules of app/domain/registration.ts. Every write is one transaction with its
- * audit entries; nothing is deleted (a removed member keeps its row with `removedAt`).
+ * A team's roster (报名名单): its contestants and advisors, checked by the rules of
+ * app/domain/registration.ts at every write. Every write is one transaction with its audit
+ * entries; nothing is deleted (a removed member keeps its row with `removedAt`).
  */
 import { and, asc, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#db/client.ts';
-import {
-  advisors,
-  competitions,
-  contestants,
-  divisions,
-  events,
-  prefectures,
-  schools,
-  teamAdvisors,
-  teamMembers,
-  teams,
-} from '#db/schema.ts';
-import { maskIdNumber, maskPhone, parseIdNumber } from '#app/domain/id-number.ts';
+import { advisors, competitions, contestants, divisions, events, prefectures, schools, teamAdvisors, teamMembers, teams } from '#db/schema.ts';
+import { parseIdNumber } from '#app/domain/id-number.ts';
+import { requirePermission } from '#app/domain/permissions.ts';
 import {
   checkRoster,
   checkQuota,
@@ -29,24 +19,23 @@ import {
   type Stage,
   type Violation,
 } from '#app/domain/registration.ts';
-import { canActForSchool, isAdmin, type Actor } from '#app/domain/roles.ts';
+import type { Actor } from '#app/domain/roles.ts';
+import { isEditable } from '#app/domain/team-lifecycle.ts';
 import { recordAudit } from './audit.server.ts';
 import { findCurrentCompetition } from './competition.server.ts';
-import { ModelError, forbidden, notFound, rulesBroken } from './errors.ts';
+import { ModelError, notFound, rulesBroken } from './errors.ts';
 
 export type Roster = { contestants: ContestantEntry[]; advisors: AdvisorEntry[] };
-type TeamRow = typeof teams.$inferSelect;
+export type TeamRow = typeof teams.$inferSelect;
 
-const EDITABLE = new Set<TeamRow['status']>(['draft', 'returned']);
-
-function teamOrThrow(db: DbOrTx, teamId: number): TeamRow {
+export function teamOrThrow(db: DbOrTx, teamId: number): TeamRow {
   const team = db.select().from(teams).where(eq(teams.id, teamId)).get();
   if (!team || team.withdrawnAt) throw notFound();
   return team;
 }
 
-function requireOwnTeam(actor: Actor, team: TeamRow) {
-  if (!canActForSchool(actor, team.schoolId)) throw forbidden('not_own_team');
+export function requireOwnTeam(actor: Actor, team: TeamRow) {
+  requirePermission(actor, 'team:register', { schoolId: team.schoolId }, 'not_own_team');
 }
 
 /** Everything the rules need about one (event, school) pair, and the roster's people elsewhere. */
@@ -167,10 +156,11 @@ export function checkTeam(db: DbOrTx, team: TeamRow, stage: Stage, now: Date): V
 
 /** The events of the current competition, with what a school needs to decide where to enter. */
 export function listOpenEvents(db: Db, actor: Actor, now = new Date()) {
-  if (actor.role !== 'school' || actor.schoolId == null) throw forbidden();
+  requirePermission(actor, 'desk:school');
+  const schoolId = actor.schoolId!;
   const competition = findCurrentCompetition(db);
   if (!competition) return [];
-  const school = db.select({ type: schools.type }).from(schools).where(eq(schools.id, actor.schoolId)).get()!;
+  const school = db.select({ type: schools.type }).from(schools).where(eq(schools.id, schoolId)).get()!;
   const rows = db
     .select({ event: events, division: divisions })
     .from(events)
@@ -181,7 +171,7 @@ export function listOpenEvents(db: Db, actor: Actor, now = new Date()) {
   const own = db
     .select({ eventId: teams.eventId, id: teams.id, status: teams.status })
     .from(teams)
-    .where(and(eq(teams.schoolId, actor.schoolId), isNull(teams.withdrawnAt)))
+    .where(and(eq(teams.schoolId, schoolId), isNull(teams.withdrawnAt)))
     .all();
   return rows.map(({ event, division }) => {
     const deadline = event.registrationDeadline ?? competition.registrationDeadline;
@@ -208,8 +198,11 @@ export function listOpenEvents(db: Db, actor: Actor, now = new Date()) {
 
 /** A school opens a draft team for an event (the phase, the deadline, the school type and the quota permitting). */
 export function createTeam(db: Db, actor: Actor, input: { eventId: number; schoolId?: number; name?: string }, now = new Date()): number {
-  const schoolId = actor.role === 'school' ? actor.schoolId : input.schoolId;
-  if (schoolId == null || !canActForSchool(actor, schoolId)) throw forbidden();
+  requirePermission(actor, 'desk:registration');
+  // A school account enters its own school; the organiser names one.
+  const schoolId = actor.schoolId ?? input.schoolId;
+  if (schoolId == null) throw new ModelError(422, 'school_required', {}, { schoolId: 'errors.school_required' });
+  requirePermission(actor, 'team:register', { schoolId });
   return db.transaction((tx) => {
     const ctx = rosterContext(tx, input.eventId, schoolId, null, [], now);
     const violations = [...checkWindow(ctx), ...checkSchoolType(ctx), ...checkQuota(ctx)];
@@ -219,7 +212,7 @@ export function createTeam(db: Db, actor: Actor, input: { eventId: number; schoo
 }
 
 /** Writes a new draft team; the caller has checked the rules. */
-export function insertTeam(tx: DbOrTx, actor: Actor, input: { eventId: number; schoolId: number; name?: string; individual: boolean }): number {
+function insertTeam(tx: DbOrTx, actor: Actor, input: { eventId: number; schoolId: number; name?: string; individual: boolean }): number {
   const school = tx.select({ name: schools.name }).from(schools).where(eq(schools.id, input.schoolId)).get()!;
   const team = tx
     .insert(teams)
@@ -235,7 +228,7 @@ export function getTeamDetail(db: Db, actor: Actor, teamId: number, now = new Da
   const team = teamOrThrow(db, teamId);
   requireOwnTeam(actor, team);
   const event = db
-    .select({ id: events.id, code: events.code, name: events.name, minTeamSize: events.minTeamSize, maxTeamSize: events.maxTeamSize, maxAdvisors: events.maxAdvisors, division: divisions.name })
+    .select({ id: events.id, code: events.code, name: events.name, status: events.status, minTeamSize: events.minTeamSize, maxTeamSize: events.maxTeamSize, maxAdvisors: events.maxAdvisors, division: divisions.name })
     .from(events)
     .innerJoin(divisions, eq(divisions.id, events.divisionId))
     .where(eq(events.id, team.eventId))
@@ -253,7 +246,7 @@ export function getTeamDetail(db: Db, actor: Actor, teamId: number, now = new Da
     school,
     roster: currentRoster(db, team.id),
     violations: checkTeam(db, team, stage, now),
-    editable: EDITABLE.has(team.status),
+    editable: isEditable(team.status),
   };
 }
 
@@ -265,7 +258,7 @@ export function saveRoster(db: Db, actor: Actor, teamId: number, input: { name?:
   db.transaction((tx) => {
     const team = teamOrThrow(tx, teamId);
     requireOwnTeam(actor, team);
-    if (!EDITABLE.has(team.status)) throw new ModelError(409, 'team_not_editable');
+    if (!isEditable(team.status)) throw new ModelError(409, 'team_not_editable');
     const ctx = rosterContext(tx, team.eventId, team.schoolId, team.id, input.contestants.map((c) => c.idNumber), now);
     writeRoster(tx, actor, team, input, checkRoster(ctx, input, 'save'), now);
   });
@@ -275,7 +268,7 @@ export function saveRoster(db: Db, actor: Actor, teamId: number, input: { name?:
  * Writes a roster whose rules were checked (`violations` holds what the check found); the one
  * rule left, a 身份证号 of another school, is found here as each person is resolved.
  */
-export function writeRoster(tx: DbOrTx, actor: Actor, team: TeamRow, input: { name?: string } & Roster, violations: Violation[], now: Date): void {
+function writeRoster(tx: DbOrTx, actor: Actor, team: TeamRow, input: { name?: string } & Roster, violations: Violation[], now: Date): void {
   {
     const competitionId = tx.select({ c: events.competitionId }).from(events).where(eq(events.id, team.eventId)).get()!.c;
     const before = currentRoster(tx, team.id);
@@ -374,173 +367,28 @@ function syncMembers(tx: DbOrTx, teamId: number, wanted: number[], now: Date, ki
   });
 }
 
-function transition(db: Db, actor: Actor, teamId: number, stage: Stage, from: TeamRow['status'][], to: TeamRow['status'], now: Date, reason?: string) {
-  db.transaction((tx) => {
-    const team = teamOrThrow(tx, teamId);
-    if (stage === 'submit') requireOwnTeam(actor, team);
-    else if (!isAdmin(actor)) throw forbidden();
-    if (!from.includes(team.status)) throw new ModelError(409, stage === 'submit' ? 'team_not_editable' : 'team_not_submitted');
-    if (to !== 'returned') {
-      const violations = checkTeam(tx, team, stage, now);
-      if (violations.length) throw rulesBroken(violations);
-    }
-    const patch =
-      stage === 'submit'
-        ? { status: to, submittedAt: now, returnReason: null }
-        : { status: to, reviewedAt: now, returnReason: to === 'returned' ? (reason ?? null) : null };
-    tx.update(teams).set(patch).where(eq(teams.id, team.id)).run();
-    recordAudit(tx, actor, {
-      action: `team.${stage === 'submit' ? 'submit' : to === 'approved' ? 'approve' : 'return'}`,
-      entity: 'team',
-      entityId: team.id,
-      before: { status: team.status },
-      after: { status: to },
-      reason,
-    });
-  });
-}
-
-/** The school submits; every rule must hold, and the team is read-only until returned. */
-export function submitTeam(db: Db, actor: Actor, teamId: number, now = new Date()) {
-  transition(db, actor, teamId, 'submit', ['draft', 'returned'], 'submitted', now);
-}
-
-/** The organiser approves a submitted team, after checking every rule again. */
-export function approveTeam(db: Db, actor: Actor, teamId: number, now = new Date()) {
-  transition(db, actor, teamId, 'approve', ['submitted'], 'approved', now);
-}
-
-/** The organiser returns a submitted (or approved) team to its school with a reason. */
-export function returnTeam(db: Db, actor: Actor, teamId: number, reason: string, now = new Date()) {
-  if (!reason.trim()) throw new ModelError(422, 'return_reason_required', {}, { reason: 'errors.return_reason_required' });
-  transition(db, actor, teamId, 'approve', ['submitted', 'approved'], 'returned', now, reason.trim());
-}
-
-/** Several teams at once; each is its own transaction, so one refusal leaves the others done. */
-export function reviewMany(db: Db, actor: Actor, teamIds: number[], decision: 'approve' | 'return', reason: string | undefined, now = new Date()) {
-  if (!isAdmin(actor)) throw forbidden();
-  const outcome: { teamId: number; ok: boolean; error?: ModelError }[] = [];
-  for (const teamId of teamIds) {
-    try {
-      if (decision === 'approve') approveTeam(db, actor, teamId, now);
-      else returnTeam(db, actor, teamId, reason ?? '', now);
-      outcome.push({ teamId, ok: true });
-    } catch (error) {
-      if (!(error instanceof ModelError)) throw error;
-      outcome.push({ teamId, ok: false, error });
-    }
-  }
-  return outcome;
-}
-
-// ── Organiser review ────────────────────────────────────────────────────────────────────────────
-
-export type RegistrationFilter = {
-  eventId?: number;
-  divisionId?: number;
-  prefectureId?: number;
-  schoolId?: number;
-  status?: TeamRow['status'];
-};
+export type ImportedRoster = { eventId: number; schoolId: number; teamId: number | null; name?: string; roster: Roster };
 
 /**
- * The teams of the current competition an actor may list, with event, division, school and
- * prefecture: a school account is held to its own school whatever the filter says.
+ * Writes the rosters of an import in one transaction: every roster is checked again inside it
+ * (the import's own pass found the errors to show row by row; this one guards the write), so
+ * nothing is written unless all of it holds.
  */
-export function registrationRows(db: Db, actor: Actor, filter: RegistrationFilter = {}) {
-  if (!isAdmin(actor) && actor.role !== 'school') throw forbidden();
-  const schoolScope = actor.role === 'school' ? actor.schoolId : filter.schoolId;
-  const competition = findCurrentCompetition(db, actor);
-  if (!competition) return [];
-  return db
-    .select({ team: teams, event: events, division: divisions.name, school: schools, prefecture: prefectures.name })
-    .from(teams)
-    .innerJoin(events, eq(events.id, teams.eventId))
-    .innerJoin(divisions, eq(divisions.id, events.divisionId))
-    .innerJoin(schools, eq(schools.id, teams.schoolId))
-    .innerJoin(prefectures, eq(prefectures.id, schools.prefectureId))
-    .where(
-      and(
-        eq(events.competitionId, competition.id),
-        isNull(teams.withdrawnAt),
-        filter.eventId ? eq(teams.eventId, filter.eventId) : undefined,
-        filter.divisionId ? eq(events.divisionId, filter.divisionId) : undefined,
-        filter.prefectureId ? eq(schools.prefectureId, filter.prefectureId) : undefined,
-        schoolScope ? eq(teams.schoolId, schoolScope) : undefined,
-        filter.status ? eq(teams.status, filter.status) : undefined,
-      ),
-    )
-    .orderBy(asc(events.code), asc(prefectures.sortOrder), asc(schools.code))
-    .limit(5000)
-    .all();
-}
-
-/** Teams with school, event and roster; personal data masked, as in every list. */
-export function listRegistrations(db: Db, actor: Actor, filter: RegistrationFilter = {}, now = new Date()) {
-  // Each listed team gets its roster and rule check, so a page stops at 1,000 teams (filter to narrow).
-  const rows = registrationRows(db, actor, filter).slice(0, 1000);
-  return rows.map((r) => {
-    const roster = currentRoster(db, r.team.id);
-    const stage: Stage = r.team.status === 'submitted' || r.team.status === 'approved' ? 'approve' : 'submit';
-    return {
-      id: r.team.id,
-      name: r.team.name,
-      status: r.team.status,
-      returnReason: r.team.returnReason,
-      event: { id: r.event.id, code: r.event.code, name: r.event.name },
-      division: r.division,
-      school: r.school.name,
-      prefecture: r.prefecture,
-      contestants: roster.contestants.map((c) => ({ name: c.name, gender: c.gender, idNumber: maskIdNumber(c.idNumber) })),
-      advisors: roster.advisors.map((a) => ({ name: a.name, phone: maskPhone(a.phone) })),
-      violations: checkTeam(db, r.team, stage, now),
-    };
+export function saveImportedRosters(db: Db, actor: Actor, plans: readonly ImportedRoster[], now = new Date()): void {
+  requirePermission(actor, 'registration:import');
+  db.transaction((tx) => {
+    for (const plan of plans) {
+      requirePermission(actor, 'team:register', { schoolId: plan.schoolId }, 'not_own_school');
+      const ctx = rosterContext(tx, plan.eventId, plan.schoolId, plan.teamId, plan.roster.contestants.map((c) => c.idNumber), now);
+      const violations = checkRoster(ctx, plan.roster, 'save');
+      if (violations.length) throw rulesBroken(violations);
+      let team = plan.teamId === null ? null : teamOrThrow(tx, plan.teamId);
+      if (team && !isEditable(team.status)) throw new ModelError(409, 'team_not_editable');
+      if (!team) {
+        const id = insertTeam(tx, actor, { eventId: plan.eventId, schoolId: plan.schoolId, name: plan.name, individual: ctx.event.maxTeamSize === 1 });
+        team = teamOrThrow(tx, id);
+      }
+      writeRoster(tx, actor, team, { name: plan.name, ...plan.roster }, [], now);
+    }
   });
-}
-
-/** Counts per event and per prefecture, by status, for the organiser. */
-export function registrationCounts(db: Db, actor: Actor) {
-  if (!isAdmin(actor)) throw forbidden();
-  const competition = findCurrentCompetition(db, actor);
-  if (!competition) return { byEvent: [], byPrefecture: [] };
-  const base = and(eq(events.competitionId, competition.id), isNull(teams.withdrawnAt));
-  const statusCounts = {
-    draft: sql<number>`sum(${teams.status} = 'draft')`,
-    submitted: sql<number>`sum(${teams.status} = 'submitted')`,
-    approved: sql<number>`sum(${teams.status} = 'approved')`,
-    returned: sql<number>`sum(${teams.status} = 'returned')`,
-    total: count(),
-  };
-  const byEvent = db
-    .select({ id: events.id, code: events.code, name: events.name, ...statusCounts })
-    .from(teams)
-    .innerJoin(events, eq(events.id, teams.eventId))
-    .where(base)
-    .groupBy(events.id)
-    .orderBy(asc(events.code))
-    .all();
-  const byPrefecture = db
-    .select({ id: prefectures.id, name: prefectures.name, ...statusCounts })
-    .from(teams)
-    .innerJoin(events, eq(events.id, teams.eventId))
-    .innerJoin(schools, eq(schools.id, teams.schoolId))
-    .innerJoin(prefectures, eq(prefectures.id, schools.prefectureId))
-    .where(base)
-    .groupBy(prefectures.id)
-    .orderBy(asc(prefectures.sortOrder))
-    .all();
-  return { byEvent, byPrefecture };
-}
-
-/** The choices of the organiser's filters. */
-export function registrationFilterOptions(db: Db, actor: Actor) {
-  if (!isAdmin(actor)) throw forbidden();
-  const competition = findCurrentCompetition(db, actor);
-  if (!competition) return { events: [], divisions: [], prefectures: [], schools: [] };
-  return {
-    events: db.select({ id: events.id, label: sql<string>`${events.code} || ' ' || ${events.name}` }).from(events).where(eq(events.competitionId, competition.id)).orderBy(asc(events.code)).all(),
-    divisions: db.select({ id: divisions.id, label: divisions.name }).from(divisions).where(eq(divisions.competitionId, competition.id)).orderBy(asc(divisions.sortOrder)).all(),
-    prefectures: db.select({ id: prefectures.id, label: prefectures.name }).from(prefectures).orderBy(asc(prefectures.sortOrder)).all(),
-    schools: db.select({ id: schools.id, label: schools.name }).from(schools).orderBy(asc(schools.code)).all(),
-  };
 }
