@@ -10,6 +10,7 @@ import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,6 +29,7 @@ import { attachLive, type LiveHub } from './app/realtime/live.server.ts';
 import { getActor } from './app/auth/session.server.ts';
 import { marksHandler } from './app/api/fast-marks.server.ts';
 import { feedHandler } from './app/api/feed.server.ts';
+import { cleanErrors, contentSecurityPolicy, limitBody, MAX_BODY_BYTES } from './app/http/hardening.server.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedCompetition } from './scripts/seed/generate.ts';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
@@ -70,7 +72,15 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   // Remix inlines its hydration scripts, so the CSP is left to a later, nonce-based change.
-  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  // A nonce per response: Remix's inline scripts carry it, and the policy allows no other inline script.
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString('base64');
+    next();
+  });
+  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(config) }, crossOriginEmbedderPolicy: false }));
+  // A body over the limit gets 413 with the API's error shape, read to its end so that the
+  // client sees the answer rather than a reset connection (see limit-body.ts).
+  app.use(limitBody(MAX_BODY_BYTES));
   // Pages and scripts are worth compressing for phones; the JSON API's small answers are not, and
   // compressing a body of unknown length costs each request about a millisecond of zlib. API
   // requests skip the middleware altogether: even deciding not to compress wraps every response.
@@ -92,13 +102,21 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
   app.use((req, res, next) => (req.path.startsWith('/api/') ? next() : publicFiles(req, res, next)));
   app.use(rejectCrossOriginMutations);
 
-  const requestContext = (req: express.Request) => ({ ...services, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' });
+  const requestContext = (req: express.Request, res?: express.Response) => ({
+    ...services,
+    clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    cspNonce: (res?.locals.cspNonce as string | undefined) ?? '',
+  });
   // The hottest endpoint skips Remix's per-request work; the same guards and model run (see the module).
   app.put(
     '/api/v1/marks',
     express.json({ limit: '10kb' }),
-    (error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) =>
-      error ? res.status(400).json({ error: { code: 'invalid_json', message: '请求体不是有效的 JSON。' } }) : next(),
+    (error: { type?: string } | undefined, _req: express.Request, res: express.Response, next: express.NextFunction) =>
+      error?.type === 'entity.too.large'
+        ? res.status(413).json({ error: { code: 'body_too_large', message: '请求体过大 (request body too large)。' } })
+        : error
+          ? res.status(400).json({ error: { code: 'invalid_json', message: '请求体不是有效的 JSON (not valid JSON)。' } })
+          : next(),
     marksHandler(requestContext),
   );
 
@@ -108,15 +126,17 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
     '*',
     createRequestHandler({
       build,
-      mode: process.env.NODE_ENV ?? 'production',
+      // Production unless a developer asks otherwise: error pages never show a stack or a path.
+      mode: process.env.NODE_ENV === 'development' ? 'development' : 'production',
       getLoadContext: requestContext,
     }),
   );
+  app.use(cleanErrors(log));
 
   const httpServer = createServer(app);
   const realtime = await attachRealtime(httpServer, { version: VERSION, redis, log });
   const { io } = realtime;
-  live = attachLive({ db, io, clustered: realtime.clustered, actorOf: (cookie) => getActor(new Request('http://local/', { headers: cookie ? { cookie } : {} }), { ...services, clientIp: 'socket' }) });
+  live = attachLive({ db, io, clustered: realtime.clustered, actorOf: (cookie) => getActor(new Request('http://local/', { headers: cookie ? { cookie } : {} }), { ...services, clientIp: 'socket', cspNonce: '' }) });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolve());

@@ -10,7 +10,8 @@ export type AppServices = {
   version: string;
 };
 
-export type RequestContext = AppServices & { clientIp: string };
+/** Per request: the client's address, and the nonce the CSP allows inline scripts by. */
+export type RequestContext = AppServices & { clientIp: string; cspNonce: string };
 
 declare module '@remix-run/node' {
   interface AppLoadContext extends RequestContext {}

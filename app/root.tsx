@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { csrfToken } from './auth/csrf.server.ts';
 import { getActor } from './auth/session.server.ts';
 import { CsrfInput } from './components/csrf-input.tsx';
+import { useNonce } from './components/nonce.tsx';
 import { allowed } from './domain/permissions.ts';
 import { homePathFor } from './domain/roles.ts';
 
@@ -120,6 +121,7 @@ function SiteHeader() {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const { t, i18n } = useTranslation();
+  const nonce = useNonce();
   // The server renders each request in its own language; in the browser, switching language
   // reloads the page (the form below), which loads the other catalogue.
   if (data?.lang && i18n.language !== data.lang) void i18n.changeLanguage(data.lang);
@@ -148,8 +150,8 @@ export function Layout({ children }: { children: ReactNode }) {
             </footer>
           </>
         )}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -38,7 +38,7 @@ export function marksHandler(context: (req: ExpressRequest) => RequestContext) {
     try {
       const actor = await getActor(request, ctx);
       if (!actor) throw new ApiError(401, 'unauthenticated');
-      if (!can(actor, 'desk:judge')) throw new ApiError(403, 'forbidden');
+      if (!can(actor, 'desk:judge')) throw new ApiError(403, actor.mustChangePassword ? 'password_change_required' : 'forbidden');
       if (request.headers.get('Content-Type')?.split(';')[0].trim() !== 'application/json') throw new ApiError(415, 'unsupported_media_type');
       if (!(await csrfValid(request, ctx))) throw new ApiError(403, 'csrf');
       if (req.body === undefined) throw new ApiError(400, 'invalid_json');

@@ -34,7 +34,12 @@ export function errorResponse(request: Request, error: ApiError | ModelError): R
           : {}),
     },
   };
-  return json(body, { status: error.status, headers: error instanceof ApiError ? error.headers : undefined });
+  return json(body, { status: error.status, headers: error instanceof ApiError ? error.headers : refusalHeaders(error) });
+}
+
+/** A refusal that says when to come back carries `Retry-After` (429). */
+export function refusalHeaders(error: ModelError): HeadersInit | undefined {
+  return error.status === 429 && error.params.retryAfter !== undefined ? { 'Retry-After': String(error.params.retryAfter) } : undefined;
 }
 
 export async function apiRoute(request: Request, handler: () => Promise<Response> | Response): Promise<Response> {

@@ -60,10 +60,10 @@ export function isApiRequest(request: Request): boolean {
   return new URL(request.url).pathname.startsWith('/api/');
 }
 
-function refuse(request: Request, status: 401 | 403): never {
+function refuse(request: Request, status: 401 | 403, refusal: 'forbidden' | 'password_change_required' = 'forbidden'): never {
   const t = translator(languageOf(request));
   if (isApiRequest(request)) {
-    const code = status === 401 ? 'unauthenticated' : 'forbidden';
+    const code = status === 401 ? 'unauthenticated' : refusal;
     throw json({ error: { code, message: t(`errors.${code}`) } }, { status });
   }
   if (status === 401) {
@@ -80,7 +80,7 @@ export async function requireActor(request: Request, context: AppLoadContext): P
 /** The actor, when the permission table lets it open this desk (or take this action); else 401/403. */
 export async function requireDesk(request: Request, context: AppLoadContext, action: Action, resource?: Resource): Promise<Actor> {
   const actor = await requireActor(request, context);
-  if (!can(actor, action, resource)) refuse(request, 403);
+  if (!can(actor, action, resource)) refuse(request, 403, actor.mustChangePassword ? 'password_change_required' : 'forbidden');
   return actor;
 }
 

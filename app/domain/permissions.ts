@@ -81,14 +81,21 @@ export const PERMISSIONS = {
 export type Action = keyof typeof PERMISSIONS;
 export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
 
+/** What an account may still do before it has replaced its one-time or reset password. */
+const BEFORE_PASSWORD_CHANGE: readonly Action[] = ['session:revoke'];
+
 export function can(actor: Actor | null | undefined, action: Action, resource: Resource = {}): boolean {
   if (!actor) return false;
+  // Pages, the API and the socket alike: nothing else until the password is changed.
+  if (actor.mustChangePassword && !BEFORE_PASSWORD_CHANGE.includes(action)) return false;
   return (PERMISSIONS[action] as readonly Rule[]).some((rule) => rule(actor, resource));
 }
 
 /** Refuses with 403 unless `can`; `code` names the refusal where a plainer word helps (not_own_team …). */
 export function requirePermission(actor: Actor | null | undefined, action: Action, resource: Resource = {}, code = 'forbidden'): asserts actor is Actor {
-  if (!can(actor, action, resource)) throw new Refusal(403, code, { action });
+  if (can(actor, action, resource)) return;
+  if (actor?.mustChangePassword) throw new Refusal(403, 'password_change_required');
+  throw new Refusal(403, code, { action });
 }
 
 /** What a loader hands its page: each action the actor may take on this resource, true or false. */

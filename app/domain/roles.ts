@@ -18,6 +18,8 @@ export type Actor = {
   judgeId: number | null;
   /** eventId → the judge's role in that event (live assignments only). */
   assignments: ReadonlyMap<number, AssignmentRole>;
+  /** A one-time or reset password not yet changed: until it is, the account may do nothing else. */
+  mustChangePassword?: boolean;
   /** The address the request came from, for the audit log. */
   ip?: string | null;
 };

@@ -354,6 +354,7 @@ export const en: Catalogue<typeof zhCN> = {
     older: 'Older entries',
   },
   awards: {
+    unseals: 'Unsealed {{count}} time(s) during scoring (an emergency unseal by the organiser, with its reason)',
     title: 'Results',
     none: 'No results have been published yet.',
     tiers: { first: 'First prize', second: 'Second prize', third: 'Third prize', outstanding_advisor: 'Outstanding advisor' },
@@ -502,6 +503,8 @@ export const en: Catalogue<typeof zhCN> = {
     invalid: 'This is not right.',
   },
   errors: {
+    password_change_required: 'Change your one-time password first (on the “Change password” page after logging in); until then nothing else is allowed.',
+    password_common: 'This password is too common and easy to guess; choose another (a few words together, say).',
     conflict_of_interest_panel: 'Conflict of interest: {{judge}} belongs to {{school}}, which has a team in {{event}}. Revoke that judge’s assignment first.',
     trimmed_mean_needs_five: 'This event drops the highest and the lowest mark before taking the mean, which needs at least 5 scoring judges; it has {{count}}.',
     registration_closed_by_draw: 'The draw has been made for this event: its registrations can no longer change (no return, approval or edit).',

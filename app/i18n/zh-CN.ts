@@ -350,6 +350,7 @@ export const zhCN = {
     older: '更早的记录',
   },
   awards: {
+    unseals: '评分期间曾解封 {{count}} 次（组委会紧急解封，已记录原因）',
     title: '成绩公示',
     none: '暂无已公示的赛项。',
     tiers: { first: '一等奖', second: '二等奖', third: '三等奖', outstanding_advisor: '优秀指导教师' },
@@ -498,6 +499,8 @@ export const zhCN = {
     invalid: '内容不正确。',
   },
   errors: {
+    password_change_required: '请先修改初始密码（登录网页后在“修改密码”页面完成），之后才能继续使用。',
+    password_common: '这个密码太常见，很容易被猜到，请换一个（例如几个词组合）。',
     conflict_of_interest_panel: '须回避：{{judge}}所在的{{school}}在 {{event}} 有参赛队。请先撤销该裁判的分配。',
     trimmed_mean_needs_five: '本赛项按“去掉最高分和最低分后取平均”汇总，至少需要 5 名评分裁判，现在只有 {{count}} 名。',
     registration_closed_by_draw: '该赛项已抽签，报名不能再变更（不能退回、批准或修改参赛队）。',

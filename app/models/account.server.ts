@@ -2,6 +2,7 @@
 import { and, asc, eq, isNull, like, or, sql } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { judgeAssignments, judges, schools, sessions, users } from '#db/schema.ts';
+import { isCommonPassword } from '#app/auth/common-passwords.server.ts';
 import { hashPassword, verifyDecoy, verifyPassword } from '#app/auth/password.server.ts';
 import { type Actor, type AssignmentRole } from '#app/domain/roles.ts';
 import type { CreateAccountInput } from '#app/schemas/account.server.ts';
@@ -41,10 +42,16 @@ export function loadActor(db: Db, userId: number): Actor | null {
     schoolId: user.role === 'school' ? user.schoolId : null,
     judgeId: judge?.id ?? null,
     assignments,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 
 export type LoginOutcome = { ok: true; user: UserRow } | { ok: false; code: 'invalid_credentials' | 'account_disabled' };
+
+/** A new password must not be one of the passwords most often seen in leaks. */
+function requireUncommonPassword(password: string): void {
+  if (isCommonPassword(password)) throw new ModelError(422, 'password_common', {}, { password: 'errors.password_common' });
+}
 
 /** Checks a username and password; unknown names cost the same time as wrong passwords. */
 export async function verifyLogin(db: Db, username: string, password: string): Promise<LoginOutcome> {
@@ -78,6 +85,7 @@ export async function createAccount(db: Db, actor: Actor, input: CreateAccountIn
       throw new ModelError(422, 'school_not_found');
     }
   }
+  requireUncommonPassword(input.password);
   const passwordHash = await hashPassword(input.password);
   return db.transaction((tx) => {
     const user = tx
@@ -120,6 +128,7 @@ export async function resetPassword(db: Db, actor: Actor, userId: number, passwo
   requireAdmin(actor);
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user) throw notFound('account_not_found');
+  requireUncommonPassword(password);
   const passwordHash = await hashPassword(password);
   db.transaction((tx) => {
     const now = new Date();
@@ -141,6 +150,7 @@ export async function changeOwnPassword(
   if (!(await verifyPassword(user.passwordHash, input.current))) {
     throw new ModelError(422, 'wrong_password', {}, { current: 'errors.wrong_password' });
   }
+  requireUncommonPassword(input.password);
   const passwordHash = await hashPassword(input.password);
   db.transaction((tx) => {
     const now = new Date();

@@ -1,6 +1,6 @@
 /** Judge assignment: who judges which event, in which role; never a judge whose own school has a team in it (回避). */
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Db, DbOrTx } from '#db/client.ts';
+import { atomically, type Db } from '#db/client.ts';
 import { events, judgeAssignments, judges, schools, teams } from '#db/schema.ts';
 import { type Actor, type AssignmentRole } from '#app/domain/roles.ts';
 import { can, requirePermission } from '#app/domain/permissions.ts';
@@ -9,6 +9,7 @@ import { eventChanged } from './changes.server.ts';
 import { findConflicts } from '#app/domain/conflict.ts';
 import { competingSchools, panelConflicts } from './conflict.server.ts';
 import { ModelError, notFound } from './errors.ts';
+import { reviewOpenFlags } from './mark.server.ts';
 
 export function assignJudge(db: Db, actor: Actor, input: { eventId: number; judgeId: number; role: AssignmentRole }): number {
   requirePermission(actor, 'event:manage');
@@ -37,10 +38,10 @@ export function assignJudge(db: Db, actor: Actor, input: { eventId: number; judg
 /** The organiser ends an assignment; a revoked scoring judge's marks stop counting at once. */
 export function revokeAssignment(db: Db, actor: Actor, assignmentId: number, reason: string): void {
   requirePermission(actor, 'event:manage');
-  db.transaction((tx) => {
-    const row = tx.select().from(judgeAssignments).where(eq(judgeAssignments.id, assignmentId)).get();
+  atomically(db, () => {
+    const row = db.select().from(judgeAssignments).where(eq(judgeAssignments.id, assignmentId)).get();
     if (!row || row.revokedAt) throw notFound();
-    revoke(tx, actor, row, reason);
+    revoke(db, actor, row, reason);
   });
 }
 
@@ -52,22 +53,23 @@ export function revokeAssignment(db: Db, actor: Actor, assignmentId: number, rea
 export function revokeConflictedJudge(db: Db, actor: Actor, eventId: number, judgeId: number, reason: string): void {
   requirePermission(actor, 'marking:chief', { eventId });
   if (!reason.trim()) throw new ModelError(422, 'reason_required', {}, { reason: 'errors.reason_required' });
-  db.transaction((tx) => {
-    if (!panelConflicts(tx, eventId).some((c) => c.judgeId === judgeId)) throw new ModelError(409, 'judge_not_conflicted');
-    const row = tx
+  atomically(db, () => {
+    if (!panelConflicts(db, eventId).some((c) => c.judgeId === judgeId)) throw new ModelError(409, 'judge_not_conflicted');
+    const row = db
       .select()
       .from(judgeAssignments)
       .where(and(eq(judgeAssignments.eventId, eventId), eq(judgeAssignments.judgeId, judgeId), isNull(judgeAssignments.revokedAt)))
       .get();
     if (!row) throw notFound();
-    revoke(tx, actor, row, `回避：${reason.trim()}`);
+    revoke(db, actor, row, `回避：${reason.trim()}`);
   });
 }
 
-function revoke(tx: DbOrTx, actor: Actor, row: typeof judgeAssignments.$inferSelect, reason: string) {
-  tx.update(judgeAssignments).set({ revokedAt: new Date() }).where(eq(judgeAssignments.id, row.id)).run();
-  recordAudit(tx, actor, { action: 'assignment.revoke', entity: 'judge_assignment', entityId: row.id, before: row, reason });
-  eventChanged(tx, row.eventId);
+function revoke(db: Db, actor: Actor, row: typeof judgeAssignments.$inferSelect, reason: string) {
+  db.update(judgeAssignments).set({ revokedAt: new Date() }).where(eq(judgeAssignments.id, row.id)).run();
+  reviewOpenFlags(db, row.eventId);
+  recordAudit(db, actor, { action: 'assignment.revoke', entity: 'judge_assignment', entityId: row.id, before: row, reason });
+  eventChanged(db, row.eventId);
 }
 
 /** The event's 回避 conflicts, for the organiser's event page. */

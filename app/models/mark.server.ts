@@ -126,11 +126,15 @@ function markQueries(db: Db) {
       })
       .returning()
       .prepare(),
-    /** The panel's current marks on one criterion of one work code. */
+    /** The live panel's current marks on one criterion of one work code (a revoked judge's no longer count). */
     panelValues: db
       .select({ hundredths: marks.valueHundredths })
       .from(marks)
       .innerJoin(scoringSheets, eq(scoringSheets.id, marks.sheetId))
+      .innerJoin(
+        judgeAssignments,
+        and(eq(judgeAssignments.eventId, scoringSheets.eventId), eq(judgeAssignments.judgeId, scoringSheets.judgeId), eq(judgeAssignments.role, 'scoring_judge'), isNull(judgeAssignments.revokedAt)),
+      )
       .where(
         and(
           eq(scoringSheets.checkInId, sql.placeholder('checkInId')),
@@ -204,6 +208,17 @@ export function putMark(db: Db, actor: Actor, input: MarkInput, now = new Date()
     eventChanged(db, input.eventId);
     return { mark, duplicate: false, sheetId: sheet.id };
   });
+}
+
+/**
+ * Looks again at an event's open flags after its panel changed (a judge revoked): a flag raised
+ * only by the revoked judge's marks closes, since those marks no longer count.
+ */
+export function reviewOpenFlags(db: Db, eventId: number, now = new Date()) {
+  const q = markQueries(db);
+  const event = q.event.get({ eventId })!;
+  const open = db.select().from(discrepancyFlags).where(and(eq(discrepancyFlags.eventId, eventId), eq(discrepancyFlags.status, 'open'))).all();
+  for (const flag of open) updateFlag(db, q, event, flag.checkInId, flag.criterionId, now);
 }
 
 /** Opens a flag when the judges' marks spread past the threshold; closes it when they no longer do. */

@@ -4,7 +4,10 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getActor } from '#app/auth/session.server.ts';
 import { AwardTable, beijing, OutstandingAdvisors } from '#app/components/award-list.tsx';
+import { ScoringRules } from '#app/components/scoring-rules.tsx';
 import { eventAwards } from '#app/models/award.server.ts';
+import { unsealsOf } from '#app/models/check-in.server.ts';
+import { scoringRules } from '#app/models/result.server.ts';
 import { getEventBoard } from '#app/models/scoreboard.server.ts';
 import type { EventBoard } from '#app/realtime/messages.ts';
 import { useLiveBoard } from '#app/realtime/use-live-board.ts';
@@ -16,7 +19,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const eventId = numericParam(params.eventId);
   const actor = await getActor(request, context);
   const awards = modelRead(request, () => eventAwards(context.db, actor, eventId));
-  return json({ awards, board: getEventBoard(context.db, eventId, 'public') }, { headers: { 'Cache-Control': 'private, no-cache' } });
+  return json(
+    { awards, board: getEventBoard(context.db, eventId, 'public'), rules: scoringRules(context.db, eventId), unseals: unsealsOf(context.db, eventId) },
+    { headers: { 'Cache-Control': 'private, no-cache' } },
+  );
 }
 
 /** A re-lock after an appeal changes the board's version: the list is read again. */
@@ -32,7 +38,7 @@ function useFollowBoard(initial: EventBoard) {
 }
 
 export default function EventResults() {
-  const { awards, board } = useLoaderData<typeof loader>();
+  const { awards, board, rules, unseals } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   useFollowBoard(board as EventBoard);
   const { event } = awards;
@@ -53,6 +59,13 @@ export default function EventResults() {
         <summary>{t('awards.explanation')}</summary>
         <ul>{awards.explanation.map((line, i) => <li key={i}>{line}</li>)}</ul>
       </details>
+      {unseals.length ? (
+        <section className="panel notice" aria-labelledby="unseals" data-testid="unseals">
+          <h2 id="unseals" style={{ marginTop: 0 }}>{t('awards.unseals', { count: unseals.length })}</h2>
+          <ul>{unseals.map((u, i) => <li key={i}>{beijing(u.at, i18n.language)} · {u.by} · {u.reason}</li>)}</ul>
+        </section>
+      ) : null}
+      <ScoringRules rules={rules} />
     </>
   );
 }

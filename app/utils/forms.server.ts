@@ -44,7 +44,7 @@ export function formFailure(request: Request, error: unknown, values: Record<str
     fields: error.violations ? violationFields(error.violations, t) : (translateFields(error.fields, t, error.params) ?? {}),
     values,
   };
-  return json(failure, { status: error.status });
+  return json(failure, { status: error.status, headers: error.status === 429 && error.params.retryAfter !== undefined ? { 'Retry-After': String(error.params.retryAfter) } : undefined });
 }
 
 /**

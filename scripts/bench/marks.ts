@@ -42,7 +42,7 @@ async function serveApp(dbPath: string) {
   const { createAppServer } = await import('../../server.ts');
   const { loadConfig } = await import('../../app/config.server.ts');
   const config = loadConfig({ DATABASE_PATH: dbPath, PORT: '1', HOST: '127.0.0.1', SEED_DEMO: 'false' });
-  const server = await createAppServer({ config: { ...config, port: 0 }, log: () => {}, loginLimits: { perUser: 1000, perIp: 100000, windowSeconds: 60, blockSeconds: 1 } });
+  const server = await createAppServer({ config: { ...config, port: 0 }, log: () => {}, loginLimits: { perUserAndIp: 1000, perUser: 1000, perIp: 100000, windowSeconds: 60, blockSeconds: 1 } });
   process.send!({ port: server.port });
 }
 

@@ -17,7 +17,7 @@ describe('password hashing', () => {
 });
 
 describe('login rate limit', () => {
-  const limits = { perUser: 3, perIp: 5, windowSeconds: 60, blockSeconds: 120 };
+  const limits = { perUserAndIp: 3, perUser: 6, perIp: 5, windowSeconds: 60, blockSeconds: 120 };
 
   it('blocks a username from an address after the allowed failures', async () => {
     const limiter = createLoginLimiter(limits);
@@ -31,10 +31,21 @@ describe('login rate limit', () => {
     expect(await limiter.retryAfter('1.1.1.1', 'school')).toBe(0);
   });
 
-  it('blocks an address that sprays many usernames', async () => {
+  it('blocks an account under attack from many addresses', async () => {
+    const limiter = createLoginLimiter(limits);
+    for (let i = 0; i < 6; i++) await limiter.recordFailure(`10.0.0.${i}`, 'chief');
+    expect(await limiter.retryAfter('10.0.9.9', 'chief')).toBeGreaterThan(0);
+    expect(await limiter.retryAfter('10.0.9.9', 'judge')).toBe(0);
+  });
+
+  it('regression: an address that sprays usernames becomes suspect, but never blocks another account’s login outright', async () => {
     const limiter = createLoginLimiter(limits);
     for (let i = 0; i < 5; i++) await limiter.recordFailure('3.3.3.3', `user${i}`);
-    expect(await limiter.retryAfter('3.3.3.3', 'fresh-name')).toBeGreaterThan(0);
+    // The venue's other accounts may still try (a correct password logs in) …
+    expect(await limiter.retryAfter('3.3.3.3', 'fresh-name')).toBe(0);
+    // … while the address is flagged, so that its failures are answered 429.
+    expect(await limiter.addressWait('3.3.3.3')).toBeGreaterThan(0);
+    expect(await limiter.addressWait('4.4.4.4')).toBe(0);
   });
 
   it('forgets a username’s failures after a success', async () => {

@@ -6,7 +6,7 @@ import { issueApiToken } from '#app/models/api-token.server.ts';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer({ loginLimits: { perUser: 3, perIp: 1000, windowSeconds: 60, blockSeconds: 60 } });
+  server = await startServer({ loginLimits: { perUserAndIp: 3, perUser: 100, perIp: 20, windowSeconds: 60, blockSeconds: 60 } });
 });
 afterAll(() => server.stop());
 
@@ -43,7 +43,20 @@ describe('POST /api/v1/session', () => {
     for (let i = 0; i < 3; i++) expect((await c.json('POST', '/api/v1/session', { username: 'arbiter', password: 'nope' })).status).toBe(401);
     const res = await c.json('POST', '/api/v1/session', { username: 'arbiter', password: 'chuyi2026' });
     expect(res.status).toBe(429);
+    expect(Number(res.headers.get('Retry-After'))).toBeGreaterThan(0);
     expect((await errorOf(res)).message).toMatch(/登录失败次数过多/);
+  });
+
+  it('regression: a venue behind one address keeps logging in while one of its users guesses', async () => {
+    // 20 failures from one address (as many usernames): the address is now suspect …
+    const guesser = client();
+    for (let i = 0; i < 20; i++) await guesser.json('POST', '/api/v1/session', { username: `nobody${i}`, password: 'nope' });
+    const wrong = await guesser.json('POST', '/api/v1/session', { username: 'nobody-else', password: 'nope' });
+    expect(wrong.status).toBe(429);
+    expect(Number(wrong.headers.get('Retry-After'))).toBeGreaterThan(0);
+    // … yet a colleague at the same address, with the right password, logs in.
+    const colleague = client();
+    expect((await colleague.json('POST', '/api/v1/session', { username: 'school', password: 'chuyi2026' })).status).toBe(200);
   });
 
   it.each([
