@@ -66,15 +66,16 @@ export function closeDatabase(db: Db): void {
 }
 
 /**
- * Runs `work` in one SQLite transaction; every query made through `db` inside it belongs to the
- * transaction (one connection, synchronous), and a throw rolls all of it back. For the hottest
- * writes (marks): drizzle's `db.transaction` builds a transaction object with a query builder per
- * table each time, which cost more than the prepared queries it then ran.
+ * The one way the models write: `work` runs in one SQLite transaction, IMMEDIATE so that it takes
+ * the write lock first (two app processes on one file never meet a read snapshot that cannot be
+ * upgraded to a write). Every query made through `db` inside belongs to it (one connection,
+ * synchronous), a throw rolls all of it back, and a nested call is a savepoint. It hands `work`
+ * the same `db`, so a function written for a transaction reads as one written for the database.
+ * (drizzle's `db.transaction` builds a query builder per table each time, which cost the marks'
+ * hot path more than the prepared queries it then ran.)
  */
-export function atomically<T>(db: Db, work: () => T): T {
-  // IMMEDIATE takes the write lock first: two app processes on one file never meet a read
-  // snapshot that cannot be upgraded to a write.
-  return db.$client.transaction(work).immediate();
+export function atomically<T>(db: Db, work: (tx: Db) => T): T {
+  return db.$client.transaction(() => work(db)).immediate();
 }
 
 /** A drizzle transaction: what model functions write through, so a failure writes nothing. */

@@ -63,9 +63,10 @@ function useRankAnnouncements(rows: readonly BoardRowMessage[]) {
     const moves: string[] = [];
     for (const r of rows) {
       const before = previous.current.get(r.key);
-      if (before != null && r.rank != null && r.rank !== before) {
-        moves.push(t(r.rank < before ? 'live.movedUp' : 'live.movedDown', { who: r.team ?? r.workCode ?? r.key, rank: r.rank }));
-      }
+      const who = r.team ?? r.workCode ?? r.key;
+      // A team's first mark brings it from 未评分 into the ranking.
+      if (before === null && r.rank != null) moves.push(t('live.entered', { who, rank: r.rank }));
+      else if (before != null && r.rank != null && r.rank !== before) moves.push(t(r.rank < before ? 'live.movedUp' : 'live.movedDown', { who, rank: r.rank }));
     }
     previous.current = new Map(rows.map((r) => [r.key, r.rank]));
     if (moves.length) setMessage(moves.slice(0, 3).join('；'));

@@ -50,7 +50,6 @@ export const PERMISSIONS = {
   'team:list': [admin, anySchool],
   'team:review': [admin],
   'registration:import': [admin, anySchool],
-  'registration:export': [admin],
   'personal-data:read': [admin, ownSchool],
 
   // An event's setup and its day: scheme, panel, check-in, draw, live settings.

@@ -6,6 +6,7 @@ export const LIVE_MODES = ['named', 'anonymous', 'hidden'] as const;
 export type LiveMode = (typeof LIVE_MODES)[number];
 export type Audience = 'public' | 'staff';
 import type { AwardTier } from './awards.ts';
+import type { EventStatus } from './event-lifecycle.ts';
 export type { AwardTier };
 
 /** One team's standing, with everything the board might show; `publicView` decides what it does. */
@@ -49,6 +50,46 @@ export type BoardState = {
   /** Standings from the marks entered before the freeze (only needed while frozen). */
   atFreeze: Standing[] | null;
   progress: Progress;
+};
+
+/** One event's board as one audience sees it; every change is a new, higher version. */
+export type EventBoard = {
+  scope: 'event';
+  eventId: number;
+  code: string;
+  name: string;
+  division: string;
+  status: EventStatus;
+  mode: LiveMode;
+  frozen: boolean;
+  published: boolean;
+  progress: Progress;
+  audience: Audience;
+  version: number;
+  decrypted: boolean;
+  revealed: number;
+  rows: BoardRow[];
+  at: number;
+};
+
+export type MedalRow = MedalCount & { place: number };
+
+/** Every event of the competition: status, progress and leaders; medal tables once results are published. */
+export type CompetitionBoard = {
+  scope: 'competition';
+  competitionId: number;
+  name: string;
+  version: number;
+  events: (Pick<EventBoard, 'eventId' | 'code' | 'name' | 'division' | 'status' | 'mode' | 'frozen' | 'published' | 'progress'> & { leaders: BoardRow[] })[];
+  medals: { bySchool: MedalRow[]; byPrefecture: MedalRow[] };
+  at: number;
+};
+export type Board = EventBoard | CompetitionBoard;
+
+/** Where each board is kept and pushed: one name per board, so a change reaches exactly its viewers. */
+export const boardKeys = {
+  event: (eventId: number, audience: Audience) => `event:${eventId}:${audience}`,
+  competition: (competitionId: number) => `competition:${competitionId}`,
 };
 
 export type BoardView = { frozen: boolean; revealed: number; rows: BoardRow[]; nextChangeAt: Date | null };

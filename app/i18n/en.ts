@@ -69,6 +69,7 @@ export const en: Catalogue<typeof zhCN> = {
     total: 'Total',
     award: { first: 'First prize', second: 'Second prize', third: 'Third prize' },
     movedUp: '{{who}} up to rank {{rank}}',
+    entered: '{{who}} enters the ranking at {{rank}}',
     movedDown: '{{who}} down to rank {{rank}}',
     progress: 'Marking progress',
     progressText: 'Marking {{percent}}% ({{teams}} teams)',

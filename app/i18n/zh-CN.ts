@@ -65,6 +65,7 @@ export const zhCN = {
     total: '总分',
     award: { first: '一等奖', second: '二等奖', third: '三等奖' },
     movedUp: '{{who}} 升至第 {{rank}} 名',
+    entered: '{{who}} 进入排名，第 {{rank}} 名',
     movedDown: '{{who}} 降至第 {{rank}} 名',
     progress: '评分进度',
     progressText: '评分进度 {{percent}}%（{{teams}} 队）',

@@ -1,6 +1,6 @@
 /** Accounts: who can log in, with which role, bound to which school or judge record. */
 import { and, asc, eq, isNull, like, or, sql } from 'drizzle-orm';
-import type { Db } from '#db/client.ts';
+import { atomically, type Db } from '#db/client.ts';
 import { judgeAssignments, judges, schools, sessions, users } from '#db/schema.ts';
 import { isCommonPassword } from '#app/auth/common-passwords.server.ts';
 import { hashPassword, verifyDecoy, verifyPassword } from '#app/auth/password.server.ts';
@@ -87,7 +87,7 @@ export async function createAccount(db: Db, actor: Actor, input: CreateAccountIn
   }
   requireUncommonPassword(input.password);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction((tx) => {
+  return atomically(db, (tx) => {
     const user = tx
       .insert(users)
       .values({
@@ -130,7 +130,7 @@ export async function resetPassword(db: Db, actor: Actor, userId: number, passwo
   if (!user) throw notFound('account_not_found');
   requireUncommonPassword(password);
   const passwordHash = await hashPassword(password);
-  db.transaction((tx) => {
+  atomically(db, (tx) => {
     const now = new Date();
     tx.update(users).set({ passwordHash, mustChangePassword: true, passwordChangedAt: now }).where(eq(users.id, userId)).run();
     tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))).run();
@@ -152,7 +152,7 @@ export async function changeOwnPassword(
   }
   requireUncommonPassword(input.password);
   const passwordHash = await hashPassword(input.password);
-  db.transaction((tx) => {
+  atomically(db, (tx) => {
     const now = new Date();
     tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: now }).where(eq(users.id, user.id)).run();
     tx.update(sessions)

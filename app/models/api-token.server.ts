@@ -1,6 +1,6 @@
 /** Bearer API tokens that an admin issues to an account, for systems that call the JSON API. */
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
-import type { Db } from '#db/client.ts';
+import { atomically, type Db } from '#db/client.ts';
 import { apiTokens, users } from '#db/schema.ts';
 import { newSecret, sha256 } from '#app/auth/tokens.server.ts';
 import { type Actor } from '#app/domain/roles.ts';
@@ -22,7 +22,7 @@ export function issueApiToken(
   requirePermission(actor, 'account:manage');
   if (!db.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).get()) throw notFound('account_not_found');
   const token = `${TOKEN_PREFIX}${newSecret()}`;
-  return db.transaction((tx) => {
+  return atomically(db, (tx) => {
     const row = tx
       .insert(apiTokens)
       .values({
@@ -65,7 +65,7 @@ export function revokeApiToken(db: Db, actor: Actor, tokenId: number): void {
   requirePermission(actor, 'account:manage');
   const row = db.select().from(apiTokens).where(eq(apiTokens.id, tokenId)).get();
   if (!row) throw notFound('token_not_found');
-  db.transaction((tx) => {
+  atomically(db, (tx) => {
     tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, tokenId)).run();
     recordAudit(tx, actor, { action: 'api_token.revoke', entity: 'api_token', entityId: tokenId });
   });

@@ -6,7 +6,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, desc, eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '#db/client.ts';
+import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { appeals, attachments, checkIns, events, judges, marks, schools, scoringSheets, teams } from '#db/schema.ts';
 import { markProblem } from '#app/domain/aggregation.ts';
 import { fromHundredths, fromOrNull, hundredthsOf } from '#app/domain/exact.ts';
@@ -76,7 +76,7 @@ export function fileAppeal(db: Db, actor: Actor, input: AppealInput, now = new D
     contentType = attachmentType(input.attachment.data);
     if (!contentType) throw new ModelError(422, 'attachment_type', {}, { attachment: 'errors.attachment_type' });
   }
-  return db.transaction((tx) => {
+  return atomically(db, (tx) => {
     const refusal = appealRefusal(tx, team, now);
     if (refusal) throw new ModelError(409, refusal);
     const attachment = input.attachment
@@ -99,7 +99,7 @@ export function decideAppeal(db: Db, actor: Actor, appealId: number, decision: D
   requirePermission(actor, 'appeal:decide');
   const reason = decision.reason.trim();
   if (!reason) throw new ModelError(422, 'reason_required', {}, { reason: 'errors.reason_required' });
-  return db.transaction((tx) => {
+  return atomically(db, (tx) => {
     const appeal = appealOrThrow(tx, appealId);
     if (appeal.status !== 'filed') throw new ModelError(409, 'appeal_decided');
     tx.update(appeals).set({ status: decision.decision, decidedBy: actor.userId, decidedAt: now, decisionReason: reason }).where(eq(appeals.id, appealId)).run();
@@ -119,7 +119,7 @@ function requireReopenable(tx: DbOrTx, actor: Actor, appealId: number) {
 
 /** The chief judge reopens the appealed team's marks for correction. */
 export function reopenForAppeal(db: Db, actor: Actor, appealId: number, now = new Date()) {
-  return db.transaction((tx) => {
+  return atomically(db, (tx) => {
     const appeal = requireReopenable(tx, actor, appealId);
     if (appeal.reopenedAt) return appeal;
     tx.update(appeals).set({ reopenedAt: now, reopenedBy: actor.userId }).where(eq(appeals.id, appealId)).run();
@@ -134,7 +134,7 @@ export type Correction = { appealId: number; sheetId: number; criterionId: numbe
 export function correctMark(db: Db, actor: Actor, input: Correction, now = new Date()) {
   const reason = input.reason.trim();
   if (!reason) throw new ModelError(422, 'reason_required', {}, { reason: 'errors.reason_required' });
-  return db.transaction((tx) => {
+  return atomically(db, (tx) => {
     const appeal = requireReopenable(tx, actor, input.appealId);
     if (!appeal.reopenedAt) throw new ModelError(409, 'appeal_not_reopened');
     const sheet = tx
@@ -164,7 +164,7 @@ export function correctMark(db: Db, actor: Actor, input: Correction, now = new D
  * published one, the award changes are audited, and every board and page follows.
  */
 export function relockAfterAppeal(db: Db, actor: Actor, appealId: number, now = new Date()) {
-  return db.transaction((tx) => {
+  return atomically(db, (tx) => {
     const appeal = requireReopenable(tx, actor, appealId);
     if (!appeal.reopenedAt) throw new ModelError(409, 'appeal_not_reopened');
     const before = currentTiers(tx, appeal.eventId);

@@ -13,7 +13,7 @@ import { reviewOpenFlags } from './mark.server.ts';
 
 export function assignJudge(db: Db, actor: Actor, input: { eventId: number; judgeId: number; role: AssignmentRole }): number {
   requirePermission(actor, 'event:manage');
-  return db.transaction((tx) => {
+  return atomically(db, (tx) => {
     const judge = tx.select().from(judges).where(eq(judges.id, input.judgeId)).get();
     if (!judge) throw notFound('judge_not_found');
     const event = tx.select().from(events).where(eq(events.id, input.eventId)).get();

@@ -7,7 +7,7 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
-import type { Db, DbOrTx } from '#db/client.ts';
+import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { checkIns, draws, eventUnseals, events, schools, teams, users } from '#db/schema.ts';
 import { aggregationProblem } from '#app/domain/aggregation.ts';
 import { distinctCodes, drawOrder } from '#app/domain/draw.ts';
@@ -29,7 +29,7 @@ function eventOrThrow(db: DbOrTx, eventId: number) {
 /** Marks an approved team present or absent; absent teams are kept and never ranked. */
 export function recordCheckIn(db: Db, actor: Actor, eventId: number, teamId: number, status: 'present' | 'absent'): void {
   requirePermission(actor, 'event:manage', { eventId });
-  db.transaction((tx) => {
+  atomically(db, (tx) => {
     const event = eventOrThrow(tx, eventId);
     if (!isCheckInOpen(event.status)) throw new ModelError(409, 'check_in_closed');
     const team = tx.select().from(teams).where(and(eq(teams.id, teamId), eq(teams.eventId, eventId), isNull(teams.withdrawnAt))).get();
@@ -55,7 +55,7 @@ export function recordCheckIn(db: Db, actor: Actor, eventId: number, teamId: num
  */
 export function drawStations(db: Db, actor: Actor, eventId: number, seed = randomBytes(16).toString('hex')): { drawId: number; seed: string } {
   requirePermission(actor, 'event:manage', { eventId });
-  return db.transaction((tx) => {
+  return atomically(db, (tx) => {
     const event = eventOrThrow(tx, eventId);
     const next = assertTransition('draw', event.status);
     const panel = scoringJudgesOf(tx, eventId).length;
@@ -95,7 +95,7 @@ export function unsealEvent(db: Db, actor: Actor, eventId: number, reason: strin
   requirePermission(actor, 'event:unseal', { eventId });
   const why = reason.trim();
   if (!why) throw new ModelError(422, 'reason_required', {}, { reason: 'errors.reason_required' });
-  db.transaction((tx) => {
+  atomically(db, (tx) => {
     const event = eventOrThrow(tx, eventId);
     if (!isSealed(event.status)) throw new ModelError(409, 'event_not_sealed');
     const row = tx.insert(eventUnseals).values({ eventId, unsealedBy: actor.userId, reason: why }).returning().get();

@@ -1,6 +1,6 @@
 /** The competition (届), its divisions and events as the public and the organisers see them. */
 import { asc, count, desc, eq, isNull, and, ne } from 'drizzle-orm';
-import type { Db } from '#db/client.ts';
+import { atomically, type Db } from '#db/client.ts';
 import { competitions, contestants, divisions, events, schools, teams, venues } from '#db/schema.ts';
 import { canMovePhase, type Phase } from '#app/domain/phases.ts';
 import { type Actor } from '#app/domain/roles.ts';
@@ -84,7 +84,7 @@ export function changePhase(db: Db, actor: Actor, competitionId: number, to: Pha
   if (!canMovePhase(competition.phase, to)) {
     throw new ModelError(409, 'phase_move_not_allowed', { from: competition.phase, to });
   }
-  db.transaction((tx) => {
+  atomically(db, (tx) => {
     tx.update(competitions).set({ phase: to }).where(eq(competitions.id, competitionId)).run();
     recordAudit(tx, actor, {
       action: 'competition.change_phase',

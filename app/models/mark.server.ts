@@ -238,7 +238,7 @@ function updateFlag(tx: DbOrTx, q: ReturnType<typeof markQueries>, event: typeof
 
 /** The judge's final word on a sheet: every criterion must be marked. */
 export function submitSheet(db: Db, actor: Actor, sheetId: number, now = new Date()) {
-  db.transaction((tx) => {
+  atomically(db, (tx) => {
     const sheet = tx.select().from(scoringSheets).where(eq(scoringSheets.id, sheetId)).get();
     if (!sheet) throw notFound();
     if (requireScoringJudge(actor, sheet.eventId) !== sheet.judgeId) throw forbidden('not_assigned');
@@ -254,7 +254,7 @@ export function submitSheet(db: Db, actor: Actor, sheetId: number, now = new Dat
 
 /** The chief judge reopens a submitted sheet, with a reason, so its judge can correct it. */
 export function reopenSheet(db: Db, actor: Actor, sheetId: number, reason: string) {
-  db.transaction((tx) => {
+  atomically(db, (tx) => {
     const sheet = tx.select().from(scoringSheets).where(eq(scoringSheets.id, sheetId)).get();
     if (!sheet) throw notFound();
     requirePermission(actor, 'marking:chief', { eventId: sheet.eventId });
@@ -268,7 +268,7 @@ export function reopenSheet(db: Db, actor: Actor, sheetId: number, reason: strin
 
 /** The chief judge closes a discrepancy flag with a word on how it was settled. */
 export function resolveFlag(db: Db, actor: Actor, flagId: number, resolution: string, now = new Date()) {
-  db.transaction((tx) => {
+  atomically(db, (tx) => {
     const flag = tx.select().from(discrepancyFlags).where(eq(discrepancyFlags.id, flagId)).get();
     if (!flag) throw notFound();
     requirePermission(actor, 'marking:chief', { eventId: flag.eventId });

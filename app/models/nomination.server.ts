@@ -5,7 +5,7 @@
  */
 import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { Db, DbOrTx } from '#db/client.ts';
+import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { awards, competitions, contestants, divisions, events, nominations, prefectures, schools, teamMembers } from '#db/schema.ts';
 import { SYSTEM_ACTOR, type Actor } from '#app/domain/roles.ts';
 import { can, requirePermission } from '#app/domain/permissions.ts';
@@ -93,13 +93,13 @@ function reviewOne(tx: DbOrTx, actor: Actor, nominationId: number, review: Revie
 /** The organiser confirms or declines (with a reason) one nomination. */
 export function reviewNomination(db: Db, actor: Actor, nominationId: number, review: Review, now = new Date()) {
   requirePermission(actor, 'nomination:review');
-  return db.transaction((tx) => reviewOne(tx, actor, nominationId, review, now));
+  return atomically(db, (tx) => reviewOne(tx, actor, nominationId, review, now));
 }
 
 /** Bulk confirm: all or none. */
 export function confirmNominations(db: Db, actor: Actor, nominationIds: number[], now = new Date()) {
   requirePermission(actor, 'nomination:review');
-  return db.transaction((tx) => nominationIds.map((id) => reviewOne(tx, actor, id, { decision: 'confirmed' }, now)).length);
+  return atomically(db, (tx) => nominationIds.map((id) => reviewOne(tx, actor, id, { decision: 'confirmed' }, now)).length);
 }
 
 type RegisterFilter = { q?: string; year?: number; division?: string; event?: string; school?: string; prefecture?: string; page?: number };

@@ -4,7 +4,7 @@
  * entries; nothing is deleted (a removed member keeps its row with `removedAt`).
  */
 import { and, asc, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '#db/client.ts';
+import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { advisors, competitions, contestants, divisions, events, prefectures, schools, teamAdvisors, teamMembers, teams } from '#db/schema.ts';
 import { parseIdNumber } from '#app/domain/id-number.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
@@ -203,7 +203,7 @@ export function createTeam(db: Db, actor: Actor, input: { eventId: number; schoo
   const schoolId = actor.schoolId ?? input.schoolId;
   if (schoolId == null) throw new ModelError(422, 'school_required', {}, { schoolId: 'errors.school_required' });
   requirePermission(actor, 'team:register', { schoolId });
-  return db.transaction((tx) => {
+  return atomically(db, (tx) => {
     const ctx = rosterContext(tx, input.eventId, schoolId, null, [], now);
     const violations = [...checkWindow(ctx), ...checkSchoolType(ctx), ...checkQuota(ctx)];
     if (violations.length) throw rulesBroken(violations);
@@ -255,7 +255,7 @@ export function getTeamDetail(db: Db, actor: Actor, teamId: number, now = new Da
  * 身份证号 (advisors by name and phone) and updated, new ones added, missing ones marked removed.
  */
 export function saveRoster(db: Db, actor: Actor, teamId: number, input: { name?: string } & Roster, now = new Date()): void {
-  db.transaction((tx) => {
+  atomically(db, (tx) => {
     const team = teamOrThrow(tx, teamId);
     requireOwnTeam(actor, team);
     if (!isEditable(team.status)) throw new ModelError(409, 'team_not_editable');
@@ -376,7 +376,7 @@ export type ImportedRoster = { eventId: number; schoolId: number; teamId: number
  */
 export function saveImportedRosters(db: Db, actor: Actor, plans: readonly ImportedRoster[], now = new Date()): void {
   requirePermission(actor, 'registration:import');
-  db.transaction((tx) => {
+  atomically(db, (tx) => {
     for (const plan of plans) {
       requirePermission(actor, 'team:register', { schoolId: plan.schoolId }, 'not_own_school');
       const ctx = rosterContext(tx, plan.eventId, plan.schoolId, plan.teamId, plan.roster.contestants.map((c) => c.idNumber), now);

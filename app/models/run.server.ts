@@ -3,7 +3,7 @@
  * compute the results and draw the awards once and store them as a new run; nothing is rewritten.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db, DbOrTx } from '#db/client.ts';
+import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { awards, events, results, resultRuns, teamAdvisors } from '#db/schema.ts';
 import { drawAwards, type AwardTier } from '#app/domain/awards.ts';
 import { hundredthsOf } from '#app/domain/exact.ts';
@@ -24,6 +24,8 @@ export function tiersOfRun(db: DbOrTx, runId: number): Map<number, AwardTier> {
 
 /** Computes, ranks and draws the awards of an event from its current marks, and stores them as a new run. */
 export function storeRun(tx: DbOrTx, actor: Actor, eventId: number, reason: string, now: Date) {
+  // The lock and the re-lock after an appeal: the event's chief judge alone signs off.
+  requirePermission(actor, 'marking:chief', { eventId });
   const event = eventOrThrow(tx, eventId);
   const ranked = computeResults(tx, eventId);
   const outcome = drawAwards(ranked, { ratios: event.awardRatios, tieAtBoundary: event.tieAtBoundary, minTotal: event.minTotalForAward === null ? null : hundredthsOf(event.minTotalForAward) });
@@ -47,7 +49,7 @@ export function storeRun(tx: DbOrTx, actor: Actor, eventId: number, reason: stri
  */
 export function lockEvent(db: Db, actor: Actor, eventId: number, now = new Date()) {
   requirePermission(actor, 'marking:chief', { eventId });
-  return db.transaction((tx) => {
+  return atomically(db, (tx) => {
     const event = eventOrThrow(tx, eventId);
     const locked = assertTransition('lock', event.status);
     const obstacles = lockObstacles(tx, eventId);

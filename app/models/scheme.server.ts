@@ -1,6 +1,6 @@
 /** Scoring schemes (评分标准): an event's modules and criteria, checked against its expected total, frozen at the first mark. */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '#db/client.ts';
+import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { criteria, events, schemeModules, scoringSchemes } from '#db/schema.ts';
 import { fromHundredths, hundredthsOf, sum, toHundredths } from '#app/domain/exact.ts';
 import { type Actor } from '#app/domain/roles.ts';
@@ -62,7 +62,7 @@ function checkScheme(input: SchemeInput): void {
 export function saveScheme(db: Db, actor: Actor, eventId: number, input: SchemeInput): void {
   requirePermission(actor, 'event:manage', { eventId });
   if (!db.select({ id: events.id }).from(events).where(eq(events.id, eventId)).get()) throw notFound('event_not_found');
-  db.transaction((tx) => {
+  atomically(db, (tx) => {
     const before = loadScheme(tx, eventId);
     if (before?.frozenAt) throw new ModelError(409, 'scheme_frozen');
     checkScheme(input);

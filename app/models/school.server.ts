@@ -1,6 +1,6 @@
 /** Schools (院校): a school account sees and changes only its own; personal data is masked for others. */
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '#db/client.ts';
+import { atomically, type Db } from '#db/client.ts';
 import { prefectures, schools } from '#db/schema.ts';
 import { maskPhone } from '#app/domain/id-number.ts';
 import { type Actor } from '#app/domain/roles.ts';
@@ -43,7 +43,7 @@ export function updateSchoolContact(
   const before = db.select().from(schools).where(eq(schools.id, schoolId)).get();
   if (!before) throw notFound('school_not_found');
   const patch = { contactName: input.contactName ?? null, contactPhone: input.contactPhone ?? null };
-  db.transaction((tx) => {
+  atomically(db, (tx) => {
     tx.update(schools).set(patch).where(eq(schools.id, schoolId)).run();
     recordAudit(tx, actor, {
       action: 'school.update_contact',

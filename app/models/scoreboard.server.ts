@@ -5,11 +5,11 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { awards, checkIns, divisions, events, liveBoards, prefectures, results, schools, teams } from '#db/schema.ts';
-import { allowedModes, boardView, leaders, medalTable, type Audience, type AwardTier, type BoardState, type LiveMode, type Standing } from '#app/domain/scoreboard.ts';
+import { allowedModes, boardKeys, boardView, leaders, medalTable, type Audience, type AwardTier, type BoardState, type CompetitionBoard, type EventBoard, type LiveMode, type Standing } from '#app/domain/scoreboard.ts';
 import { isPublished, PUBLISHED_STATUSES } from '#app/domain/event-lifecycle.ts';
 import { fromOrNull } from '#app/domain/exact.ts';
 import { type Actor } from '#app/domain/roles.ts';
-import { rooms, type CompetitionBoard, type EventBoard } from '#app/realtime/messages.ts';
+
 import { can, requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
 import { eventChanged } from './changes.server.ts';
@@ -20,7 +20,7 @@ import { tiersOfRun } from './run.server.ts';
 import { loadScheme } from './scheme.server.ts';
 
 // A board is stored under the name of the room it is pushed to.
-const boardKey = rooms;
+const boardKey = boardKeys;
 
 /** Who may watch the staff board (live through the freeze): the organiser and the event's chief judge. */
 export function canWatchStaffBoard(actor: Actor | null, eventId: number): boolean {
@@ -200,7 +200,7 @@ export function getCompetitionBoard(db: Db, competitionId: number, now = new Dat
 /** The organiser sets how an event is shown live and when its public board freezes. */
 export function setLiveSettings(db: Db, actor: Actor, eventId: number, input: { mode: LiveMode; freezeAt: Date | null }, reason?: string): void {
   requirePermission(actor, 'event:manage', { eventId });
-  db.transaction((tx) => {
+  atomically(db, (tx) => {
     const event = tx.select().from(events).where(eq(events.id, eventId)).get();
     if (!event) throw notFound('event_not_found');
     const judgement = loadScheme(tx, eventId)?.criteria.some((c) => c.kind === 'judgement') ?? false;

@@ -1,6 +1,6 @@
 /** Server-side sessions: the cookie carries a random token; the database keeps its hash, so any session can be revoked. */
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Db } from '#db/client.ts';
+import { atomically, type Db } from '#db/client.ts';
 import { sessions } from '#db/schema.ts';
 import { newSecret, sha256 } from '#app/auth/tokens.server.ts';
 import { type Actor } from '#app/domain/roles.ts';
@@ -20,7 +20,7 @@ export function createSession(
 ): { token: string; sessionId: number; expiresAt: Date } {
   const token = newSecret();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-  return db.transaction((tx) => {
+  return atomically(db, (tx) => {
     const row = tx
       .insert(sessions)
       .values({
@@ -58,7 +58,7 @@ export function revokeSession(db: Db, actor: Actor, sessionId: number, reason: s
   if (!row) throw notFound();
   requirePermission(actor, 'session:revoke', { userId: row.userId });
   if (row.revokedAt) return;
-  db.transaction((tx) => {
+  atomically(db, (tx) => {
     tx.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId)).run();
     recordAudit(tx, actor, { action: 'session.revoke', entity: 'session', entityId: sessionId, reason });
   });

@@ -4,7 +4,7 @@
  * the database, the roster rules and 回避, and written with their audit entries.
  */
 import { eq } from 'drizzle-orm';
-import type { Db } from '#db/client.ts';
+import { atomically, type Db } from '#db/client.ts';
 import { events, teams } from '#db/schema.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
 import type { Actor } from '#app/domain/roles.ts';
@@ -15,7 +15,7 @@ import { ModelError, rulesBroken } from './errors.ts';
 import { checkTeam, requireOwnTeam, teamOrThrow } from './roster.server.ts';
 
 function takeStep(db: Db, actor: Actor, teamId: number, step: TeamStep, now: Date, reason?: string) {
-  db.transaction((tx) => {
+  atomically(db, (tx) => {
     const team = teamOrThrow(tx, teamId);
     if (step === 'submit') requireOwnTeam(actor, team);
     else requirePermission(actor, 'team:review');

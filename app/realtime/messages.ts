@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { TIERS } from '#app/domain/awards.ts';
 import { EVENT_STATUSES } from '#app/domain/event-lifecycle.ts';
-import { LIVE_MODES } from '#app/domain/scoreboard.ts';
+import { boardKeys, LIVE_MODES, type Board, type CompetitionBoard, type EventBoard } from '#app/domain/scoreboard.ts';
 
 export const serverHello = z.object({ version: z.string(), at: z.number() });
 export type ServerHello = z.infer<typeof serverHello>;
@@ -43,7 +43,7 @@ const eventFacts = {
 };
 
 /** One event's board as one audience sees it; every change is a new, higher version. */
-export const eventBoard = z.object({
+export const eventBoard: z.ZodMiniType<EventBoard> = z.object({
   scope: z.literal('event'),
   ...eventFacts,
   audience: z.enum(['public', 'staff']),
@@ -53,12 +53,12 @@ export const eventBoard = z.object({
   rows: z.array(boardRow),
   at: z.number(),
 });
-export type EventBoard = z.infer<typeof eventBoard>;
+export type { EventBoard, CompetitionBoard, Board };
 
 const medalRow = z.object({ name: z.string(), place: z.number(), first: z.number(), second: z.number(), third: z.number(), total: z.number() });
 
 /** Every event of the competition: status, progress and leaders; medal tables once results are published. */
-export const competitionBoard = z.object({
+export const competitionBoard: z.ZodMiniType<CompetitionBoard> = z.object({
   scope: z.literal('competition'),
   competitionId: z.number(),
   name: z.string(),
@@ -67,8 +67,7 @@ export const competitionBoard = z.object({
   medals: z.object({ bySchool: z.array(medalRow), byPrefecture: z.array(medalRow) }),
   at: z.number(),
 });
-export type CompetitionBoard = z.infer<typeof competitionBoard>;
-export type Board = EventBoard | CompetitionBoard;
+
 
 /** What a viewer asks for: one event or the whole competition, and the last version it holds. */
 export const subscribeRequest = z.union([
@@ -80,8 +79,5 @@ export type SubscribeRequest = z.infer<typeof subscribeRequest>;
 /** The acknowledgement: a fresh snapshot, or none when the viewer already holds the latest version. */
 export type SubscribeAck = { ok: true; version: number; snapshot: Board | null } | { ok: false; error: { code: string; message: string } };
 
-/** Room names: one per board, so a change reaches exactly its viewers. */
-export const rooms = {
-  event: (eventId: number, audience: 'public' | 'staff') => `event:${eventId}:${audience}`,
-  competition: (competitionId: number) => `competition:${competitionId}`,
-};
+/** Room names: one per board, so a change reaches exactly its viewers (the domain's board keys). */
+export const rooms = boardKeys;

@@ -42,7 +42,6 @@ const EXPECTED: Record<Action, Person[]> = {
   'team:list': ['admin', 'ownSchool', 'otherSchool'],
   'team:review': ['admin'],
   'registration:import': ['admin', 'ownSchool', 'otherSchool'],
-  'registration:export': ['admin'],
   'personal-data:read': ['admin', 'ownSchool'],
   'event:manage': ['admin'],
   'event:unseal': ['admin'],
