@@ -2,9 +2,13 @@
  * JSON API plumbing: every /api/v1 handler runs inside `apiRoute`, which turns model refusals,
  * bad JSON and failed validation into `{ error: { code, message, fields? } }` with a 4xx.
  */
-import { json, type AppLoadContext } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type AppLoadContext } from '@remix-run/node';
 import type { z } from 'zod';
 import { csrfValid } from '#app/auth/csrf.server.ts';
+import { requireDesk } from '#app/auth/session.server.ts';
+import type { Action } from '#app/domain/permissions.ts';
+import type { Actor } from '#app/domain/roles.ts';
+import { idParam } from './params.server.ts';
 import { languageOf, translator } from '#app/i18n/i18n.ts';
 import { ModelError, type FieldErrors } from '#app/models/errors.ts';
 import { fieldErrors, parseIn, translateFields, violationFields } from '#app/utils/validation.server.ts';
@@ -86,6 +90,19 @@ export function methodNotAllowed(allowed: string[]): ApiError {
 export function postOnly(request: Request): Promise<Response> {
   return apiRoute(request, () => {
     throw methodNotAllowed(['POST']);
+  });
+}
+
+/**
+ * A body-less POST on one resource (`/…/:id/lock`): other methods 405, then the desk, CSRF and
+ * `run` with the id; its result is the JSON answer.
+ */
+export function postOnId(args: ActionFunctionArgs, desk: Action, run: (actor: Actor, id: number) => unknown): Promise<Response> {
+  const { request, context, params } = args;
+  return apiPost(request, async () => {
+    const actor = await requireDesk(request, context, desk);
+    await requireCsrf(request, context);
+    return json(await run(actor, idParam(params.id)));
   });
 }
 

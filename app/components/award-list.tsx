@@ -1,5 +1,7 @@
 /** The award list (获奖名单) of one event: the public results page and the printable 公示名单 share it. */
+import { formatScore } from '#app/domain/exact.ts';
 import { useTranslation } from 'react-i18next';
+import { Table } from '#app/components/table.tsx';
 import type { AwardRow } from '#app/models/award.server.ts';
 
 const SHAPES = { first: '●', second: '◆', third: '▲' } as const;
@@ -19,34 +21,19 @@ export function AwardTable({ rows, winnersOnly = false }: { rows: AwardRow[]; wi
   const { t } = useTranslation();
   const shown = winnersOnly ? rows.filter((r) => r.award) : rows;
   return (
-    <div className="table-wrap">
-      <table data-testid="award-list">
-        <thead>
-          <tr>
-            <th scope="col">{t('awards.rank')}</th>
-            <th scope="col">{t('awards.award')}</th>
-            <th scope="col">{t('awards.team')}</th>
-            <th scope="col">{t('awards.school')}</th>
-            <th scope="col">{t('awards.contestants')}</th>
-            <th scope="col">{t('awards.advisors')}</th>
-            <th scope="col" className="num">{t('awards.total')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((r) => (
-            <tr key={r.teamId} data-team={r.teamId} data-award={r.award ?? 'none'}>
-              <td>{r.rank ?? '—'}</td>
-              <td><AwardBadge award={r.award} /></td>
-              <td>{r.team}</td>
-              <td>{r.school}</td>
-              <td>{r.contestants.join('、')}</td>
-              <td>{r.advisors.join('、')}</td>
-              <td className="num">{r.total ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table label={t('awards.announcementList')} columns={[t('awards.rank'), t('awards.award'), t('awards.team'), t('awards.school'), t('awards.contestants'), t('awards.advisors'), { label: t('awards.total'), num: true }]} testId="award-list">
+      {shown.map((r) => (
+        <tr key={r.teamId} data-team={r.teamId} data-award={r.award ?? 'none'}>
+          <td>{r.rank ?? '—'}</td>
+          <td><AwardBadge award={r.award} /></td>
+          <td>{r.team}</td>
+          <td>{r.school}</td>
+          <td>{r.contestants.join('、')}</td>
+          <td>{r.advisors.join('、')}</td>
+          <td className="num">{formatScore(r.total)}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Table } from '#app/components/table.tsx';
 
 export type ImportErrorRow = { sheet: string; row: number; column: string; message: string };
 
@@ -7,27 +8,15 @@ export function ImportErrors({ errors }: { errors: ImportErrorRow[] }) {
   const { t } = useTranslation();
   if (errors.length === 0) return null;
   return (
-    <div className="table-wrap">
-      <table data-testid="import-errors">
-        <thead>
-          <tr>
-            <th>{t('registration.sheet')}</th>
-            <th className="num">{t('registration.row')}</th>
-            <th>{t('registration.column')}</th>
-            <th>{t('registration.reason')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {errors.map((e, i) => (
-            <tr key={i}>
-              <td>{e.sheet}</td>
-              <td className="num">{e.row || '—'}</td>
-              <td>{e.column}</td>
-              <td>{e.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table label={t('registration.reason')} columns={[t('registration.sheet'), { label: t('registration.row'), num: true }, t('registration.column'), t('registration.reason')]} testId="import-errors">
+      {errors.map((e, i) => (
+        <tr key={i}>
+          <td>{e.sheet}</td>
+          <td className="num">{e.row || '—'}</td>
+          <td>{e.column}</td>
+          <td>{e.message}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }

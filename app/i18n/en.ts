@@ -167,6 +167,7 @@ export const en: Catalogue<typeof zhCN> = {
     accounts: 'Accounts',
   },
   registration: {
+    select: 'Select',
     title: 'Registration',
     events: 'Events open for registration',
     eventsBody: 'Pick an event to create a team, fill in contestants and advisors, then submit it for review.',

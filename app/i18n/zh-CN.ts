@@ -163,6 +163,7 @@ export const zhCN = {
     accounts: '账号',
   },
   registration: {
+    select: '选择',
     title: '报名',
     events: '可报名赛项',
     eventsBody: '选择赛项创建参赛队，填写选手与指导教师后提交，等待组委会审核。',

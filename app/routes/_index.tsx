@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Table } from '#app/components/table.tsx';
 import { getCompetitionSummary } from '#app/models/competition.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -57,32 +58,20 @@ export default function Home() {
           <h2 id={`division-${division.id}`}>
             {division.name} <span className="muted">· {t('home.eventCount', { count: division.events.length })}</span>
           </h2>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('dashboard.event')}</th>
-                  <th>{t('home.teamSize')}</th>
-                  <th>{t('home.venue')}</th>
-                  <th>{t('dashboard.scheduledOn')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {division.events.map((e) => (
-                  <tr key={e.id}>
-                    <td><strong>{e.code}</strong> {e.name}</td>
-                    <td>
-                      {e.maxTeamSize === 1
-                        ? t('home.individual')
-                        : `${t('home.team')} ${e.minTeamSize === e.maxTeamSize ? e.maxTeamSize : `${e.minTeamSize}–${e.maxTeamSize}`}`}
-                    </td>
-                    <td>{e.venue ?? '—'}</td>
-                    <td>{e.scheduledOn ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table label={t('home.events')} columns={[t('dashboard.event'), t('home.teamSize'), t('home.venue'), t('dashboard.scheduledOn')]}>
+            {division.events.map((e) => (
+              <tr key={e.id}>
+                <td><strong>{e.code}</strong> {e.name}</td>
+                <td>
+                  {e.maxTeamSize === 1
+                    ? t('home.individual')
+                    : `${t('home.team')} ${e.minTeamSize === e.maxTeamSize ? e.maxTeamSize : `${e.minTeamSize}–${e.maxTeamSize}`}`}
+                </td>
+                <td>{e.venue ?? '—'}</td>
+                <td>{e.scheduledOn ?? '—'}</td>
+              </tr>
+            ))}
+          </Table>
         </section>
       ))}
     </>

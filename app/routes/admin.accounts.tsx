@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { describedBy, Field, FormMessage } from '#app/components/field.tsx';
@@ -130,55 +131,42 @@ export default function Accounts() {
         <button type="submit" className="button-secondary">{t('accounts.filter')}</button>
       </Form>
 
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th>{t('accounts.username')}</th>
-              <th>{t('accounts.displayName')}</th>
-              <th>{t('accounts.role')}</th>
-              <th>{t('accounts.school')}</th>
-              <th>{t('accounts.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((a) => (
-              <tr key={a.id}>
-                <td>{a.username}{a.disabledAt ? <span className="badge">{t('accounts.disabled')}</span> : null}</td>
-                <td>{a.displayName}</td>
-                <td>{t(`roles.${a.role}`)}</td>
-                <td>{a.schoolName ?? '—'}</td>
-                <td>
-                  <details>
-                    <summary>{t('accounts.resetPassword')}</summary>
-                    <Form method="post" className="stack">
-                      <CsrfInput />
-                      <input type="hidden" name="intent" value="reset" />
-                      <input type="hidden" name="userId" value={a.id} />
-                      <label htmlFor={`pw-${a.id}`}>{t('accounts.newPassword')}</label>
-                      <input id={`pw-${a.id}`} name="password" type="password" autoComplete="new-password" minLength={8} required />
-                      <button type="submit">{t('accounts.resetPassword')}</button>
-                    </Form>
-                  </details>
-                  <details>
-                    <summary>{t('accounts.issueToken')}</summary>
-                    <Form method="post" className="stack">
-                      <CsrfInput />
-                      <input type="hidden" name="intent" value="token" />
-                      <input type="hidden" name="userId" value={a.id} />
-                      <label htmlFor={`tn-${a.id}`}>{t('accounts.tokenName')}</label>
-                      <input id={`tn-${a.id}`} name="name" required maxLength={60} />
-                      <label htmlFor={`td-${a.id}`}>{t('accounts.expiresInDays')}</label>
-                      <input id={`td-${a.id}`} name="expiresInDays" type="number" min={1} max={730} defaultValue={90} />
-                      <button type="submit">{t('accounts.issueToken')}</button>
-                    </Form>
-                  </details>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table label={t('accounts.title')} columns={[t('accounts.username'), t('accounts.displayName'), t('accounts.role'), t('accounts.school'), t('accounts.actions')]}>
+        {accounts.map((a) => (
+          <tr key={a.id}>
+            <td>{a.username}{a.disabledAt ? <span className="badge">{t('accounts.disabled')}</span> : null}</td>
+            <td>{a.displayName}</td>
+            <td>{t(`roles.${a.role}`)}</td>
+            <td>{a.schoolName ?? '—'}</td>
+            <td>
+              <details>
+                <summary>{t('accounts.resetPassword')}</summary>
+                <Form method="post" className="stack">
+                  <CsrfInput />
+                  <input type="hidden" name="intent" value="reset" />
+                  <input type="hidden" name="userId" value={a.id} />
+                  <label htmlFor={`pw-${a.id}`}>{t('accounts.newPassword')}</label>
+                  <input id={`pw-${a.id}`} name="password" type="password" autoComplete="new-password" minLength={8} required />
+                  <button type="submit">{t('accounts.resetPassword')}</button>
+                </Form>
+              </details>
+              <details>
+                <summary>{t('accounts.issueToken')}</summary>
+                <Form method="post" className="stack">
+                  <CsrfInput />
+                  <input type="hidden" name="intent" value="token" />
+                  <input type="hidden" name="userId" value={a.id} />
+                  <label htmlFor={`tn-${a.id}`}>{t('accounts.tokenName')}</label>
+                  <input id={`tn-${a.id}`} name="name" required maxLength={60} />
+                  <label htmlFor={`td-${a.id}`}>{t('accounts.expiresInDays')}</label>
+                  <input id={`td-${a.id}`} name="expiresInDays" type="number" min={1} max={730} defaultValue={90} />
+                  <button type="submit">{t('accounts.issueToken')}</button>
+                </Form>
+              </details>
+            </td>
+          </tr>
+        ))}
+      </Table>
     </>
   );
 }

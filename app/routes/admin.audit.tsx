@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { Field } from '#app/components/field.tsx';
 import { listAudit, listAuditEntities } from '#app/models/audit.server.ts';
@@ -73,32 +74,18 @@ export default function Audit() {
       {entries.length === 0 ? (
         <p>{t('audit.empty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('audit.at')}</th>
-                <th>{t('audit.actor')}</th>
-                <th>{t('audit.action')}</th>
-                <th>{t('audit.entity')}</th>
-                <th>{t('audit.change')}</th>
-                <th>{t('audit.reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td>{new Date(e.at).toLocaleString(i18n.language, { timeZone: 'Asia/Shanghai' })}</td>
-                  <td>{e.actorLabel}{e.ip ? <div className="muted">{e.ip}</div> : null}</td>
-                  <td><code>{e.action}</code></td>
-                  <td>{e.entity}{e.entityId ? ` #${e.entityId}` : ''}</td>
-                  <td><Change before={e.before} after={e.after} /></td>
-                  <td>{e.reason ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table label={t('audit.title')} columns={[t('audit.at'), t('audit.actor'), t('audit.action'), t('audit.entity'), t('audit.change'), t('audit.reason')]}>
+          {entries.map((e) => (
+            <tr key={e.id}>
+              <td>{new Date(e.at).toLocaleString(i18n.language, { timeZone: 'Asia/Shanghai' })}</td>
+              <td>{e.actorLabel}{e.ip ? <div className="muted">{e.ip}</div> : null}</td>
+              <td><code>{e.action}</code></td>
+              <td>{e.entity}{e.entityId ? ` #${e.entityId}` : ''}</td>
+              <td><Change before={e.before} after={e.after} /></td>
+              <td>{e.reason ?? ''}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       {olderQuery ? <p><Link to={`?${olderQuery}`}>{t('audit.older')} →</Link></p> : null}
     </>

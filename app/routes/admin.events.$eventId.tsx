@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { FormMessage } from '#app/components/field.tsx';
@@ -165,35 +166,28 @@ export default function AdminEvent() {
       <section className="panel" aria-labelledby="desk">
         <h2 id="desk" style={{ marginTop: 0 }}>{t('judging.checkIn')}</h2>
         {desk.sealed ? <SealNotice busy={busy} /> : null}
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr><th>{t('registration.school')}</th><th>{t('registration.status')}</th><th className="num">{t('judging.station')}</th><th>{t('judging.checkInCode')}</th><th>{t('judging.workCode')}</th><th /></tr>
-            </thead>
-            <tbody>
-              {desk.rows.map((d) => (
-                <tr key={d.teamId}>
-                  <td>{d.school}<div className="muted">{d.team}</div></td>
-                  <td>{d.status ? t(d.status === 'present' ? 'judging.present' : 'judging.absentAction') : '—'}</td>
-                  <td className="num">{d.stationNumber ?? '—'}</td>
-                  <td>{d.checkInCode ?? '—'}</td>
-                  <td>{desk.sealed ? <span className="muted">{t('judging.sealed')}</span> : (d.workCode ?? '—')}</td>
-                  <td>
-                    {checkingIn ? (
-                      <Form method="post" className="actions">
-                        <CsrfInput />
-                        <input type="hidden" name="intent" value="check_in" />
-                        <input type="hidden" name="teamId" value={d.teamId} />
-                        <button type="submit" name="status" value="present" disabled={busy} aria-label={`${t('judging.present')} ${d.school}`}>{t('judging.present')}</button>
-                        <button type="submit" name="status" value="absent" className="button-secondary" disabled={busy} aria-label={`${t('judging.absentAction')} ${d.school}`}>{t('judging.absentAction')}</button>
-                      </Form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table label={t('judging.checkIn')} columns={[t('registration.school'), t('registration.status'), { label: t('judging.station'), num: true }, t('judging.checkInCode'), t('judging.workCode'), t('accounts.actions')]}>
+          {desk.rows.map((d) => (
+            <tr key={d.teamId}>
+              <td>{d.school}<div className="muted">{d.team}</div></td>
+              <td>{d.status ? t(d.status === 'present' ? 'judging.present' : 'judging.absentAction') : '—'}</td>
+              <td className="num">{d.stationNumber ?? '—'}</td>
+              <td>{d.checkInCode ?? '—'}</td>
+              <td>{desk.sealed ? <span className="muted">{t('judging.sealed')}</span> : (d.workCode ?? '—')}</td>
+              <td>
+                {checkingIn ? (
+                  <Form method="post" className="actions">
+                    <CsrfInput />
+                    <input type="hidden" name="intent" value="check_in" />
+                    <input type="hidden" name="teamId" value={d.teamId} />
+                    <button type="submit" name="status" value="present" disabled={busy} aria-label={`${t('judging.present')} ${d.school}`}>{t('judging.present')}</button>
+                    <button type="submit" name="status" value="absent" className="button-secondary" disabled={busy} aria-label={`${t('judging.absentAction')} ${d.school}`}>{t('judging.absentAction')}</button>
+                  </Form>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </Table>
         {event.status === 'checking_in' ? (
           <Form method="post" style={{ marginTop: '1rem' }}>
             <CsrfInput />

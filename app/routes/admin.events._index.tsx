@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { listEventsForAdmin } from '#app/models/judge.server.ts';
 
@@ -17,20 +18,15 @@ export default function AdminEvents() {
   return (
     <>
       <h1>{t('home.events')}</h1>
-      <div className="table-wrap">
-        <table>
-          <thead><tr><th>{t('registration.event')}</th><th>{t('dashboard.scheduledOn')}</th><th>{t('registration.status')}</th></tr></thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id}>
-                <td><Link to={`/admin/events/${e.id}`}><strong>{e.code}</strong> {e.name}</Link></td>
-                <td>{e.scheduledOn ?? '—'}</td>
-                <td>{t(`eventStatuses.${e.status}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table label={t('home.events')} columns={[t('registration.event'), t('dashboard.scheduledOn'), t('registration.status')]}>
+        {events.map((e) => (
+          <tr key={e.id}>
+            <td><Link to={`/admin/events/${e.id}`}><strong>{e.code}</strong> {e.name}</Link></td>
+            <td>{e.scheduledOn ?? '—'}</td>
+            <td>{t(`eventStatuses.${e.status}`)}</td>
+          </tr>
+        ))}
+      </Table>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { AwardBadge } from '#app/components/award-list.tsx';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
@@ -65,49 +66,38 @@ export default function Nominations() {
           <button type="submit" form="bulk" name="intent" value="confirmMany" disabled={busy}>{t('nominations.bulkConfirm')}</button>
         </p>
       ) : null}
-      <div className="table-wrap">
-        <table data-testid="nominations">
-          <thead>
-            <tr>
-              <th scope="col" className="checkbox-cell"><span className="visually-hidden">{t('nominations.select')}</span></th>
-              <th scope="col">{t('inheritors.name')}</th>
-              <th scope="col">{t('inheritors.school')}</th>
-              <th scope="col">{t('inheritors.event')}</th>
-              <th scope="col">{t('inheritors.award')}</th>
-              <th scope="col">{t('awards.status')}</th>
-              <th scope="col"></th>
-            </tr>
-          </thead>
-          <tbody>
-            {nominations.map((n) => (
-              <tr key={n.id} data-nomination={n.id}>
-                <td className="checkbox-cell">
-                  {n.status === 'nominated' ? <input type="checkbox" form="bulk" name="nominationIds" value={n.id} defaultChecked aria-label={`${t('nominations.select')} ${n.name}`} /> : null}
-                </td>
-                <td>{n.name}</td>
-                <td>{n.school}<br /><small>{n.prefecture}</small></td>
-                <td>{n.eventCode} {n.eventName}</td>
-                <td><AwardBadge award={n.award === 'outstanding_advisor' ? null : n.award} /></td>
-                <td>{t(`nominations.statuses.${n.status}`)}{n.reviewReason ? <><br /><small>{n.reviewReason}</small></> : null}</td>
-                <td>
-                  <Form method="post" className="filters">
-                    <CsrfInput />
-                    <input type="hidden" name="nominationId" value={n.id} />
-                    {n.status !== 'confirmed' ? <button type="submit" name="decision" value="confirmed" disabled={busy}>{t('nominations.confirm')}</button> : null}
-                    {n.status !== 'declined' ? (
-                      <>
-                        <input name="reason" aria-label={t('nominations.declineReason')} placeholder={t('nominations.declineReason')} maxLength={500} />
-                        <button type="submit" name="decision" value="declined" disabled={busy}>{t('nominations.decline')}</button>
-                      </>
-                    ) : null}
-                    <input type="hidden" name="intent" value="review" />
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        label={t('nominations.title')}
+        testId="nominations"
+        columns={[{ label: <span className="visually-hidden">{t('nominations.select')}</span>, className: 'checkbox-cell' }, t('inheritors.name'), t('inheritors.school'), t('inheritors.event'), t('inheritors.award'), t('awards.status'), t('accounts.actions')]}
+      >
+        {nominations.map((n) => (
+          <tr key={n.id} data-nomination={n.id}>
+            <td className="checkbox-cell">
+              {n.status === 'nominated' ? <input type="checkbox" form="bulk" name="nominationIds" value={n.id} defaultChecked aria-label={`${t('nominations.select')} ${n.name}`} /> : null}
+            </td>
+            <td>{n.name}</td>
+            <td>{n.school}<br /><small>{n.prefecture}</small></td>
+            <td>{n.eventCode} {n.eventName}</td>
+            <td><AwardBadge award={n.award === 'outstanding_advisor' ? null : n.award} /></td>
+            <td>{t(`nominations.statuses.${n.status}`)}{n.reviewReason ? <><br /><small>{n.reviewReason}</small></> : null}</td>
+            <td>
+              <Form method="post" className="filters">
+                <CsrfInput />
+                <input type="hidden" name="nominationId" value={n.id} />
+                {n.status !== 'confirmed' ? <button type="submit" name="decision" value="confirmed" disabled={busy}>{t('nominations.confirm')}</button> : null}
+                {n.status !== 'declined' ? (
+                  <>
+                    <input name="reason" aria-label={t('nominations.declineReason')} placeholder={t('nominations.declineReason')} maxLength={500} />
+                    <button type="submit" name="decision" value="declined" disabled={busy}>{t('nominations.decline')}</button>
+                  </>
+                ) : null}
+                <input type="hidden" name="intent" value="review" />
+              </Form>
+            </td>
+          </tr>
+        ))}
+      </Table>
     </>
   );
 }

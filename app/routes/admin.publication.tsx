@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { beijing } from '#app/components/award-list.tsx';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
@@ -50,41 +51,29 @@ export default function Publication() {
           <button type="submit" name="intent" value="publishAll" disabled={busy}>{t('awards.publishAll')}（{locked}）</button>
         </Form>
       ) : null}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('inheritors.event')}</th>
-              <th scope="col">{t('awards.status')}</th>
-              <th scope="col">{t('appeals.title')}</th>
-              <th scope="col"></th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id} data-event={e.code}>
-                <td>{e.code} {e.name}<br /><small>{e.division}</small></td>
-                <td>
-                  {t(`eventStatuses.${e.status}`)}
-                  {e.status === 'published' && e.announcementEndsAt ? <><br /><small>{t('awards.periodEnds', { date: beijing(e.announcementEndsAt, i18n.language) })}</small></> : null}
-                </td>
-                <td>{e.pendingAppeals ? t('awards.pendingAppeals', { count: e.pendingAppeals }) : '—'}</td>
-                <td>
-                  {e.status === 'locked' ? (
-                    <Form method="post">
-                      <CsrfInput />
-                      <input type="hidden" name="eventId" value={e.id} />
-                      <button type="submit" name="intent" value="publish" disabled={busy}>{t('awards.publish')}</button>
-                    </Form>
-                  ) : (
-                    <Link to={`/results/${e.id}`}>{t('awards.view')}</Link>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table label={t('awards.publishTitle')} columns={[t('inheritors.event'), t('awards.status'), t('appeals.title'), t('accounts.actions')]}>
+        {events.map((e) => (
+          <tr key={e.id} data-event={e.code}>
+            <td>{e.code} {e.name}<br /><small>{e.division}</small></td>
+            <td>
+              {t(`eventStatuses.${e.status}`)}
+              {e.status === 'published' && e.announcementEndsAt ? <><br /><small>{t('awards.periodEnds', { date: beijing(e.announcementEndsAt, i18n.language) })}</small></> : null}
+            </td>
+            <td>{e.pendingAppeals ? t('awards.pendingAppeals', { count: e.pendingAppeals }) : '—'}</td>
+            <td>
+              {e.status === 'locked' ? (
+                <Form method="post">
+                  <CsrfInput />
+                  <input type="hidden" name="eventId" value={e.id} />
+                  <button type="submit" name="intent" value="publish" disabled={busy}>{t('awards.publish')}</button>
+                </Form>
+              ) : (
+                <Link to={`/results/${e.id}`}>{t('awards.view')}</Link>
+              )}
+            </td>
+          </tr>
+        ))}
+      </Table>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { Field, FormMessage } from '#app/components/field.tsx';
@@ -94,39 +95,28 @@ export default function Registrations() {
           </Field>
           <button type="submit" name="decision" value="return" className="button-secondary" disabled={busy}>{t('registration.return')}</button>
         </div>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th className="checkbox-cell" aria-label="select" />
-                <th>{t('registration.event')}</th>
-                <th>{t('registration.school')}</th>
-                <th>{t('registration.contestants')}</th>
-                <th>{t('registration.status')}</th>
-                <th>{t('registration.rules')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {teams.map((team) => (
-                <tr key={team.id}>
-                  <td className="checkbox-cell">
-                    <input type="checkbox" name="teamIds" value={team.id} aria-label={`${team.event.code} ${team.school}`} />
-                  </td>
-                  <td><strong>{team.event.code}</strong> {team.event.name}</td>
-                  <td>
-                    <Link to={`/teams/${team.id}`}>{team.school}</Link>
-                    <div className="muted">{team.prefecture}</div>
-                  </td>
-                  <td>
-                    {team.contestants.map((c) => <div key={c.idNumber}>{c.name} <span className="muted">{c.idNumber}</span></div>)}
-                  </td>
-                  <td><span className={`badge status-${team.status}`}>{t(`teamStatuses.${team.status}`)}</span></td>
-                  <td>{team.problems.length ? <ul className="problems">{team.problems.map((p) => <li key={p}>{p}</li>)}</ul> : '✓'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          label={t('registration.review')}
+          columns={[{ label: <span className="visually-hidden">{t('registration.select')}</span>, className: 'checkbox-cell' }, t('registration.event'), t('registration.school'), t('registration.contestants'), t('registration.status'), t('registration.rules')]}
+        >
+          {teams.map((team) => (
+            <tr key={team.id}>
+              <td className="checkbox-cell">
+                <input type="checkbox" name="teamIds" value={team.id} aria-label={`${team.event.code} ${team.school}`} />
+              </td>
+              <td><strong>{team.event.code}</strong> {team.event.name}</td>
+              <td>
+                <Link to={`/teams/${team.id}`}>{team.school}</Link>
+                <div className="muted">{team.prefecture}</div>
+              </td>
+              <td>
+                {team.contestants.map((c) => <div key={c.idNumber}>{c.name} <span className="muted">{c.idNumber}</span></div>)}
+              </td>
+              <td><span className={`badge status-${team.status}`}>{t(`teamStatuses.${team.status}`)}</span></td>
+              <td>{team.problems.length ? <ul className="problems">{team.problems.map((p) => <li key={p}>{p}</li>)}</ul> : '✓'}</td>
+            </tr>
+          ))}
+        </Table>
       </Form>
 
       <div className="grid" style={{ marginTop: '1rem' }}>

@@ -1,10 +1,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { FormMessage } from '#app/components/field.tsx';
 import { isDecrypted, isMarkable, isPublished } from '#app/domain/event-lifecycle.ts';
+import { formatScore } from '#app/domain/exact.ts';
 import { allowed } from '#app/domain/permissions.ts';
 import { reopenSheet, resolveFlag } from '#app/models/mark.server.ts';
 import { eventProgress, getResults, judgeReport, lockReadiness, openFlags, scoringRules } from '#app/models/result.server.ts';
@@ -144,34 +146,27 @@ export default function ChiefEvent() {
           ))}
         </div>
         <h3>{t('judging.byWorkCode')}</h3>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr><th>{t('judging.workCode')}</th><th className="num">{t('judging.sheet.submitted')}</th><th>{t('judging.reopen')}</th></tr>
-            </thead>
-            <tbody>
-              {progress.byWorkCode.map((w) => (
-                <tr key={w.workCode}>
-                  <td>{w.workCode}</td>
-                  <td className="num">{w.submitted}/{w.of}</td>
-                  <td>
-                    {isChief && markable
-                      ? w.sheets.filter((s) => s.status === 'submitted').map((s) => (
-                          <Form method="post" key={s.sheetId} className="filters">
-                            <CsrfInput />
-                            <input type="hidden" name="intent" value="reopen" />
-                            <input type="hidden" name="sheetId" value={s.sheetId} />
-                            <input name="reason" aria-label={t('judging.reopenReason')} placeholder={t('judging.reopenReason')} required maxLength={500} />
-                            <button type="submit" className="button-secondary" disabled={busy}>{t('judging.reopen')} #{s.sheetId}</button>
-                          </Form>
-                        ))
-                      : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table label={t('judging.byWorkCode')} columns={[t('judging.workCode'), { label: t('judging.sheet.submitted'), num: true }, t('judging.reopen')]}>
+          {progress.byWorkCode.map((w) => (
+            <tr key={w.workCode}>
+              <td>{w.workCode}</td>
+              <td className="num">{w.submitted}/{w.of}</td>
+              <td>
+                {isChief && markable
+                  ? w.sheets.filter((s) => s.status === 'submitted').map((s) => (
+                      <Form method="post" key={s.sheetId} className="filters">
+                        <CsrfInput />
+                        <input type="hidden" name="intent" value="reopen" />
+                        <input type="hidden" name="sheetId" value={s.sheetId} />
+                        <input name="reason" aria-label={t('judging.reopenReason')} placeholder={t('judging.reopenReason')} required maxLength={500} />
+                        <button type="submit" className="button-secondary" disabled={busy}>{t('judging.reopen')} #{s.sheetId}</button>
+                      </Form>
+                    ))
+                  : null}
+              </td>
+            </tr>
+          ))}
+        </Table>
       </section>
 
       <section className="panel" aria-labelledby="report">
@@ -211,7 +206,7 @@ export default function ChiefEvent() {
             <tbody>
               {results.rows.map((r) => (
                 <tr key={r.teamId}>
-                  <td className="num">{r.rank ?? t('judging.absent')}</td><td>{r.workCode ?? '—'}</td><td>{r.team}</td><td>{r.school}</td><td className="num">{r.total ?? '—'}</td>
+                  <td className="num">{r.rank ?? t('judging.absent')}</td><td>{r.workCode ?? '—'}</td><td>{r.team}</td><td>{r.school}</td><td className="num">{formatScore(r.total)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Table } from '#app/components/table.tsx';
 import { AwardBadge } from '#app/components/award-list.tsx';
 import { inheritorRegister, registerFacets } from '#app/models/nomination.server.ts';
 import { registerFilterInput } from '#app/schemas/awards.server.ts';
@@ -47,32 +48,18 @@ export default function Inheritors() {
       </Form>
       <p aria-live="polite">{t('inheritors.count', { count: register.total })}</p>
       {register.rows.length === 0 ? <p className="panel">{t('inheritors.none')}</p> : null}
-      <div className="table-wrap">
-        <table data-testid="inheritors">
-          <thead>
-            <tr>
-              <th scope="col">{t('inheritors.name')}</th>
-              <th scope="col">{t('inheritors.school')}</th>
-              <th scope="col">{t('inheritors.prefecture')}</th>
-              <th scope="col">{t('inheritors.event')}</th>
-              <th scope="col">{t('inheritors.award')}</th>
-              <th scope="col">{t('inheritors.year')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {register.rows.map((r) => (
-              <tr key={r.id}>
-                <td><Link to={`/inheritors/${r.id}`}>{r.name}</Link></td>
-                <td>{r.school}</td>
-                <td>{r.prefecture}</td>
-                <td>{r.eventCode} {r.eventName}<br /><small>{r.division}</small></td>
-                <td><AwardBadge award={r.award === 'outstanding_advisor' ? null : r.award} /></td>
-                <td>{r.year}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table label={t('inheritors.title')} columns={[t('inheritors.name'), t('inheritors.school'), t('inheritors.prefecture'), t('inheritors.event'), t('inheritors.award'), t('inheritors.year')]} testId="inheritors">
+        {register.rows.map((r) => (
+          <tr key={r.id}>
+            <td><Link to={`/inheritors/${r.id}`}>{r.name}</Link></td>
+            <td>{r.school}</td>
+            <td>{r.prefecture}</td>
+            <td>{r.eventCode} {r.eventName}<br /><small>{r.division}</small></td>
+            <td><AwardBadge award={r.award === 'outstanding_advisor' ? null : r.award} /></td>
+            <td>{r.year}</td>
+          </tr>
+        ))}
+      </Table>
       {register.pages > 1 ? (
         <nav className="actions" aria-label={t('inheritors.page', { page: register.page, pages: register.pages })}>
           {register.page > 1 ? <Link to={pageLink(register.page - 1)}>{t('inheritors.prev')}</Link> : null}

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Table } from '#app/components/table.tsx';
 import { ConnectionState, ProgressBar } from '#app/components/live-board.tsx';
 import { NotOpenYet } from '#app/components/not-open.tsx';
 import { findCurrentCompetition } from '#app/models/competition.server.ts';
@@ -68,23 +69,13 @@ function MedalTable({ title, rows }: { title: string; rows: CompetitionBoard['me
   return (
     <section className="panel">
       <h2 style={{ marginTop: 0 }}>{title}</h2>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th className="num">{t('live.place')}</th><th>{t('live.name')}</th>
-              <th className="num">● {t('live.award.first')}</th><th className="num">◆ {t('live.award.second')}</th><th className="num">▲ {t('live.award.third')}</th><th className="num">{t('live.sum')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.name}>
-                <td className="num">{r.place}</td><td>{r.name}</td><td className="num">{r.first}</td><td className="num">{r.second}</td><td className="num">{r.third}</td><td className="num">{r.total}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table label={title} columns={[{ label: t('live.place'), num: true }, t('live.name'), { label: <>● {t('live.award.first')}</>, num: true }, { label: <>◆ {t('live.award.second')}</>, num: true }, { label: <>▲ {t('live.award.third')}</>, num: true }, { label: t('live.sum'), num: true }]}>
+        {rows.map((r) => (
+          <tr key={r.name}>
+            <td className="num">{r.place}</td><td>{r.name}</td><td className="num">{r.first}</td><td className="num">{r.second}</td><td className="num">{r.third}</td><td className="num">{r.total}</td>
+          </tr>
+        ))}
+      </Table>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { FormMessage } from '#app/components/field.tsx';
@@ -39,48 +40,35 @@ export default function RegistrationEvents() {
         <Link to="/registration/import" className="button button-secondary">{t('registration.import')}</Link>
       </p>
       <FormMessage error={result && !result.ok ? [result.formError, ...Object.values(result.fields)].join(' ') : null} />
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th>{t('registration.event')}</th>
-              <th>{t('registration.division')}</th>
-              <th>{t('registration.teamSize')}</th>
-              <th>{t('registration.deadline')}</th>
-              <th>{t('registration.yourTeam')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id}>
-                <td><strong>{e.code}</strong> {e.name}</td>
-                <td>{e.division}</td>
-                <td>
-                  {e.minTeamSize === e.maxTeamSize ? e.maxTeamSize : `${e.minTeamSize}–${e.maxTeamSize}`}
-                  <div className="muted">{t('registration.advisors')} ≤ {e.maxAdvisors} · {t('registration.quota')} {e.quotaPerSchool}</div>
-                </td>
-                <td>{e.deadline ? new Date(e.deadline).toLocaleString(i18n.language, { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }) : '—'}</td>
-                <td>
-                  {e.teams.map((team) => (
-                    <div key={team.id}>
-                      <Link to={`/teams/${team.id}`}>{t(`teamStatuses.${team.status}`)} · {t('registration.open')}</Link>
-                    </div>
-                  ))}
-                  {e.canEnter ? (
-                    <Form method="post">
-                      <CsrfInput />
-                      <input type="hidden" name="eventId" value={e.id} />
-                      <button type="submit" aria-label={`${t('registration.enter')} ${e.code}`}>{t('registration.enter')}</button>
-                    </Form>
-                  ) : e.teams.length === 0 ? (
-                    <span className="muted">{!e.eligible ? t('registration.notEligible') : !e.open ? t('registration.closed') : t('registration.quotaUsed')}</span>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table label={t('registration.events')} columns={[t('registration.event'), t('registration.division'), t('registration.teamSize'), t('registration.deadline'), t('registration.yourTeam')]}>
+        {events.map((e) => (
+          <tr key={e.id}>
+            <td><strong>{e.code}</strong> {e.name}</td>
+            <td>{e.division}</td>
+            <td>
+              {e.minTeamSize === e.maxTeamSize ? e.maxTeamSize : `${e.minTeamSize}–${e.maxTeamSize}`}
+              <div className="muted">{t('registration.advisors')} ≤ {e.maxAdvisors} · {t('registration.quota')} {e.quotaPerSchool}</div>
+            </td>
+            <td>{e.deadline ? new Date(e.deadline).toLocaleString(i18n.language, { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }) : '—'}</td>
+            <td>
+              {e.teams.map((team) => (
+                <div key={team.id}>
+                  <Link to={`/teams/${team.id}`}>{t(`teamStatuses.${team.status}`)} · {t('registration.open')}</Link>
+                </div>
+              ))}
+              {e.canEnter ? (
+                <Form method="post">
+                  <CsrfInput />
+                  <input type="hidden" name="eventId" value={e.id} />
+                  <button type="submit" aria-label={`${t('registration.enter')} ${e.code}`}>{t('registration.enter')}</button>
+                </Form>
+              ) : e.teams.length === 0 ? (
+                <span className="muted">{!e.eligible ? t('registration.notEligible') : !e.open ? t('registration.closed') : t('registration.quotaUsed')}</span>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </Table>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { describedBy, Field, FormMessage } from '#app/components/field.tsx';
@@ -66,31 +67,19 @@ export default function SchoolDashboard() {
         {teams.length === 0 ? (
           <p>{t('dashboard.noTeams')}</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('dashboard.event')}</th>
-                  <th>{t('dashboard.team')}</th>
-                  <th className="num">{t('dashboard.members')}</th>
-                  <th>{t('dashboard.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {teams.map((team) => (
-                  <tr key={team.id}>
-                    <td><strong>{team.eventCode}</strong> {team.eventName}</td>
-                    <td><Link to={`/teams/${team.id}`}>{team.name}</Link></td>
-                    <td className="num">{team.members}</td>
-                    <td>
-                      <span className={`badge status-${team.status}`}>{t(`teamStatuses.${team.status}`)}</span>
-                      {team.returnReason ? <div className="muted">{team.returnReason}</div> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table label={t('dashboard.yourTeams')} columns={[t('dashboard.event'), t('dashboard.team'), { label: t('dashboard.members'), num: true }, t('dashboard.status')]}>
+            {teams.map((team) => (
+              <tr key={team.id}>
+                <td><strong>{team.eventCode}</strong> {team.eventName}</td>
+                <td><Link to={`/teams/${team.id}`}>{team.name}</Link></td>
+                <td className="num">{team.members}</td>
+                <td>
+                  <span className={`badge status-${team.status}`}>{t(`teamStatuses.${team.status}`)}</span>
+                  {team.returnReason ? <div className="muted">{team.returnReason}</div> : null}
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
       </section>
     </>

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { beijing } from '#app/components/award-list.tsx';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
@@ -63,37 +64,24 @@ export default function TeamFeedback() {
           <span>{t('awards.rank')}：{feedback.rank ?? '—'} / {feedback.competed}</span>
         </p>
         <p>{t('awards.feedbackIntro')}</p>
-        <div className="table-wrap">
-          <table data-testid="feedback">
-            <thead>
-              <tr>
-                <th scope="col">{t('awards.module')} / {t('awards.criterion')}</th>
-                <th scope="col" className="num">{t('awards.ours')}</th>
-                <th scope="col" className="num">{t('awards.mean')}</th>
-                <th scope="col" className="num">{t('awards.best')}</th>
-                <th scope="col" className="num">{t('awards.max')}</th>
+        <Table label={t('awards.feedback')} columns={[{ label: <>{t('awards.module')} / {t('awards.criterion')}</> }, { label: t('awards.ours'), num: true }, { label: t('awards.mean'), num: true }, { label: t('awards.best'), num: true }, { label: t('awards.max'), num: true }]} testId="feedback">
+          {feedback.modules.map((m) => [
+            <tr key={m.code} className="module-row">
+              <th scope="row">{m.code} {m.name}</th>
+              <Cells line={m} />
+            </tr>,
+            ...m.criteria.map((c) => (
+              <tr key={`${m.code}-${c.code}`}>
+                <td style={{ paddingLeft: '1.5rem' }}>{c.code} {c.name}</td>
+                <Cells line={c} />
               </tr>
-            </thead>
-            <tbody>
-              {feedback.modules.map((m) => [
-                <tr key={m.code} className="module-row">
-                  <th scope="row">{m.code} {m.name}</th>
-                  <Cells line={m} />
-                </tr>,
-                ...m.criteria.map((c) => (
-                  <tr key={`${m.code}-${c.code}`}>
-                    <td style={{ paddingLeft: '1.5rem' }}>{c.code} {c.name}</td>
-                    <Cells line={c} />
-                  </tr>
-                )),
-              ])}
-              <tr className="module-row">
-                <th scope="row">{t('awards.total')}</th>
-                <Cells line={feedback.total} />
-              </tr>
-            </tbody>
-          </table>
-        </div>
+            )),
+          ])}
+          <tr className="module-row">
+            <th scope="row">{t('awards.total')}</th>
+            <Cells line={feedback.total} />
+          </tr>
+        </Table>
         <p className="no-print"><button type="button" onClick={() => window.print()}>{t('awards.print')}</button></p>
       </article>
 

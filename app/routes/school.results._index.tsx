@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { AwardBadge } from '#app/components/award-list.tsx';
 import { appealsOfSchool } from '#app/models/appeal.server.ts';
@@ -24,28 +25,16 @@ export default function SchoolResults() {
     <>
       <h1>{t('awards.mine')}</h1>
       {teams.length === 0 ? <p className="panel">{t('awards.none')}</p> : null}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('inheritors.event')}</th>
-              <th scope="col">{t('awards.team')}</th>
-              <th scope="col">{t('awards.award')}</th>
-              <th scope="col"></th>
-            </tr>
-          </thead>
-          <tbody>
-            {teams.map((team) => (
-              <tr key={team.teamId}>
-                <td>{team.eventCode} {team.eventName}<br /><small>{t(`eventStatuses.${team.status}`)}</small></td>
-                <td>{team.team}</td>
-                <td><AwardBadge award={team.award} /></td>
-                <td><Link to={`/school/results/${team.teamId}`}>{t('awards.feedback')} / {t('appeals.title')}</Link></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table label={t('awards.mine')} columns={[t('inheritors.event'), t('awards.team'), t('awards.award'), t('accounts.actions')]}>
+        {teams.map((team) => (
+          <tr key={team.teamId}>
+            <td>{team.eventCode} {team.eventName}<br /><small>{t(`eventStatuses.${team.status}`)}</small></td>
+            <td>{team.team}</td>
+            <td><AwardBadge award={team.award} /></td>
+            <td><Link to={`/school/results/${team.teamId}`}>{t('awards.feedback')} / {t('appeals.title')}</Link></td>
+          </tr>
+        ))}
+      </Table>
       <h2>{t('appeals.history')}</h2>
       {appeals.length === 0 ? <p>{t('appeals.none')}</p> : (
         <ul data-testid="school-appeals">

@@ -60,6 +60,8 @@ describe.skipIf(!available)('awards in a browser', () => {
     const chief = await open(chiefName);
     await chief.goto(`${base}/chief/events/${eventId}`);
     await chief.getByRole('button', { name: '重开该队评分' }).click();
+    // The reopened team's marks appear on the page once the action is done.
+    await chief.locator('[data-testid^="correct-"]').first().waitFor();
     const [view] = appealsForChief(db, ready.chief, eventId);
     const erring = view.sheets.find((s) => s.marks.some((m) => m.criterionId === largest.id && m.value === 0))!;
     const form = chief.getByTestId(`correct-${erring.sheetId}-${largest.id}`);
