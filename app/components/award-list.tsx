@@ -1,6 +1,7 @@
 /** The award list (获奖名单) of one event: the public results page and the printable 公示名单 share it. */
 import { formatScore } from '#app/domain/exact.ts';
 import { useTranslation } from 'react-i18next';
+import { formatBeijing } from '#app/domain/beijing.ts';
 import { Table } from '#app/components/table.tsx';
 import type { AwardRow } from '#app/models/award.server.ts';
 
@@ -53,6 +54,4 @@ export function OutstandingAdvisors({ advisors }: { advisors: { advisorId: numbe
 }
 
 /** Beijing time, as every date of the competition is read. */
-export function beijing(date: string | number | Date, language: string): string {
-  return new Date(date).toLocaleString(language, { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' });
-}
+export const beijing = (date: string | number | Date, language: string) => formatBeijing(date, language);

@@ -2,6 +2,7 @@
  * A certificate as an A4 landscape PDF: the Chinese text set in an embedded (subset) CJK font, the
  * verification code printed and in a QR code that opens /verify/:code.
  */
+import { formatBeijing } from '#app/domain/beijing.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
@@ -57,7 +58,7 @@ export async function certificatePdf(cert: VerifiedCertificate, verifyUrl: strin
   doc.fontSize(20).text(certificateText(cert), 150, 230, { width: width - 300, lineGap: 10 });
   doc.fontSize(14).text(cert.school, 110, 330);
   doc.fontSize(16).text(`${cert.year}年“楚怡杯”湖南省职业院校技能竞赛组委会`, width - 470, height - 150, { width: 380, align: 'right' });
-  doc.text(new Date(cert.issuedAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }), width - 470, height - 120, { width: 380, align: 'right' });
+  doc.text(formatBeijing(cert.issuedAt, 'zh-CN', 'date'), width - 470, height - 120, { width: 380, align: 'right' });
   // The QR code drawn as vector squares: sharp at any print size.
   const qr = QRCode.create(verifyUrl, { errorCorrectionLevel: 'M' });
   const cell = 2.6;

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { formatBeijing } from '#app/domain/beijing.ts';
 import { Table } from '#app/components/table.tsx';
 import { getCompetitionSummary } from '#app/models/competition.server.ts';
 
@@ -25,7 +26,7 @@ export default function Home() {
     );
   }
   const deadline = competition.registrationDeadline
-    ? new Date(competition.registrationDeadline).toLocaleString(i18n.language, { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' })
+    ? formatBeijing(competition.registrationDeadline, i18n.language)
     : '—';
   return (
     <>

@@ -8,10 +8,9 @@ import { describedBy, Field, FormMessage } from '#app/components/field.tsx';
 import { createAccount, listAccounts, resetPassword } from '#app/models/account.server.ts';
 import { issueApiToken } from '#app/models/api-token.server.ts';
 import { listSchools } from '#app/models/school.server.ts';
-import { createAccountInput, issueTokenInput, resetPasswordInput } from '#app/schemas/account.server.ts';
+import { accountDeskInput } from '#app/schemas/account.server.ts';
 import { ACCOUNT_ROLES } from '#app/domain/roles.ts';
 import { accountFilterInput } from '#app/schemas/admin.server.ts';
-import type { z } from '#app/schemas/zod.server.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 
 export const meta: MetaFunction = () => [{ title: '账号管理 · 楚怡杯竞赛系统' }];
@@ -30,30 +29,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireDesk(request, context, 'desk:organiser');
-  const intents = { create: createAccountInput, reset: resetPasswordInput, token: issueTokenInput };
-  let intent = 'create' as keyof typeof intents;
-  const parsed = await parseForm(request, context, (form) => {
-    const asked = String(form.get('intent'));
-    intent = asked in intents ? (asked as keyof typeof intents) : 'create';
-    return intents[intent] as z.ZodType;
-  });
-  if (!parsed.ok) return json({ ...parsed, intent }, { status: 400 });
+  const parsed = await parseForm(request, context, accountDeskInput);
+  if (!parsed.ok) return json({ ...parsed, intent: parsed.values.intent ?? 'create' }, { status: 400 });
+  const input = parsed.data;
   try {
-    if (intent === 'create') {
-      const input = parsed.data as z.infer<typeof createAccountInput>;
-      await createAccount(context.db, actor, input);
-      return json({ ok: true as const, intent, username: input.username });
+    switch (input.intent) {
+      case 'create':
+        await createAccount(context.db, actor, input);
+        return json({ ok: true as const, intent: input.intent, username: input.username });
+      case 'reset':
+        await resetPassword(context.db, actor, input.userId, input.password);
+        return json({ ok: true as const, intent: input.intent, userId: input.userId });
+      case 'token': {
+        const issued = issueApiToken(context.db, actor, input);
+        return json({ ok: true as const, intent: input.intent, userId: input.userId, token: issued.token });
+      }
     }
-    if (intent === 'reset') {
-      const input = parsed.data as z.infer<typeof resetPasswordInput>;
-      await resetPassword(context.db, actor, input.userId, input.password);
-      return json({ ok: true as const, intent, userId: input.userId });
-    }
-    const input = parsed.data as z.infer<typeof issueTokenInput>;
-    const issued = issueApiToken(context.db, actor, input);
-    return json({ ok: true as const, intent, userId: input.userId, token: issued.token });
   } catch (error) {
-    return formFailure(request, error);
+    return formFailure(request, error, { intent: input.intent });
   }
 }
 
@@ -63,7 +56,8 @@ export default function Accounts() {
   const busy = useNavigation().state === 'submitting';
   const { t } = useTranslation();
   const failure = result && !result.ok ? result : undefined;
-  const fieldsOf = (intent: string) => (failure && 'intent' in failure && failure.intent === intent ? failure.fields : {});
+  const failedIntent = failure ? ('intent' in failure ? failure.intent : failure.values.intent) : undefined;
+  const fieldsOf = (intent: string) => (failure && failedIntent === intent ? failure.fields : {});
   const createErrors = fieldsOf('create');
   const created = result?.ok && result.intent === 'create' ? result : undefined;
   const reset = result?.ok && result.intent === 'reset' ? accounts.find((a) => 'userId' in result && a.id === result.userId) : undefined;
@@ -80,7 +74,7 @@ export default function Accounts() {
         </div>
       ) : null}
 
-      <details className="panel" open={!!failure && 'intent' in failure && failure.intent === 'create'}>
+      <details className="panel" open={failedIntent === 'create'}>
         <summary>{t('accounts.create')}</summary>
         <Form method="post" className="stack" style={{ marginTop: '1rem' }}>
           <CsrfInput />

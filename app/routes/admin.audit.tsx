@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { endOfBeijingDay, formatBeijing, fromBeijingInput } from '#app/domain/beijing.ts';
 import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { Field } from '#app/components/field.tsx';
@@ -19,8 +20,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     entity: filter.entity,
     action: filter.action,
     actor: filter.actor,
-    from: filter.from ? new Date(`${filter.from}T00:00:00+08:00`) : undefined,
-    to: filter.to ? new Date(`${filter.to}T23:59:59.999+08:00`) : undefined,
+    from: filter.from ? fromBeijingInput(filter.from) : undefined,
+    to: filter.to ? endOfBeijingDay(filter.to) : undefined,
     beforeId: filter.before,
     limit: PAGE,
   });
@@ -77,7 +78,7 @@ export default function Audit() {
         <Table label={t('audit.title')} columns={[t('audit.at'), t('audit.actor'), t('audit.action'), t('audit.entity'), t('audit.change'), t('audit.reason')]}>
           {entries.map((e) => (
             <tr key={e.id}>
-              <td>{new Date(e.at).toLocaleString(i18n.language, { timeZone: 'Asia/Shanghai' })}</td>
+              <td>{formatBeijing(e.at, i18n.language, 'medium')}</td>
               <td>{e.actorLabel}{e.ip ? <div className="muted">{e.ip}</div> : null}</td>
               <td><code>{e.action}</code></td>
               <td>{e.entity}{e.entityId ? ` #${e.entityId}` : ''}</td>

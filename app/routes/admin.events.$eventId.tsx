@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { toBeijingInput } from '#app/domain/beijing.ts';
 import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
@@ -80,7 +81,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 function LiveSettings({ mode, freezeAt, saved, busy }: { eventId: number; mode: string; freezeAt: string | null; saved: boolean; busy: boolean }) {
   const { t } = useTranslation();
   // datetime-local wants "YYYY-MM-DDTHH:mm" in Beijing time.
-  const local = freezeAt ? new Date(new Date(freezeAt).getTime() + 8 * 3600_000).toISOString().slice(0, 16) : '';
+  const local = freezeAt ? toBeijingInput(freezeAt) : '';
   return (
     <Form method="post" className="filters panel" aria-label={t('live.settings')}>
       <CsrfInput />

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { AppealStatus } from '#app/components/appeal-status.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { beijing } from '#app/components/award-list.tsx';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
@@ -64,7 +65,7 @@ export default function ArbiterDashboard() {
           <ul>
             {appeals.decided.map((a) => (
               <li key={a.id}>
-                {a.eventCode} {a.team} · <strong>{t(`appeals.statuses.${a.status}`)}</strong>：{a.decisionReason}
+                {a.eventCode} {a.team} · <AppealStatus status={a.status} />：{a.decisionReason}
                 {a.status === 'upheld' ? ` · ${a.resolvedRunId ? t('appeals.resolved') : t('appeals.awaitingChief')}` : ''}
               </li>
             ))}

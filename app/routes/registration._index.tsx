@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { formatBeijing } from '#app/domain/beijing.ts';
 import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
@@ -49,7 +50,7 @@ export default function RegistrationEvents() {
               {e.minTeamSize === e.maxTeamSize ? e.maxTeamSize : `${e.minTeamSize}–${e.maxTeamSize}`}
               <div className="muted">{t('registration.advisors')} ≤ {e.maxAdvisors} · {t('registration.quota')} {e.quotaPerSchool}</div>
             </td>
-            <td>{e.deadline ? new Date(e.deadline).toLocaleString(i18n.language, { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }) : '—'}</td>
+            <td>{e.deadline ? formatBeijing(e.deadline, i18n.language, 'medium') : '—'}</td>
             <td>
               {e.teams.map((team) => (
                 <div key={team.id}>

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { AppealStatus } from '#app/components/appeal-status.tsx';
 import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { beijing } from '#app/components/award-list.tsx';
@@ -89,7 +90,7 @@ export default function TeamFeedback() {
         <h2 id="appeal" style={{ marginTop: 0 }}>{t('appeals.title')}</h2>
         {appeals.map((a) => (
           <p key={a.id} data-testid="appeal-status">
-            <strong>{t(`appeals.statuses.${a.status}`)}</strong> · {a.reason}
+            <AppealStatus status={a.status} /> · {a.reason}
             {a.decisionReason ? ` — ${a.decisionReason}` : ''}
             {a.status === 'upheld' ? ` · ${a.resolvedRunId ? t('appeals.resolved') : t('appeals.awaitingChief')}` : ''}
           </p>

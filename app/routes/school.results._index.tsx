@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { AppealStatus } from '#app/components/appeal-status.tsx';
 import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { AwardBadge } from '#app/components/award-list.tsx';
@@ -40,7 +41,7 @@ export default function SchoolResults() {
         <ul data-testid="school-appeals">
           {appeals.map((a) => (
             <li key={a.id}>
-              {a.eventCode} {a.team} · <strong>{t(`appeals.statuses.${a.status}`)}</strong>
+              {a.eventCode} {a.team} · <AppealStatus status={a.status} />
               {a.decisionReason ? `：${a.decisionReason}` : ''}
               {a.status === 'upheld' ? ` · ${a.resolvedRunId ? t('appeals.resolved') : t('appeals.awaitingChief')}` : ''}
             </li>

@@ -8,7 +8,7 @@ import { allowed } from '#app/domain/permissions.ts';
 import { canTakeTeamStep } from '#app/domain/team-lifecycle.ts';
 import { getTeamDetail, saveRoster } from '#app/models/roster.server.ts';
 import { approveTeam, returnTeam, submitTeam } from '#app/models/team-lifecycle.server.ts';
-import { returnTeamInput, rosterInput } from '#app/schemas/registration.server.ts';
+import { teamPageInput } from '#app/schemas/registration.server.ts';
 import { languageOf, translator } from '#app/i18n/i18n.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 import { modelRead, numericParam } from '#app/utils/route.server.ts';
@@ -38,19 +38,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireDesk(request, context, 'desk:registration');
   const id = numericParam(params.id);
-  let intent = 'save';
-  const parsed = await parseForm(request, context, (form) => {
-    intent = String(form.get('intent') ?? 'save');
-    return intent === 'return' ? returnTeamInput : rosterInput;
-  });
-  if (!parsed.ok) return json({ ...parsed, intent }, { status: 400 });
+  const parsed = await parseForm(request, context, teamPageInput);
+  if (!parsed.ok) return json({ ...parsed, intent: parsed.values.intent ?? 'save' }, { status: 400 });
+  const input = parsed.data;
+  const intent = input.intent;
   try {
-    if (intent === 'approve') approveTeam(context.db, actor, id);
-    else if (intent === 'return') returnTeam(context.db, actor, id, (parsed.data as { reason: string }).reason);
+    if (input.intent === 'approve') approveTeam(context.db, actor, id);
+    else if (input.intent === 'return') returnTeam(context.db, actor, id, input.reason);
     else {
-      const roster = parsed.data as import('#app/schemas/registration.server.ts').RosterInput;
-      saveRoster(context.db, actor, id, roster);
-      if (intent === 'submit') submitTeam(context.db, actor, id);
+      saveRoster(context.db, actor, id, input);
+      if (input.intent === 'submit') submitTeam(context.db, actor, id);
     }
   } catch (error) {
     return formFailure(request, error, Object.fromEntries([...parsed.form.entries()].filter(([k]) => k !== '_csrf').map(([k, v]) => [k, String(v)])));

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { formatBeijing } from '#app/domain/beijing.ts';
 import { certificateText } from '#app/models/certificate-pdf.server.ts';
 import { verifyCertificate } from '#app/models/certificate.server.ts';
 
@@ -40,7 +41,7 @@ export default function Verify() {
             <dt>{t('certificates.title')}</dt><dd>{t(`certificates.kinds.${data.kind}`)}</dd>
             <dt>{t('certificates.holder')}</dt><dd>{data.holderName}（{data.school}）</dd>
             <dt></dt><dd>{data.text}</dd>
-            <dt>{t('certificates.issued')}</dt><dd>{new Date(data.issuedAt).toLocaleDateString(i18n.language, { timeZone: 'Asia/Shanghai', dateStyle: 'long' })}</dd>
+            <dt>{t('certificates.issued')}</dt><dd>{formatBeijing(data.issuedAt, i18n.language, 'date')}</dd>
           </dl>
         </section>
       )}

@@ -19,21 +19,22 @@ export const loginInput = z.object({
 });
 export type LoginInput = z.infer<typeof loginInput>;
 
-export const createAccountInput = z
-  .object({
-    role: z.enum(ACCOUNT_ROLES),
-    username,
-    displayName: requiredText(60),
-    password: newPassword,
-    schoolId: optionalId,
-    affiliation: optionalText(100),
-    affiliationSchoolId: optionalId,
-    title: optionalText(40),
-    phone: optionalPhone,
-  })
-  .superRefine((v, ctx) => {
-    if (v.role === 'school' && !v.schoolId) ctx.addIssue({ code: 'custom', path: ['schoolId'], message: 'errors.school_required' });
-  });
+const createAccountFields = z.object({
+  role: z.enum(ACCOUNT_ROLES),
+  username,
+  displayName: requiredText(60),
+  password: newPassword,
+  schoolId: optionalId,
+  affiliation: optionalText(100),
+  affiliationSchoolId: optionalId,
+  title: optionalText(40),
+  phone: optionalPhone,
+});
+/** Said with the other field errors at once; the model refuses it too (errors.school_required). */
+const schoolRequired = (v: { role: string; schoolId?: number }, ctx: z.RefinementCtx) => {
+  if (v.role === 'school' && !v.schoolId) ctx.addIssue({ code: 'custom', path: ['schoolId'], message: 'errors.school_required' });
+};
+export const createAccountInput = createAccountFields.superRefine(schoolRequired);
 export type CreateAccountInput = z.infer<typeof createAccountInput>;
 
 export const resetPasswordInput = z.object({ userId: z.coerce.number().int().positive(), password: newPassword });
@@ -47,3 +48,10 @@ export const issueTokenInput = z.object({
   name: requiredText(60),
   expiresInDays: z.coerce.number().int().min(1).max(730).default(90),
 });
+
+/** Every form of the accounts page, one schema: the `intent` says which. */
+export const accountDeskInput = z.discriminatedUnion('intent', [
+  createAccountFields.extend({ intent: z.literal('create') }).superRefine(schoolRequired),
+  resetPasswordInput.extend({ intent: z.literal('reset') }),
+  issueTokenInput.extend({ intent: z.literal('token') }),
+]);

@@ -1,4 +1,5 @@
 /** Judging inputs: one schema serves the judge's sheet, the API and the chief judge's forms. */
+import { fromBeijingInput } from '#app/domain/beijing.ts';
 import { z } from './zod.server.ts';
 import { LIVE_MODES } from '#app/domain/scoreboard.ts';
 import { appealStepInput } from './awards.server.ts';
@@ -60,7 +61,7 @@ export const liveSettingsInput = z.object({
     z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'errors.datetime_invalid' })
-      .transform((v) => new Date(`${v}:00+08:00`))
+      .transform(fromBeijingInput)
       .nullable(),
   ),
 });

@@ -48,6 +48,13 @@ export const patchTeamInput = z.object({
 
 export const returnTeamInput = z.object({ reason: z.string().trim().min(1, 'errors.return_reason_required').max(500) });
 
+/** Every form of the team page, one schema: save or submit the roster, approve, return. */
+export const teamPageInput = z.discriminatedUnion('intent', [
+  rosterInput.extend({ intent: z.enum(['save', 'submit']) }),
+  z.object({ intent: z.literal('approve') }),
+  returnTeamInput.extend({ intent: z.literal('return') }),
+]);
+
 const id = z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional());
 /** Query filters of team lists; unknown values are dropped, not refused (they only read). */
 export const teamFilterInput = z.object({
