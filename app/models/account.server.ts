@@ -6,9 +6,9 @@ import { isCommonPassword } from '#app/auth/common-passwords.server.ts';
 import { hashPassword, verifyDecoy, verifyPassword } from '#app/auth/password.server.ts';
 import { type Actor, type AssignmentRole } from '#app/domain/roles.ts';
 import type { CreateAccountInput } from '#app/schemas/account.server.ts';
-import { can, requirePermission } from '#app/domain/permissions.ts';
+import { requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
-import { conflict, forbidden, ModelError, notFound } from './errors.ts';
+import { conflict, ModelError, notFound } from './errors.ts';
 import { prepared } from './prepared.server.ts';
 
 type UserRow = typeof users.$inferSelect;

@@ -15,7 +15,7 @@ import { can, requirePermission } from '#app/domain/permissions.ts';
 import type { Actor } from '#app/domain/roles.ts';
 import { recordAudit } from './audit.server.ts';
 import { eventChanged } from './changes.server.ts';
-import { forbidden, ModelError, notFound } from './errors.ts';
+import { ModelError, notFound } from './errors.ts';
 import { currentMarksOfSheets } from './mark.server.ts';
 import { announcementEndOf, appealPending } from './publication.server.ts';
 import { eventOrThrow } from './result.server.ts';

@@ -1,9 +1,9 @@
 /** Judge assignment: who judges which event, in which role; never a judge whose own school has a team in it (回避). */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { atomically, type Db } from '#db/client.ts';
-import { events, judgeAssignments, judges, schools, teams } from '#db/schema.ts';
+import { events, judgeAssignments, judges } from '#db/schema.ts';
 import { type Actor, type AssignmentRole } from '#app/domain/roles.ts';
-import { can, requirePermission } from '#app/domain/permissions.ts';
+import { requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
 import { eventChanged } from './changes.server.ts';
 import { findConflicts } from '#app/domain/conflict.ts';

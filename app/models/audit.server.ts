@@ -3,8 +3,7 @@ import { and, desc, eq, gte, like, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#db/client.ts';
 import { auditLog, users } from '#db/schema.ts';
 import { type Actor } from '#app/domain/roles.ts';
-import { can, requirePermission } from '#app/domain/permissions.ts';
-import { forbidden } from './errors.ts';
+import { requirePermission } from '#app/domain/permissions.ts';
 import { prepared } from './prepared.server.ts';
 
 export type AuditEntry = {

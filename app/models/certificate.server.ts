@@ -8,7 +8,7 @@ import type { Db, DbOrTx } from '#db/client.ts';
 import { awards, certificates, competitions, events, nominations, schools } from '#db/schema.ts';
 import { certificateCode, normalizeCertificateCode } from '#app/domain/certificate-code.ts';
 import { type Actor } from '#app/domain/roles.ts';
-import { can, requirePermission } from '#app/domain/permissions.ts';
+import { requirePermission } from '#app/domain/permissions.ts';
 import { forbidden } from './errors.ts';
 import { namesOfTeams } from './roster.server.ts';
 import { latestRun } from './result.server.ts';

@@ -6,7 +6,7 @@ import { canMovePhase, type Phase } from '#app/domain/phases.ts';
 import { type Actor } from '#app/domain/roles.ts';
 import { can, requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
-import { forbidden, ModelError, notFound } from './errors.ts';
+import { ModelError, notFound } from './errors.ts';
 
 /** The newest competition that has left `draft` (admins also see a draft one). */
 export function findCurrentCompetition(db: Db, actor: Actor | null = null) {

@@ -3,8 +3,8 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { events, judgeAssignments, judges } from '#db/schema.ts';
 import { type Actor } from '#app/domain/roles.ts';
-import { can, requirePermission } from '#app/domain/permissions.ts';
-import { forbidden, notFound } from './errors.ts';
+import { requirePermission } from '#app/domain/permissions.ts';
+import { notFound } from './errors.ts';
 
 /**
  * The events the acting judge is assigned to, with its role in each. No venue: a venue is a host

@@ -8,10 +8,10 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { awards, competitions, contestants, divisions, events, nominations, prefectures, schools, teamMembers } from '#db/schema.ts';
 import { SYSTEM_ACTOR, type Actor } from '#app/domain/roles.ts';
-import { can, requirePermission } from '#app/domain/permissions.ts';
+import { requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
 import { issueInheritorCertificate } from './certificate.server.ts';
-import { forbidden, ModelError, notFound } from './errors.ts';
+import { ModelError, notFound } from './errors.ts';
 import { latestRun } from './result.server.ts';
 
 /** Nominates the contestants of the event's nominated awards; a person already nominated for the event is left as is. */

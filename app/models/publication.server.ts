@@ -7,12 +7,11 @@ import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { appeals, competitions, divisions, events, publications } from '#db/schema.ts';
 import { SYSTEM_ACTOR, type Actor } from '#app/domain/roles.ts';
-import { can, requirePermission } from '#app/domain/permissions.ts';
+import { requirePermission } from '#app/domain/permissions.ts';
 import { assertTransition, canTake } from '#app/domain/event-lifecycle.ts';
 import { recordAudit } from './audit.server.ts';
 import { issueAwardCertificates } from './certificate.server.ts';
 import { eventChanged } from './changes.server.ts';
-import { forbidden, ModelError } from './errors.ts';
 import { createNominations } from './nomination.server.ts';
 import { eventOrThrow, latestRun } from './result.server.ts';
 

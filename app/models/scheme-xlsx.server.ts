@@ -13,8 +13,8 @@ import { schemeRowInput } from '#app/schemas/judging.server.ts';
 import type { Language } from '#app/i18n/i18n.ts';
 import { fieldErrors, parseIn } from '#app/utils/validation.server.ts';
 import { sheetRows, uploadedSheet, validateRange } from './workbook.server.ts';
-import { can, requirePermission } from '#app/domain/permissions.ts';
-import { forbidden, ModelError, notFound } from './errors.ts';
+import { requirePermission } from '#app/domain/permissions.ts';
+import { ModelError, notFound } from './errors.ts';
 import { loadScheme, saveScheme, type SchemeInput } from './scheme.server.ts';
 
 export const SCHEME_SHEET = '评分标准';

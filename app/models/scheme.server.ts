@@ -4,10 +4,10 @@ import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { criteria, events, schemeModules, scoringSchemes } from '#db/schema.ts';
 import { fromHundredths, hundredthsOf, sum, toHundredths } from '#app/domain/exact.ts';
 import { type Actor } from '#app/domain/roles.ts';
-import { can, requirePermission } from '#app/domain/permissions.ts';
+import { requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
 import { eventChanged } from './changes.server.ts';
-import { forbidden, ModelError, notFound } from './errors.ts';
+import { ModelError, notFound } from './errors.ts';
 import { prepared } from './prepared.server.ts';
 
 export type SchemeInput = {

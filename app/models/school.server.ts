@@ -6,7 +6,7 @@ import { maskPhone } from '#app/domain/id-number.ts';
 import { type Actor } from '#app/domain/roles.ts';
 import { can, requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
-import { forbidden, notFound } from './errors.ts';
+import { notFound } from './errors.ts';
 
 function requireOwnSchool(actor: Actor, schoolId: number) {
   requirePermission(actor, 'school:read', { schoolId }, 'not_own_school');

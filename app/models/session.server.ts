@@ -5,9 +5,9 @@ import { sessions } from '#db/schema.ts';
 import { newSecret, sha256 } from '#app/auth/tokens.server.ts';
 import { type Actor } from '#app/domain/roles.ts';
 import { loadActor } from './account.server.ts';
-import { can, requirePermission } from '#app/domain/permissions.ts';
+import { requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
-import { forbidden, notFound } from './errors.ts';
+import { notFound } from './errors.ts';
 import { prepared } from './prepared.server.ts';
 
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;

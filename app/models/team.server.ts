@@ -3,8 +3,8 @@ import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { events, teamMembers, teams } from '#db/schema.ts';
 import { type Actor } from '#app/domain/roles.ts';
-import { can, requirePermission } from '#app/domain/permissions.ts';
-import { forbidden, notFound } from './errors.ts';
+import { requirePermission } from '#app/domain/permissions.ts';
+import { notFound } from './errors.ts';
 
 export function listTeamsOfSchool(db: Db, actor: Actor, schoolId: number) {
   requirePermission(actor, 'team:read', { schoolId }, 'not_own_school');

@@ -56,7 +56,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function TeamPage() {
-  const { team, event, school, roster, editable, problems, actions } = useLoaderData<typeof loader>();
+  const { team, event, school, roster, problems, actions } = useLoaderData<typeof loader>();
   const isAdmin = actions.reviewer;
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';

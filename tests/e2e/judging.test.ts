@@ -3,7 +3,6 @@
  * is stored exactly once. The chief judge resolves the discrepancy this caused and locks the event.
  */
 import { and, eq } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { marks, scoringSheets } from '#db/schema.ts';
 import { judgeSheets, putMark, submitSheet } from '#app/models/mark.server.ts';

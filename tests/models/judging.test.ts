@@ -6,7 +6,6 @@ import { checkIns, discrepancyFlags, events, judges, marks, results, scoringSche
 import { drawOrder } from '#app/domain/draw.ts';
 import { assignJudge } from '#app/models/assignment.server.ts';
 import { drawStations, recordCheckIn } from '#app/models/check-in.server.ts';
-import { ModelError } from '#app/models/errors.ts';
 import { judgeSheets, putMark, reopenSheet, resolveFlag, submitSheet } from '#app/models/mark.server.ts';
 import { eventProgress, getResults, judgeReport, openFlags } from '#app/models/result.server.ts';
 import { lockEvent } from '#app/models/run.server.ts';
