@@ -30,17 +30,16 @@ export { TEAM_STATUSES } from '../app/domain/registration.ts';
 export { AGGREGATION_METHODS, CRITERION_KINDS } from '../app/domain/aggregation.ts';
 export { LIVE_MODES } from '../app/domain/scoreboard.ts';
 export { EVENT_STATUSES } from '../app/domain/event-lifecycle.ts';
-export { AWARD_KINDS, TIE_DIRECTIONS } from '../app/domain/awards.ts';
+export { APPEAL_STATUSES, AWARD_KINDS, CERTIFICATE_KINDS, NOMINATION_STATUSES, TIE_DIRECTIONS } from '../app/domain/awards.ts';
+export { CHECK_IN_STATUSES, SHEET_STATUSES } from '../app/domain/event-lifecycle.ts';
 export const SCHOOL_TYPES = ['vocational_bachelor', 'higher_vocational', 'secondary_vocational', 'technician'] as const;
-export const NOMINATION_STATUSES = ['nominated', 'confirmed', 'declined'] as const;
-export const APPEAL_STATUSES = ['filed', 'upheld', 'rejected'] as const;
 import { PHASES as COMPETITION_PHASES } from '../app/domain/phases.ts';
 import { ACCOUNT_ROLES, ASSIGNMENT_ROLES } from '../app/domain/roles.ts';
 import { TEAM_STATUSES } from '../app/domain/registration.ts';
 import { AGGREGATION_METHODS, CRITERION_KINDS } from '../app/domain/aggregation.ts';
 import { LIVE_MODES } from '../app/domain/scoreboard.ts';
-import { EVENT_STATUSES } from '../app/domain/event-lifecycle.ts';
-import { AWARD_KINDS, TIE_DIRECTIONS } from '../app/domain/awards.ts';
+import { CHECK_IN_STATUSES, EVENT_STATUSES, SHEET_STATUSES } from '../app/domain/event-lifecycle.ts';
+import { APPEAL_STATUSES, AWARD_KINDS, CERTIFICATE_KINDS, NOMINATION_STATUSES, TIE_DIRECTIONS } from '../app/domain/awards.ts';
 
 // ── Places and institutions ─────────────────────────────────────────────────────────────────────
 
@@ -397,7 +396,7 @@ export const checkIns = sqliteTable(
     id: id(),
     eventId: integer('event_id').notNull().references(() => events.id),
     teamId: integer('team_id').notNull().references(() => teams.id),
-    status: text('status', { enum: ['present', 'absent'] }).notNull(),
+    status: text('status', { enum: CHECK_IN_STATUSES }).notNull(),
     checkInCode: text('check_in_code'),
     drawId: integer('draw_id').references(() => draws.id),
     stationNumber: integer('station_number'),
@@ -436,7 +435,7 @@ export const scoringSheets = sqliteTable(
     eventId: integer('event_id').notNull().references(() => events.id),
     judgeId: integer('judge_id').notNull().references(() => judges.id),
     checkInId: integer('check_in_id').notNull().references(() => checkIns.id),
-    status: text('status', { enum: ['open', 'submitted'] }).notNull().default('open'),
+    status: text('status', { enum: SHEET_STATUSES }).notNull().default('open'),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
@@ -609,7 +608,7 @@ export const certificates = sqliteTable(
     id: id(),
     /** Printed on the certificate and in its QR code; /verify/:code looks it up. */
     code: text('code').notNull().unique(),
-    kind: text('kind', { enum: ['award', 'outstanding_advisor', 'inheritor'] }).notNull(),
+    kind: text('kind', { enum: CERTIFICATE_KINDS }).notNull(),
     eventId: integer('event_id').notNull().references(() => events.id),
     schoolId: integer('school_id').notNull().references(() => schools.id),
     awardId: integer('award_id').references(() => awards.id),

@@ -6,8 +6,12 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { toJSONSchema } from 'zod/mini';
 import { competitionBoard, eventBoard } from '#app/realtime/messages.ts';
 import { z } from '#app/schemas/zod.server.ts';
+import { ACCOUNT_ROLES, ASSIGNMENT_ROLES } from '#app/domain/roles.ts';
+import { CRITERION_KINDS } from '#app/domain/aggregation.ts';
+import { APPEAL_STATUSES, CERTIFICATE_KINDS, TIERS } from '#app/domain/awards.ts';
+import { EVENT_STATUSES, SHEET_STATUSES } from '#app/domain/event-lifecycle.ts';
+import { PHASES } from '#app/domain/phases.ts';
 import { TEAM_STATUSES } from '#app/domain/registration.ts';
-import { ACCOUNT_ROLES } from '#app/domain/roles.ts';
 import { loginInput } from '#app/schemas/account.server.ts';
 import { markInput } from '#app/schemas/judging.server.ts';
 import { appealApiInput, decideInput } from '#app/schemas/awards.server.ts';
@@ -56,7 +60,7 @@ export const Me = registry.register(
     role: z.enum(ACCOUNT_ROLES),
     schoolId: z.number().int().nullable(),
     judgeId: z.number().int().nullable(),
-    assignments: z.array(z.object({ eventId: z.number().int(), role: z.enum(['chief_judge', 'scoring_judge']) })),
+    assignments: z.array(z.object({ eventId: z.number().int(), role: z.enum(ASSIGNMENT_ROLES) })),
     homePath: z.string(),
   }),
 );
@@ -85,7 +89,7 @@ export const CompetitionSummary = registry.register(
     name: z.string(),
     year: z.number().int(),
     stage: z.enum(['provincial', 'selection']),
-    phase: z.enum(['draft', 'registration', 'running', 'announcement', 'closed']),
+    phase: z.enum(PHASES),
     registrationDeadline: z.string().nullable(),
     startsOn: z.string(),
     endsOn: z.string(),
@@ -285,14 +289,14 @@ registry.registerPath({
 const idPath = (name: string) => z.object({ [name]: z.string() });
 const Assignment = registry.register(
   'Assignment',
-  z.object({ eventId: z.number().int(), eventCode: z.string(), eventName: z.string(), status: z.string(), scheduledOn: z.string().nullable(), role: z.enum(['chief_judge', 'scoring_judge']) }),
+  z.object({ eventId: z.number().int(), eventCode: z.string(), eventName: z.string(), status: z.enum(EVENT_STATUSES), scheduledOn: z.string().nullable(), role: z.enum(ASSIGNMENT_ROLES) }),
 );
 const Sheets = registry.register(
   'JudgeSheets',
   z.object({
     event: z.object({ id: z.number().int(), code: z.string(), name: z.string(), status: z.string() }),
-    criteria: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string(), module: z.string(), maxMarks: z.number(), decimals: z.number().int(), kind: z.enum(['measurement', 'judgement']), allOrNothing: z.boolean() })),
-    sheets: z.array(z.object({ workCode: z.string().describe('二次加密作品编号，裁判只见此编号 (the anonymous work code: all a judge sees)'), sheetId: z.number().int().nullable(), status: z.enum(['open', 'submitted']), marks: z.record(z.string(), z.number()) })),
+    criteria: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string(), module: z.string(), maxMarks: z.number(), decimals: z.number().int(), kind: z.enum(CRITERION_KINDS), allOrNothing: z.boolean() })),
+    sheets: z.array(z.object({ workCode: z.string().describe('二次加密作品编号，裁判只见此编号 (the anonymous work code: all a judge sees)'), sheetId: z.number().int().nullable(), status: z.enum(SHEET_STATUSES), marks: z.record(z.string(), z.number()) })),
   }),
 );
 const StoredMark = registry.register(
@@ -400,7 +404,7 @@ registry.registerPath({
 });
 
 // ── Awards, publication, appeals, the register and certificates (#6) ──────────────────────────
-const tier = z.enum(['first', 'second', 'third']);
+const tier = z.enum(TIERS);
 const EventAwards = registry.register(
   'EventAwards',
   z.object({
@@ -420,7 +424,7 @@ const EventAwards = registry.register(
 );
 const Appeal = registry.register(
   'Appeal',
-  z.object({ id: z.number().int(), eventId: z.number().int(), teamId: z.number().int(), reason: z.string(), status: z.enum(['filed', 'upheld', 'rejected']), decisionReason: z.string().nullable() }).passthrough(),
+  z.object({ id: z.number().int(), eventId: z.number().int(), teamId: z.number().int(), reason: z.string(), status: z.enum(APPEAL_STATUSES), decisionReason: z.string().nullable() }).passthrough(),
 );
 const Inheritor = registry.register(
   'Inheritor',
@@ -432,7 +436,7 @@ const Inheritor = registry.register(
 const Certificate = registry.register(
   'Certificate',
   z.object({
-    code: z.string(), valid: z.boolean(), kind: z.enum(['award', 'outstanding_advisor', 'inheritor']), holderName: z.string(), school: z.string(),
+    code: z.string(), valid: z.boolean(), kind: z.enum(CERTIFICATE_KINDS), holderName: z.string(), school: z.string(),
     event: z.object({ code: z.string(), name: z.string() }), competition: z.string(), year: z.number().int(), award: z.string().nullable(), text: z.string(), issuedAt: z.string(),
   }),
 );

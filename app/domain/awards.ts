@@ -10,6 +10,13 @@ export type AwardTier = (typeof TIERS)[number];
 /** What an award row may be: a tier of a team, or 优秀指导教师 for an advisor of a first-prize team. */
 export const AWARD_KINDS = [...TIERS, 'outstanding_advisor'] as const;
 export const TIE_DIRECTIONS = ['down', 'up'] as const;
+/** 申诉: filed by a school, upheld or rejected by an arbiter. */
+export const APPEAL_STATUSES = ['filed', 'upheld', 'rejected'] as const;
+export const APPEAL_DECISIONS = ['upheld', 'rejected'] as const;
+/** 传承人提名: nominated at finality, then confirmed or declined by the organiser. */
+export const NOMINATION_STATUSES = ['nominated', 'confirmed', 'declined'] as const;
+export const NOMINATION_DECISIONS = ['confirmed', 'declined'] as const;
+export const CERTIFICATE_KINDS = ['award', 'outstanding_advisor', 'inheritor'] as const;
 const TIER_NAMES: Record<AwardTier, string> = { first: '一等奖', second: '二等奖', third: '三等奖' };
 
 export type AwardRules = {

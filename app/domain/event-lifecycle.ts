@@ -12,6 +12,10 @@ import { Refusal } from './refusal.ts';
 export const EVENT_STATUSES = ['scheduled', 'checking_in', 'scoring', 'locked', 'published', 'final'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 
+/** 检录: a team is present or absent; an absent team is kept and never ranked. */
+export const CHECK_IN_STATUSES = ['present', 'absent'] as const;
+export const SHEET_STATUSES = ['open', 'submitted'] as const;
+
 /** The step that makes each move: its name is the audit action and the words of the refusal. */
 export const EVENT_TRANSITIONS = {
   check_in: { from: ['scheduled'], to: 'checking_in' },

@@ -6,10 +6,12 @@ import { type Actor, type AssignmentRole } from '#app/domain/roles.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
 import { eventChanged } from './changes.server.ts';
+import { aggregationProblem } from '#app/domain/aggregation.ts';
 import { findConflicts } from '#app/domain/conflict.ts';
+import { isMarkable } from '#app/domain/event-lifecycle.ts';
 import { competingSchools, panelConflicts } from './conflict.server.ts';
 import { ModelError, notFound } from './errors.ts';
-import { reviewOpenFlags } from './mark.server.ts';
+import { reviewOpenFlags, scoringJudgesOf } from './mark.server.ts';
 
 export function assignJudge(db: Db, actor: Actor, input: { eventId: number; judgeId: number; role: AssignmentRole }): number {
   requirePermission(actor, 'event:manage');
@@ -35,12 +37,21 @@ export function assignJudge(db: Db, actor: Actor, input: { eventId: number; judg
   });
 }
 
-/** The organiser ends an assignment; a revoked scoring judge's marks stop counting at once. */
+/**
+ * The organiser ends an assignment; a revoked scoring judge's marks stop counting at once. While
+ * the event is scoring, the panel must stay fit for its method: assign the replacement first.
+ */
 export function revokeAssignment(db: Db, actor: Actor, assignmentId: number, reason: string): void {
   requirePermission(actor, 'event:manage');
   atomically(db, () => {
     const row = db.select().from(judgeAssignments).where(eq(judgeAssignments.id, assignmentId)).get();
     if (!row || row.revokedAt) throw notFound();
+    const event = db.select().from(events).where(eq(events.id, row.eventId)).get()!;
+    if (row.role === 'scoring_judge' && isMarkable(event.status)) {
+      const left = scoringJudgesOf(db, row.eventId).length - 1;
+      const problem = aggregationProblem(event.aggregationMethod, left);
+      if (problem) throw new ModelError(409, problem, { count: left });
+    }
     revoke(db, actor, row, reason);
   });
 }

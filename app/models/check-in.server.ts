@@ -2,7 +2,7 @@
  * Check-in and draw (检录 · 抽签) and the two-stage anonymous codes: a present team gets a
  * check-in code (一次加密), a station by a seeded draw, and a work code (二次加密) that is all
  * the judges ever see until the event is decrypted. From the draw until the lock the mapping
- * is sealed: the check-in desk shows names with check-in codes and stations, never work codes,
+ * is sealed: the check-in desk shows names with check-in codes, never stations or work codes,
  * unless the organiser unseals the event with a reason (audited, and disclosed with the results).
  */
 import { randomBytes, randomInt } from 'node:crypto';
@@ -115,8 +115,9 @@ export function unsealsOf(db: DbOrTx, eventId: number) {
 }
 
 /**
- * The check-in desk: teams with names, presence, check-in code and station. The work code is
- * shown beside them only once the event is no longer sealed, or after this organiser unsealed it.
+ * The check-in desk: teams with names, presence and check-in code (一次加密). Station and work code
+ * (二次加密) are shown beside names only once the event is no longer sealed, or after this
+ * organiser unsealed it with a reason.
  */
 export function listCheckIns(db: Db, actor: Actor, eventId: number) {
   requirePermission(actor, 'event:manage', { eventId });
@@ -138,5 +139,5 @@ export function listCheckIns(db: Db, actor: Actor, eventId: number) {
     .where(and(eq(teams.eventId, eventId), eq(teams.status, 'approved'), isNull(teams.withdrawnAt)))
     .orderBy(asc(checkIns.stationNumber), asc(schools.code))
     .all();
-  return { sealed: !unsealed, rows: unsealed ? rows : rows.map((r) => ({ ...r, workCode: null })) };
+  return { sealed: !unsealed, rows: unsealed ? rows : rows.map((r) => ({ ...r, stationNumber: null, workCode: null })) };
 }

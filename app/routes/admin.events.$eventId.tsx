@@ -172,7 +172,7 @@ export default function AdminEvent() {
             <tr key={d.teamId}>
               <td>{d.school}<div className="muted">{d.team}</div></td>
               <td>{d.status ? t(d.status === 'present' ? 'judging.present' : 'judging.absentAction') : '—'}</td>
-              <td className="num">{d.stationNumber ?? '—'}</td>
+              <td className="num">{desk.sealed && d.status === 'present' ? <span className="muted">{t('judging.sealed')}</span> : (d.stationNumber ?? '—')}</td>
               <td>{d.checkInCode ?? '—'}</td>
               <td>{desk.sealed ? <span className="muted">{t('judging.sealed')}</span> : (d.workCode ?? '—')}</td>
               <td>

@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Table } from '#app/components/table.tsx';
+import { NOMINATION_STATUSES } from '#app/domain/awards.ts';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { AwardBadge } from '#app/components/award-list.tsx';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
@@ -51,7 +52,7 @@ export default function Nominations() {
           {t('awards.status')}{' '}
           <select name="status" defaultValue={filter.status ?? ''}>
             <option value="">{t('inheritors.all')}</option>
-            {(['nominated', 'confirmed', 'declined'] as const).map((s) => <option key={s} value={s}>{t(`nominations.statuses.${s}`)}</option>)}
+            {NOMINATION_STATUSES.map((s) => <option key={s} value={s}>{t(`nominations.statuses.${s}`)}</option>)}
           </select>
         </label>
         <button type="submit">{t('inheritors.filter')}</button>

@@ -3,6 +3,8 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { getActor } from '#app/auth/session.server.ts';
 import { ConnectionState, ProgressBar, RankingTable } from '#app/components/live-board.tsx';
+import { ScoringRules } from '#app/components/scoring-rules.tsx';
+import { scoringRules } from '#app/models/result.server.ts';
 import { canWatchStaffBoard, readEventBoard } from '#app/models/scoreboard.server.ts';
 import type { EventBoard } from '#app/realtime/messages.ts';
 import { useLiveBoard } from '#app/realtime/use-live-board.ts';
@@ -17,12 +19,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // The organiser and the event's chief judge watch through the freeze.
   const audience = canWatchStaffBoard(actor, eventId) ? 'staff' : 'public';
   const board = modelRead(request, () => readEventBoard(context.db, actor, eventId, audience));
-  return json({ board, audience }, { headers: { 'Cache-Control': 'private, no-cache' } });
+  return json({ board, audience, rules: scoringRules(context.db, eventId) }, { headers: { 'Cache-Control': 'private, no-cache' } });
 }
 
 export default function LiveEventPage() {
-  const { board } = useLoaderData<typeof loader>();
-  return <LiveEvent key={board.eventId} initial={board as EventBoard} />;
+  const { board, rules } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <LiveEvent key={board.eventId} initial={board as EventBoard} />
+      <ScoringRules rules={rules} />
+    </>
+  );
 }
 
 function LiveEvent({ initial }: { initial: EventBoard }) {

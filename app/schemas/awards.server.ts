@@ -1,5 +1,6 @@
 /** Inputs of publication, appeals, nominations and the register: one schema for the form and the API. */
 import { z } from './zod.server.ts';
+import { APPEAL_DECISIONS, NOMINATION_DECISIONS, NOMINATION_STATUSES } from '#app/domain/awards.ts';
 import { idParam, jsonId, optionalId, optionalText, reasonText, requiredText } from './common.server.ts';
 
 const ids = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(idParam).max(1000));
@@ -21,7 +22,7 @@ export const appealApiInput = appealInput.extend({
     .optional(),
 });
 
-export const decideInput = z.object({ decision: z.enum(['upheld', 'rejected']), reason: requiredText(500) });
+export const decideInput = z.object({ decision: z.enum(APPEAL_DECISIONS), reason: requiredText(500) });
 export const decideFormInput = decideInput.extend({ appealId: idParam });
 
 export const correctionInput = z.object({
@@ -39,12 +40,12 @@ export const appealStepInput = z.discriminatedUnion('intent', [
 ]);
 
 export const nominationReviewInput = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('review'), nominationId: idParam, decision: z.enum(['confirmed', 'declined']), reason: reasonText }),
+  z.object({ intent: z.literal('review'), nominationId: idParam, decision: z.enum(NOMINATION_DECISIONS), reason: reasonText }),
   z.object({ intent: z.literal('confirmMany'), nominationIds: ids }),
 ]);
 
 export const nominationFilterInput = z.object({
-  status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['nominated', 'confirmed', 'declined']).optional()).catch(undefined),
+  status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(NOMINATION_STATUSES).optional()).catch(undefined),
   eventId: optionalId.catch(undefined),
 });
 

@@ -1,9 +1,10 @@
 import { z } from './zod.server.ts';
+import { PHASES } from '#app/domain/phases.ts';
 import { phone, reasonText } from './common.server.ts';
 
 export const changePhaseInput = z.object({
   competitionId: z.coerce.number().int().positive(),
-  phase: z.enum(['draft', 'registration', 'running', 'announcement', 'closed']),
+  phase: z.enum(PHASES),
   reason: reasonText,
 });
 

@@ -1,6 +1,9 @@
 /** Judging inputs: one schema serves the judge's sheet, the API and the chief judge's forms. */
 import { fromBeijingInput } from '#app/domain/beijing.ts';
 import { z } from './zod.server.ts';
+import { CRITERION_KINDS } from '#app/domain/aggregation.ts';
+import { CHECK_IN_STATUSES } from '#app/domain/event-lifecycle.ts';
+import { ASSIGNMENT_ROLES } from '#app/domain/roles.ts';
 import { LIVE_MODES } from '#app/domain/scoreboard.ts';
 import { appealStepInput } from './awards.server.ts';
 import { jsonId, requiredText, rows } from './common.server.ts';
@@ -19,8 +22,8 @@ export const markInput = z.object({
 export const reasonInput = z.object({ reason: requiredText(500) });
 export const resolveFlagInput = z.object({ flagId: z.coerce.number().int().positive(), resolution: requiredText(500) });
 export const reopenInput = z.object({ sheetId: z.coerce.number().int().positive(), reason: requiredText(500) });
-export const checkInInput = z.object({ teamId: z.coerce.number().int().positive(), status: z.enum(['present', 'absent']) });
-export const assignInput = z.object({ judgeId: z.coerce.number().int().positive(), role: z.enum(['chief_judge', 'scoring_judge']) });
+export const checkInInput = z.object({ teamId: z.coerce.number().int().positive(), status: z.enum(CHECK_IN_STATUSES) });
+export const assignInput = z.object({ judgeId: z.coerce.number().int().positive(), role: z.enum(ASSIGNMENT_ROLES) });
 
 /** One criterion of a scheme, as the editor's row and the workbook's row both give it. */
 export const schemeRowInput = z.object({
@@ -30,7 +33,7 @@ export const schemeRowInput = z.object({
   name: requiredText(60),
   maxMarks: z.coerce.number().positive().max(1000),
   decimals: z.coerce.number().int().min(0).max(2),
-  kind: z.enum(['measurement', 'judgement']),
+  kind: z.enum(CRITERION_KINDS),
   allOrNothing: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()).default(false),
 });
 export const expectedTotalInput = z.preprocess((v) => (v === '' ? null : v), z.coerce.number().positive().max(1000).nullable().default(null));

@@ -6,7 +6,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '#db/client.ts';
 import { auditLog, events, judgeAssignments, judges, results, resultRuns, teams } from '#db/schema.ts';
-import { assignJudge, revokeConflictedJudge } from '#app/models/assignment.server.ts';
+import { assignJudge, revokeAssignment, revokeConflictedJudge } from '#app/models/assignment.server.ts';
 import { drawStations, listCheckIns, recordCheckIn, unsealEvent, unsealsOf } from '#app/models/check-in.server.ts';
 import { putMark } from '#app/models/mark.server.ts';
 import { lockReadiness } from '#app/models/result.server.ts';
@@ -71,6 +71,15 @@ describe('trimmed mean with fewer than five scoring judges (defect 2)', () => {
     expect(lockReadiness(db, ready.chief, ready.event.id).panelProblem).toBe('trimmed_mean_needs_five');
     expect(refusal(() => lockEvent(db, ready.chief, ready.event.id)).code).toBe('trimmed_mean_needs_five');
     expect(db.select().from(resultRuns).where(eq(resultRuns.eventId, ready.event.id)).all()).toHaveLength(0);
+  });
+
+  it('refuses the organiser a revocation that would leave a scoring trimmed-mean panel under five', () => {
+    const ready = readyToScore(db);
+    setMethod('trimmed_mean');
+    const assignment = db.select().from(judgeAssignments).where(and(eq(judgeAssignments.eventId, ready.event.id), eq(judgeAssignments.role, 'scoring_judge'), isNull(judgeAssignments.revokedAt))).get()!;
+    expect(refusal(() => revokeAssignment(db, ready.admin, assignment.id, '调整')).code).toBe('trimmed_mean_needs_five');
+    setMethod('mean');
+    revokeAssignment(db, ready.admin, assignment.id, '调整');
   });
 });
 
@@ -139,7 +148,7 @@ describe('the sealed mapping (defect 4)', () => {
     const desk = listCheckIns(db, ready.admin, ready.event.id);
     expect(desk.sealed).toBe(true);
     expect(desk.rows.some((r) => r.status === 'present')).toBe(true);
-    expect(desk.rows.every((r) => r.workCode === null)).toBe(true);
+    expect(desk.rows.every((r) => r.workCode === null && r.stationNumber === null)).toBe(true);
     expect(desk.rows.filter((r) => r.status === 'present').every((r) => r.checkInCode !== null)).toBe(true);
     expect(refusal(() => unsealEvent(db, ready.admin, ready.event.id, '  ')).code).toBe('reason_required');
     expect(refusal(() => unsealEvent(db, ready.chief, ready.event.id, '紧急')).status).toBe(403);
