@@ -167,6 +167,7 @@ export const en: Catalogue<typeof zhCN> = {
     accounts: 'Accounts',
   },
   registration: {
+    ownTeacherJudges: 'A teacher of your school judges this event: the organiser must change the panel (conflict of interest) before approving your team.',
     select: 'Select',
     title: 'Registration',
     events: 'Events open for registration',

@@ -163,6 +163,7 @@ export const zhCN = {
     accounts: '账号',
   },
   registration: {
+    ownTeacherJudges: '本校教师是该赛项裁判：报名后须由组委会调整裁判（回避），才能批准。',
     select: '选择',
     title: '报名',
     events: '可报名赛项',

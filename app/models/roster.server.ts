@@ -5,7 +5,7 @@
  */
 import { and, asc, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
-import { advisors, competitions, contestants, divisions, events, prefectures, schools, teamAdvisors, teamMembers, teams } from '#db/schema.ts';
+import { advisors, competitions, contestants, divisions, events, judgeAssignments, judges, prefectures, schools, teamAdvisors, teamMembers, teams } from '#db/schema.ts';
 import { parseIdNumber } from '#app/domain/id-number.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
 import {
@@ -173,6 +173,16 @@ export function listOpenEvents(db: Db, actor: Actor, now = new Date()) {
     .from(teams)
     .where(and(eq(teams.schoolId, schoolId), isNull(teams.withdrawnAt)))
     .all();
+  // Events a teacher of this school judges: entering them means the organiser must change the panel (回避).
+  const judgedByOwnTeacher = new Set(
+    db
+      .select({ eventId: judgeAssignments.eventId })
+      .from(judgeAssignments)
+      .innerJoin(judges, eq(judges.id, judgeAssignments.judgeId))
+      .where(and(eq(judges.affiliationSchoolId, schoolId), isNull(judgeAssignments.revokedAt)))
+      .all()
+      .map((r) => r.eventId),
+  );
   return rows.map(({ event, division }) => {
     const deadline = event.registrationDeadline ?? competition.registrationDeadline;
     const mine = own.filter((t) => t.eventId === event.id);
@@ -192,6 +202,7 @@ export function listOpenEvents(db: Db, actor: Actor, now = new Date()) {
       open: window.length === 0,
       teams: mine,
       canEnter: eligible && window.length === 0 && mine.length < event.quotaPerSchool,
+      ownTeacherJudges: judgedByOwnTeacher.has(event.id),
     };
   });
 }

@@ -62,6 +62,7 @@ export default function RegistrationEvents() {
                   <CsrfInput />
                   <input type="hidden" name="eventId" value={e.id} />
                   <button type="submit" aria-label={`${t('registration.enter')} ${e.code}`}>{t('registration.enter')}</button>
+                  {e.ownTeacherJudges ? <p className="muted small">{t('registration.ownTeacherJudges')}</p> : null}
                 </Form>
               ) : e.teams.length === 0 ? (
                 <span className="muted">{!e.eligible ? t('registration.notEligible') : !e.open ? t('registration.closed') : t('registration.quotaUsed')}</span>

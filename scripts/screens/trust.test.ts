@@ -33,6 +33,10 @@ describe('screens of #11', () => {
       }
     };
     await shoot('admin', `/admin/events/${ready.event.id}`, 'admin-event-sealed');
+    await shoot('admin', '/admin/registrations', 'admin-registrations');
+    await shoot('school', '/registration', 'school-registration');
+    const teamId = drawnCodes(db, ready.event.id)[0].teamId;
+    await shoot('admin', `/teams/${teamId}`, 'team-after-draw');
     await shoot('chief', `/chief/events/${ready.event.id}`, 'chief-desk');
     await shoot(null, `/live/${ready.event.id}`, 'live-partial');
     unsealEvent(db, actorOf(db, 'admin'), ready.event.id, '赛位 3 设备故障，核对选手身份');

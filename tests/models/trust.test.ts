@@ -10,7 +10,7 @@ import { assignJudge, revokeAssignment, revokeConflictedJudge } from '#app/model
 import { drawStations, listCheckIns, recordCheckIn, unsealEvent, unsealsOf } from '#app/models/check-in.server.ts';
 import { putMark } from '#app/models/mark.server.ts';
 import { lockReadiness } from '#app/models/result.server.ts';
-import { createTeam, saveRoster } from '#app/models/roster.server.ts';
+import { createTeam, listOpenEvents, saveRoster } from '#app/models/roster.server.ts';
 import { lockEvent } from '#app/models/run.server.ts';
 import { getEventBoard, refreshEventBoards } from '#app/models/scoreboard.server.ts';
 import { approveTeam, returnTeam, submitTeam } from '#app/models/team-lifecycle.server.ts';
@@ -100,6 +100,8 @@ describe('回避 at every step (defect 3)', () => {
     const size = event.minTeamSize;
     saveRoster(db, school, teamId, { contestants: ['甲', '乙', '丙', '丁'].slice(0, size).map((n) => contestant(n)), advisors: [advisor('刘老师')] }, TEST_NOW);
     submitTeam(db, school, teamId, TEST_NOW);
+    // The school was told when it entered.
+    expect(listOpenEvents(db, school, TEST_NOW).find((x) => x.id === event.id)!.ownTeacherJudges).toBe(true);
     const e = refusal(() => approveTeam(db, actorOf(db, 'admin'), teamId, TEST_NOW));
     expect(e.code).toBe('conflict_of_interest_panel');
     expect(e.params).toMatchObject({ judge: '冲突裁判', school: '湖南铁道职业技术学院' });
