@@ -20,6 +20,7 @@ import type { Server as SocketServer } from 'socket.io';
 import { closeDatabase, openMigratedDatabase, type Db } from './db/client.ts';
 import { startCheckpointer } from './db/checkpointer.ts';
 import { settleAnnouncements } from './app/models/publication.server.ts';
+import { hasAdmin } from './app/models/account.server.ts';
 import { ConfigError, loadConfig, type Config } from './app/config.server.ts';
 import { createLoginLimiter, type LoginLimits } from './app/auth/rate-limit.server.ts';
 import type { AppServices } from './app/context.ts';
@@ -210,8 +211,12 @@ async function main() {
   const server = await createAppServer({ config });
   console.log(`楚怡杯竞赛系统 v${VERSION} 已启动 (listening): http://localhost:${server.port}`);
   console.log(`数据库 (database): ${config.databasePath}`);
-  console.log(`演示账号 (demo accounts), 密码 (password) ${DEMO_PASSWORD}:`);
-  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(8)} ${a.label}`);
+  if (!hasAdmin(server.db)) {
+    console.log(`尚无管理员账号 (no administrator yet): 运行 npm run setup，或打开 http://localhost:${server.port}/setup`);
+  } else if (config.seedDemo) {
+    console.log(`演示账号 (demo accounts), 密码 (password) ${DEMO_PASSWORD}:`);
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(8)} ${a.label}`);
+  }
 
   const stop = (signal: string) => {
     console.log(`收到 ${signal}，正在停止 (stopping)…`);

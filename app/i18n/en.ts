@@ -505,7 +505,13 @@ export const en: Catalogue<typeof zhCN> = {
     unknownField: 'Unknown field: {{keys}}.',
     invalid: 'This is not right.',
   },
+  setup: {
+    title: 'First run: create the administrator',
+    body: 'This is a fresh install: create the organiser’s first administrator (you choose the password; there is no default one). This page closes once it exists.',
+    submit: 'Create and log in',
+  },
   errors: {
+    setup_done: 'An administrator exists already: the first run is done.',
     password_change_required: 'Change your one-time password first (on the “Change password” page after logging in); until then nothing else is allowed.',
     password_common: 'This password is too common and easy to guess; choose another (a few words together, say).',
     conflict_of_interest_panel: 'Conflict of interest: {{judge}} belongs to {{school}}, which has a team in {{event}}. Revoke that judge’s assignment first.',

@@ -501,7 +501,13 @@ export const zhCN = {
     unknownField: '不认识的字段：{{keys}}。',
     invalid: '内容不正确。',
   },
+  setup: {
+    title: '首次设置：创建管理员',
+    body: '这是一套全新的系统：先创建组委会的第一个管理员账号（密码由您设定，没有默认密码）。创建后本页关闭。',
+    submit: '创建管理员并登录',
+  },
   errors: {
+    setup_done: '已有管理员账号，首次设置已完成。',
     password_change_required: '请先修改初始密码（登录网页后在“修改密码”页面完成），之后才能继续使用。',
     password_common: '这个密码太常见，很容易被猜到，请换一个（例如几个词组合）。',
     conflict_of_interest_panel: '须回避：{{judge}}所在的{{school}}在 {{event}} 有参赛队。请先撤销该裁判的分配。',

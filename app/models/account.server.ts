@@ -3,8 +3,9 @@ import { and, asc, eq, isNull, like, or, sql } from 'drizzle-orm';
 import { atomically, type Db } from '#db/client.ts';
 import { judgeAssignments, judges, schools, sessions, users } from '#db/schema.ts';
 import { isCommonPassword } from '#app/auth/common-passwords.server.ts';
+import { PASSWORD_MIN_LENGTH } from '#app/auth/password-policy.ts';
 import { hashPassword, verifyDecoy, verifyPassword } from '#app/auth/password.server.ts';
-import { type Actor, type AssignmentRole } from '#app/domain/roles.ts';
+import { SYSTEM_ACTOR, type Actor, type AssignmentRole } from '#app/domain/roles.ts';
 import type { CreateAccountInput } from '#app/schemas/account.server.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
@@ -48,8 +49,33 @@ export function loadActor(db: Db, userId: number): Actor | null {
 
 export type LoginOutcome = { ok: true; user: UserRow } | { ok: false; code: 'invalid_credentials' | 'account_disabled' };
 
-/** A new password must not be one of the passwords most often seen in leaks. */
-function requireUncommonPassword(password: string): void {
+/** What the audit log keeps of an account: everything but the password hash. */
+const withoutSecret = ({ passwordHash: _hash, ...user }: UserRow) => user;
+
+/** Whether any administrator account exists: until one does, `npm run setup` or /setup creates it. */
+export function hasAdmin(db: Db): boolean {
+  return !!db.select({ id: users.id }).from(users).where(eq(users.role, 'admin')).limit(1).get();
+}
+
+/**
+ * The first administrator of a fresh install, with the password its owner chose (no default
+ * password ever exists). Refused once any administrator exists, so /setup closes itself.
+ */
+export async function createFirstAdmin(db: Db, input: { username: string; displayName: string; password: string }, ip: string | null = null): Promise<{ userId: number }> {
+  requireAcceptablePassword(input.password);
+  const passwordHash = await hashPassword(input.password);
+  return atomically(db, (tx) => {
+    if (hasAdmin(tx)) throw new ModelError(409, 'setup_done');
+    if (usernameTaken(tx, input.username)) throw conflict('username_taken', { username: input.username }, { username: 'errors.username_taken' });
+    const user = tx.insert(users).values({ username: input.username, displayName: input.displayName, passwordHash, role: 'admin', passwordChangedAt: new Date() }).returning().get();
+    recordAudit(tx, { ...SYSTEM_ACTOR, ip }, { action: 'account.create_first_admin', entity: 'user', entityId: user.id, after: withoutSecret(user) });
+    return { userId: user.id };
+  });
+}
+
+/** A new password is long enough and not one of the passwords most often seen in leaks. */
+function requireAcceptablePassword(password: string): void {
+  if (password.length < PASSWORD_MIN_LENGTH) throw new ModelError(422, 'password_too_short', { min: PASSWORD_MIN_LENGTH }, { password: 'errors.password_too_short' });
   if (isCommonPassword(password)) throw new ModelError(422, 'password_common', {}, { password: 'errors.password_common' });
 }
 
@@ -85,7 +111,7 @@ export async function createAccount(db: Db, actor: Actor, input: CreateAccountIn
       throw new ModelError(422, 'school_not_found');
     }
   }
-  requireUncommonPassword(input.password);
+  requireAcceptablePassword(input.password);
   const passwordHash = await hashPassword(input.password);
   return atomically(db, (tx) => {
     const user = tx
@@ -100,7 +126,7 @@ export async function createAccount(db: Db, actor: Actor, input: CreateAccountIn
       })
       .returning()
       .get();
-    recordAudit(tx, actor, { action: 'account.create', entity: 'user', entityId: user.id, after: user });
+    recordAudit(tx, actor, { action: 'account.create', entity: 'user', entityId: user.id, after: withoutSecret(user) });
     if (input.role === 'judge') {
       const affiliationSchool = input.affiliationSchoolId
         ? tx.select({ name: schools.name }).from(schools).where(eq(schools.id, input.affiliationSchoolId)).get()
@@ -128,7 +154,7 @@ export async function resetPassword(db: Db, actor: Actor, userId: number, passwo
   requireAdmin(actor);
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user) throw notFound('account_not_found');
-  requireUncommonPassword(password);
+  requireAcceptablePassword(password);
   const passwordHash = await hashPassword(password);
   atomically(db, (tx) => {
     const now = new Date();
@@ -150,7 +176,7 @@ export async function changeOwnPassword(
   if (!(await verifyPassword(user.passwordHash, input.current))) {
     throw new ModelError(422, 'wrong_password', {}, { current: 'errors.wrong_password' });
   }
-  requireUncommonPassword(input.password);
+  requireAcceptablePassword(input.password);
   const passwordHash = await hashPassword(input.password);
   atomically(db, (tx) => {
     const now = new Date();

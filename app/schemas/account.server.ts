@@ -39,6 +39,11 @@ export type CreateAccountInput = z.infer<typeof createAccountInput>;
 
 export const resetPasswordInput = z.object({ userId: z.coerce.number().int().positive(), password: newPassword });
 
+/** The first administrator of a fresh install (/setup and `npm run setup`). */
+export const setupInput = z
+  .object({ username, displayName: requiredText(60), password: newPassword, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'errors.password_mismatch' });
+
 export const changePasswordInput = z
   .object({ current: z.string().min(1).max(200), password: newPassword, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'errors.password_mismatch' });

@@ -15,6 +15,7 @@ const files = (dir: string, ext = /\.tsx?$/): string[] =>
 /** Mutations that act only on the caller's own session or language, or refuse every method. */
 const NO_TABLE_ROW: Record<string, string> = {
   'app/routes/login.tsx': 'logs in: no actor yet',
+  'app/routes/setup.tsx': 'the first administrator of a fresh install: only while none exists',
   'app/routes/logout.tsx': 'ends the caller’s own session',
   'app/routes/language.tsx': 'sets the caller’s language cookie',
   'app/routes/account.password.tsx': 'changes the caller’s own password',

@@ -9,9 +9,9 @@ import { DEMO_PASSWORD } from '../../scripts/seed/generate.ts';
 
 export type TestServer = AppServer & { dir: string; stop(): Promise<void> };
 
-export async function startServer(options: { loginLimits?: LoginLimits } = {}): Promise<TestServer> {
+export async function startServer(options: { loginLimits?: LoginLimits; env?: Record<string, string> } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'chuyi-test-'));
-  const config = loadConfig({ PORT: '1', DATABASE_PATH: join(dir, 'test.db'), HOST: '127.0.0.1' });
+  const config = loadConfig({ PORT: '1', DATABASE_PATH: join(dir, 'test.db'), HOST: '127.0.0.1', ...options.env });
   const server = await createAppServer({ config: { ...config, port: 0 }, loginLimits: options.loginLimits, log: () => {} });
   return {
     ...server,
