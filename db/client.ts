@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema.ts';
+import { PREFECTURES } from '../app/domain/prefectures.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -48,6 +49,13 @@ function cacheStatements(sqlite: Database.Database, limit = 1000): void {
 
 export function migrateDatabase(db: Db): void {
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  ensureReferenceData(db);
+}
+
+/** What every install has from its first start, demo or not: Hunan's prefectures. */
+export function ensureReferenceData(db: Db): void {
+  const insert = db.$client.prepare('insert or ignore into prefectures (code, name, sort_order) values (?, ?, ?)');
+  db.$client.transaction(() => PREFECTURES.forEach(([code, name], i) => insert.run(code, name, i)))();
 }
 
 /** An open, migrated database: what the server, the seed and the tests all start from. */

@@ -28,15 +28,16 @@ export { PHASES as COMPETITION_PHASES } from '../app/domain/phases.ts';
 export { ACCOUNT_ROLES, ASSIGNMENT_ROLES } from '../app/domain/roles.ts';
 export { TEAM_STATUSES } from '../app/domain/registration.ts';
 export { AGGREGATION_METHODS, CRITERION_KINDS } from '../app/domain/aggregation.ts';
+export { SCHOOL_TYPES } from '../app/domain/competition-setup.ts';
 export { LIVE_MODES } from '../app/domain/scoreboard.ts';
 export { EVENT_STATUSES } from '../app/domain/event-lifecycle.ts';
 export { APPEAL_STATUSES, AWARD_KINDS, CERTIFICATE_KINDS, NOMINATION_STATUSES, TIE_DIRECTIONS } from '../app/domain/awards.ts';
 export { CHECK_IN_STATUSES, SHEET_STATUSES } from '../app/domain/event-lifecycle.ts';
-export const SCHOOL_TYPES = ['vocational_bachelor', 'higher_vocational', 'secondary_vocational', 'technician'] as const;
 import { PHASES as COMPETITION_PHASES } from '../app/domain/phases.ts';
 import { ACCOUNT_ROLES, ASSIGNMENT_ROLES } from '../app/domain/roles.ts';
 import { TEAM_STATUSES } from '../app/domain/registration.ts';
 import { AGGREGATION_METHODS, CRITERION_KINDS } from '../app/domain/aggregation.ts';
+import { SCHOOL_TYPES } from '../app/domain/competition-setup.ts';
 import { LIVE_MODES } from '../app/domain/scoreboard.ts';
 import { CHECK_IN_STATUSES, EVENT_STATUSES, SHEET_STATUSES } from '../app/domain/event-lifecycle.ts';
 import { APPEAL_STATUSES, AWARD_KINDS, CERTIFICATE_KINDS, NOMINATION_STATUSES, TIE_DIRECTIONS } from '../app/domain/awards.ts';
@@ -69,6 +70,9 @@ export const schools = sqliteTable(
 
 // ── The competition and its structure ───────────────────────────────────────────────────────────
 
+export type TieBreak = { kind: 'module' | 'criterion'; id: number };
+export type AwardRatios = { first: number; second: number; third: number };
+
 export const competitions = sqliteTable('competitions', {
   id: id(),
   name: text('name').notNull(),
@@ -82,6 +86,13 @@ export const competitions = sqliteTable('competitions', {
   startsOn: text('starts_on').notNull(),
   endsOn: text('ends_on').notNull(),
   announcementDays: integer('announcement_days').notNull().default(5),
+  /** What a new event starts with; each event may change its own until its draw. */
+  defaultAwardRatios: text('default_award_ratios', { mode: 'json' }).$type<AwardRatios>().notNull().default({ first: 0.1, second: 0.2, third: 0.3 }),
+  defaultTieAtBoundary: text('default_tie_at_boundary', { enum: TIE_DIRECTIONS }).notNull().default('down'),
+  defaultLiveMode: text('default_live_mode', { enum: LIVE_MODES }).notNull().default('anonymous'),
+  defaultAggregationMethod: text('default_aggregation_method', { enum: AGGREGATION_METHODS }).notNull().default('mean'),
+  /** The year whose divisions, venues and events this one was copied from, if any. */
+  copiedFromId: integer('copied_from_id').references((): AnySQLiteColumn => competitions.id),
   /** Which award winners become nominated 传承人: by default contestants of first-prize teams. */
   nominationAwardKinds: text('nomination_award_kinds', { mode: 'json' }).$type<string[]>().notNull().default(['first']),
   createdAt: createdAt(),
@@ -96,8 +107,10 @@ export const divisions = sqliteTable(
     code: text('code').notNull(),
     name: text('name').notNull(),
     allowedSchoolTypes: text('allowed_school_types', { mode: 'json' }).$type<(typeof SCHOOL_TYPES)[number][]>().notNull(),
-    /** Oldest age (full years on the competition's start date) a contestant may have; null: no limit. */
+    /** Oldest age (full years on the reference date) a contestant may have; null: no limit. */
     maxAge: integer('max_age'),
+    /** The date ages are reckoned on (YYYY-MM-DD); null: the competition's first day. */
+    ageReferenceDate: text('age_reference_date'),
     sortOrder: integer('sort_order').notNull().default(0),
   },
   (t) => [uniqueIndex('divisions_competition_code_uq').on(t.competitionId, t.code)],
@@ -129,9 +142,6 @@ export const delegations = sqliteTable(
   (t) => [uniqueIndex('delegations_competition_name_uq').on(t.competitionId, t.name)],
 );
 
-export type TieBreak = { kind: 'module' | 'criterion'; id: number };
-export type AwardRatios = { first: number; second: number; third: number };
-
 export const events = sqliteTable(
   'events',
   {
@@ -150,6 +160,8 @@ export const events = sqliteTable(
     registrationDeadline: integer('registration_deadline', { mode: 'timestamp_ms' }),
     allowMultiTeamContestants: integer('allow_multi_team_contestants', { mode: 'boolean' }).notNull().default(false),
     scheduledOn: text('scheduled_on'),
+    /** The time slot on that day, as the venue announces it (e.g. 08:30–12:00). */
+    timeSlot: text('time_slot'),
     aggregationMethod: text('aggregation_method', { enum: AGGREGATION_METHODS }).notNull().default('mean'),
     /** Judgement criteria whose judges' marks spread wider than this are flagged. */
     discrepancyThreshold: real('discrepancy_threshold').notNull().default(3),

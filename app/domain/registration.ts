@@ -8,7 +8,8 @@ import { registrationOpen, type Phase } from './phases.ts';
 
 export { TEAM_STATUSES, type TeamStatus } from './team-lifecycle.ts';
 
-export type SchoolType = 'vocational_bachelor' | 'higher_vocational' | 'secondary_vocational' | 'technician';
+export type { SchoolType } from './competition-setup.ts';
+import type { SchoolType } from './competition-setup.ts';
 
 export type EventRules = {
   code: string;

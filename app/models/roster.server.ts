@@ -77,7 +77,7 @@ export function rosterContext(db: DbOrTx, eventId: number, schoolId: number, tea
   return {
     phase: row.competition.phase,
     now,
-    startsOn: row.competition.startsOn,
+    startsOn: row.division.ageReferenceDate ?? row.competition.startsOn,
     event: {
       code: row.event.code,
       minTeamSize: row.event.minTeamSize,

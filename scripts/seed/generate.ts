@@ -3,7 +3,7 @@
  * Deterministic: the same options give the same rows, so tests and benchmarks can rely on them.
  */
 import { sql } from 'drizzle-orm';
-import type { Db, Tx } from '#db/client.ts';
+import { ensureReferenceData, type Db, type Tx } from '#db/client.ts';
 import * as t from '#db/schema.ts';
 import { hashPassword } from '#app/auth/password.server.ts';
 import { AGGREGATION_METHODS, aggregationProblem } from '#app/domain/aggregation.ts';
@@ -112,10 +112,8 @@ class Generator {
 
   private prefectures(): Map<string, number> {
     const ids = new Map<string, number>();
-    PREFECTURES.forEach(([code, name], i) => {
-      const row = this.tx.insert(t.prefectures).values({ code, name, sortOrder: i }).returning({ id: t.prefectures.id }).get();
-      ids.set(name, row.id);
-    });
+    // Every migrated database has them already (db/client.ts); the seed only reads their ids.
+    for (const [, name] of PREFECTURES) ids.set(name, this.tx.select({ id: t.prefectures.id }).from(t.prefectures).where(sql`${t.prefectures.name} = ${name}`).get()!.id);
     return ids;
   }
 
@@ -476,4 +474,5 @@ export function wipe(db: Db): void {
   } finally {
     db.$client.pragma('foreign_keys = ON');
   }
+  ensureReferenceData(db);
 }

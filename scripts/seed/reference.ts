@@ -3,24 +3,7 @@ import type { SCHOOL_TYPES } from '#db/schema.ts';
 
 type SchoolType = (typeof SCHOOL_TYPES)[number];
 
-/** Hunan's 14 prefectures with their GB/T 2260 codes, and 省直 for provincially run schools. */
-export const PREFECTURES = [
-  ['430100', '长沙市'],
-  ['430200', '株洲市'],
-  ['430300', '湘潭市'],
-  ['430400', '衡阳市'],
-  ['430500', '邵阳市'],
-  ['430600', '岳阳市'],
-  ['430700', '常德市'],
-  ['430800', '张家界市'],
-  ['430900', '益阳市'],
-  ['431000', '郴州市'],
-  ['431100', '永州市'],
-  ['431200', '怀化市'],
-  ['431300', '娄底市'],
-  ['433100', '湘西土家族苗族自治州'],
-  ['430000', '省直'],
-] as const;
+export { PREFECTURES } from '#app/domain/prefectures.ts';
 
 export type SchoolSeed = { name: string; type: SchoolType; prefecture: string };
 
