@@ -13,6 +13,7 @@ import { EVENT_STATUSES, SHEET_STATUSES } from '#app/domain/event-lifecycle.ts';
 import { PHASES } from '#app/domain/phases.ts';
 import { TEAM_STATUSES } from '#app/domain/registration.ts';
 import { loginInput } from '#app/schemas/account.server.ts';
+import { competitionInput, competitionPatch, divisionInput, eventInput, eventPatch, phaseInput, venueInput } from '#app/schemas/setup.server.ts';
 import { markInput } from '#app/schemas/judging.server.ts';
 import { appealApiInput, decideInput } from '#app/schemas/awards.server.ts';
 import { advisorEntry, contestantEntry, createTeamInput, patchTeamInput, returnTeamInput } from '#app/schemas/registration.server.ts';
@@ -510,6 +511,43 @@ registry.registerPath({
   request: { params: idPath('code') },
   responses: { 200: { description: '证书内容 (what the certificate states)', content: { 'application/json': { schema: Certificate } } }, ...errors(404) },
 });
+
+// ── The organiser's setup (#12): competitions, divisions, venues, events ─────────────────────────
+const setupJson = (schema: z.ZodType) => ({ body: { content: { 'application/json': { schema } } } });
+const anyJson = (description: string) => ({ description, content: { 'application/json': { schema: z.object({}).passthrough() } } });
+const CompetitionInput = registry.register('CompetitionInput', competitionInput);
+const EventInput = registry.register('EventInput', eventInput);
+const setupPaths: { method: 'get' | 'post' | 'patch'; path: string; summary: string; body?: z.ZodType; params?: string[]; created?: boolean }[] = [
+  { method: 'get', path: '/api/v1/competitions', summary: '每一届竞赛 (every year)' },
+  { method: 'post', path: '/api/v1/competitions', summary: '新建一届，可复制某届的组别、赛点和赛项 (a new year, optionally copied from another)', body: CompetitionInput, created: true },
+  { method: 'get', path: '/api/v1/competitions/{id}', summary: '一届的设置：组别、赛点、赛项 (a year\'s setup)', params: ['id'] },
+  { method: 'patch', path: '/api/v1/competitions/{id}', summary: '修改一届的设置 (change a year\'s settings)', body: competitionPatch, params: ['id'] },
+  { method: 'post', path: '/api/v1/competitions/{id}/phase', summary: '阶段前进或后退一步 (move the phase one step)', body: phaseInput, params: ['id'] },
+  { method: 'post', path: '/api/v1/competitions/{id}/divisions', summary: '新建组别及其资格规则 (a new division and its eligibility)', body: divisionInput, params: ['id'], created: true },
+  { method: 'patch', path: '/api/v1/competitions/{id}/divisions/{divisionId}', summary: '修改组别 (change a division)', body: divisionInput, params: ['id', 'divisionId'] },
+  { method: 'post', path: '/api/v1/competitions/{id}/venues', summary: '新建赛点（承办院校）(a new venue)', body: venueInput, params: ['id'], created: true },
+  { method: 'patch', path: '/api/v1/competitions/{id}/venues/{venueId}', summary: '修改赛点 (change a venue)', body: venueInput, params: ['id', 'venueId'] },
+  { method: 'post', path: '/api/v1/competitions/{id}/events', summary: '新建赛项；未给的设置取本届默认规则 (a new event; settings left out take the year\'s defaults)', body: EventInput, params: ['id'], created: true },
+  { method: 'get', path: '/api/v1/events/{id}/settings', summary: '赛项设置 (an event\'s settings)', params: ['id'] },
+  { method: 'patch', path: '/api/v1/events/{id}/settings', summary: '修改赛项设置，抽签后锁定 (change an event\'s settings, until its draw)', body: eventPatch, params: ['id'] },
+];
+for (const p of setupPaths) {
+  registry.registerPath({
+    method: p.method,
+    path: p.path,
+    summary: p.summary,
+    tags: ['setup'],
+    security,
+    request: {
+      ...(p.params ? { params: z.object(Object.fromEntries(p.params.map((n) => [n, z.number().int().positive()]))) } : {}),
+      ...(p.body ? setupJson(p.body) : {}),
+    },
+    responses: {
+      [p.created ? 201 : 200]: anyJson(p.created ? '已创建，返回 id (created: its id)' : '结果 (the result)'),
+      ...errors(...(p.method === 'get' ? [401, 403, 404] : [400, 401, 403, 404, 409, 415, 422])),
+    },
+  });
+}
 
 let document: ReturnType<OpenApiGeneratorV31['generateDocument']> | undefined;
 export function openApiDocument(version: string) {

@@ -208,6 +208,14 @@ export function updateEvent(db: Db, actor: Actor, eventId: number, patch: Partia
   });
 }
 
+/** An event's settings, as its form and the API show them. */
+export function eventSettings(db: Db, actor: Actor, eventId: number) {
+  requirePermission(actor, 'event:manage', { eventId });
+  const row = db.select().from(events).where(eq(events.id, eventId)).get();
+  if (!row) throw notFound('event_not_found');
+  return { ...row, frozen: !isRegistrationOpenFor(row.status) };
+}
+
 /** A year as the organiser sets it up: its settings, divisions, venues and events. */
 export function competitionSetup(db: Db, actor: Actor, competitionId: number) {
   requirePermission(actor, 'competition:manage');

@@ -1,0 +1,28 @@
+/** The organiser's setup endpoints share one shape: method check, the desk, the JSON body, the model. */
+import { json, type ActionFunctionArgs } from '@remix-run/node';
+import type { z } from 'zod';
+import { requireDesk } from '#app/auth/session.server.ts';
+import type { Actor } from '#app/domain/roles.ts';
+import { idParam } from './params.server.ts';
+import { apiRoute, methodNotAllowed, readJson } from './respond.server.ts';
+
+/**
+ * Runs `write` for a JSON body of `schema` sent with `method` by the organiser; answers its
+ * result with `status` (201 for a creation).
+ */
+export function organiserWrite<S extends z.ZodType>(
+  { request, context }: ActionFunctionArgs,
+  method: 'POST' | 'PATCH',
+  schema: S,
+  write: (actor: Actor, input: z.infer<S>) => unknown,
+  status = 200,
+): Promise<Response> {
+  return apiRoute(request, async () => {
+    if (request.method !== method) throw methodNotAllowed([method]);
+    const actor = await requireDesk(request, context, 'desk:organiser');
+    const input = await readJson(request, context, schema);
+    return json(await write(actor, input), { status });
+  });
+}
+
+export { idParam };

@@ -1,0 +1,76 @@
+/**
+ * The organiser's setup as JSON (the API twin of the setup pages): numbers are numbers, dates are
+ * "YYYY-MM-DD", moments are ISO 8601. The rules themselves are the domain's (competition-setup.ts).
+ */
+import { AGGREGATION_METHODS } from '#app/domain/aggregation.ts';
+import { TIE_DIRECTIONS } from '#app/domain/awards.ts';
+import { SCHOOL_TYPES } from '#app/domain/competition-setup.ts';
+import { PHASES } from '#app/domain/phases.ts';
+import { LIVE_MODES } from '#app/domain/scoreboard.ts';
+import { jsonId } from './common.server.ts';
+import { z } from './zod.server.ts';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'errors.setup.date' });
+const moment = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
+const ratios = z.object({ first: z.number(), second: z.number(), third: z.number() }).describe('获奖比例，0.1 表示 10% (shares of the teams that competed)');
+const text = (max: number) => z.string().trim().max(max);
+
+export const competitionInput = z.object({
+  name: text(120).min(1),
+  year: z.number().int(),
+  startsOn: day,
+  endsOn: day,
+  registrationOpensAt: moment.nullable().default(null),
+  registrationDeadline: moment.nullable().default(null),
+  announcementDays: z.number().int().default(5),
+  defaultAwardRatios: ratios.default({ first: 0.1, second: 0.2, third: 0.3 }),
+  defaultTieAtBoundary: z.enum(TIE_DIRECTIONS).default('down'),
+  defaultLiveMode: z.enum(LIVE_MODES).default('anonymous'),
+  defaultAggregationMethod: z.enum(AGGREGATION_METHODS).default('mean'),
+  copyFrom: jsonId.nullable().optional().describe('复制该届的组别、赛点和赛项 (copy divisions, venues and events from this year)'),
+});
+export const competitionPatch = competitionInput.omit({ copyFrom: true }).partial();
+export const phaseInput = z.object({ phase: z.enum(PHASES), reason: text(500).optional() });
+
+export const divisionInput = z.object({
+  code: z.string().trim(),
+  name: text(40).min(1),
+  allowedSchoolTypes: z.array(z.enum(SCHOOL_TYPES)),
+  maxAge: z.number().int().nullable().default(null),
+  ageReferenceDate: day.nullable().default(null),
+  sortOrder: z.number().int().optional(),
+});
+
+export const venueInput = z.object({
+  name: text(80).min(1),
+  hostSchoolId: jsonId,
+  address: text(200).nullable().default(null),
+  directorName: text(40).nullable().default(null),
+  supervisorName: text(40).nullable().default(null),
+});
+
+const eventFields = {
+  code: z.string().trim(),
+  name: text(80).min(1),
+  divisionId: jsonId,
+  venueId: jsonId.nullable(),
+  minTeamSize: z.number().int(),
+  maxTeamSize: z.number().int(),
+  maxAdvisors: z.number().int(),
+  quotaPerSchool: z.number().int(),
+  allowMultiTeamContestants: z.boolean(),
+  scheduledOn: day.nullable(),
+  timeSlot: text(40).nullable(),
+  registrationDeadline: moment.nullable(),
+  aggregationMethod: z.enum(AGGREGATION_METHODS),
+  discrepancyThreshold: z.number(),
+  tieBreaks: z.array(z.object({ kind: z.enum(['module', 'criterion']), id: jsonId })).max(10),
+  tieBreakByCompletionTime: z.boolean(),
+  awardRatios: ratios,
+  tieAtBoundary: z.enum(TIE_DIRECTIONS),
+  minTotalForAward: z.number().nullable(),
+  liveMode: z.enum(LIVE_MODES),
+};
+/** A new event: code, name and division; the rest defaults to the year's rules. */
+export const eventInput = z.object(eventFields).partial().required({ code: true, name: true, divisionId: true });
+export const eventPatch = z.object(eventFields).partial();
