@@ -70,6 +70,7 @@ export function updateCompetition(db: Db, actor: Actor, id: number, patch: Parti
   requirePermission(actor, 'competition:manage');
   atomically(db, (tx) => {
     const before = competitionOrThrow(tx, id);
+    patch = given(patch);
     const next = { ...before, ...patch };
     const problems = competitionProblems(next);
     if (problems.length) throw settingsRefused(problems);
@@ -77,6 +78,9 @@ export function updateCompetition(db: Db, actor: Actor, id: number, patch: Parti
     recordAudit(tx, actor, { action: 'competition.update', entity: 'competition', entityId: id, before: pick(before, Object.keys(patch)), after: patch });
   });
 }
+
+/** The keys a caller gave a value: an `undefined` never overwrites a setting. */
+const given = <T extends object>(input: T): Partial<T> => Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
 
 const pick = <T extends object>(row: T, keys: string[]) => Object.fromEntries(keys.map((k) => [k, (row as Record<string, unknown>)[k]]));
 
@@ -149,8 +153,8 @@ function withDefaults(competition: typeof competitions.$inferSelect, input: NewE
     tieAtBoundary: competition.defaultTieAtBoundary,
     minTotalForAward: null,
     liveMode: competition.defaultLiveMode,
-    ...input,
-  };
+    ...given(input),
+  } as EventInput;
 }
 
 /** The context an event's rules read: its division's code, the year's dates, its scheme and panel. */
@@ -196,6 +200,7 @@ export function updateEvent(db: Db, actor: Actor, eventId: number, patch: Partia
     const before = tx.select().from(events).where(eq(events.id, eventId)).get();
     if (!before) throw notFound('event_not_found');
     if (!isRegistrationOpenFor(before.status)) throw new ModelError(409, 'event_settings_frozen', { code: before.code });
+    patch = given(patch);
     const next = { ...before, ...patch };
     const problems = eventProblems(next, eventContext(tx, before.competitionId, next, eventId));
     if (problems.length) throw settingsRefused(problems);

@@ -10,7 +10,7 @@ import { getTeamDetail, saveRoster } from '#app/models/roster.server.ts';
 import { approveTeam, returnTeam, submitTeam } from '#app/models/team-lifecycle.server.ts';
 import { teamPageInput } from '#app/schemas/registration.server.ts';
 import { languageOf, translator } from '#app/i18n/i18n.ts';
-import { formFailure, parseForm } from '#app/utils/forms.server.ts';
+import { formFailure, parseForm, valuesOf } from '#app/utils/forms.server.ts';
 import { modelRead, numericParam } from '#app/utils/route.server.ts';
 import { violationFields } from '#app/utils/validation.server.ts';
 
@@ -50,7 +50,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (input.intent === 'submit') submitTeam(context.db, actor, id);
     }
   } catch (error) {
-    return formFailure(request, error, Object.fromEntries([...parsed.form.entries()].filter(([k]) => k !== '_csrf').map(([k, v]) => [k, String(v)])));
+    return formFailure(request, error, valuesOf(parsed.form));
   }
   return json({ ok: true as const, intent });
 }

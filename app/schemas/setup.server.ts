@@ -15,21 +15,33 @@ const moment = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
 const ratios = z.object({ first: z.number(), second: z.number(), third: z.number() }).describe('获奖比例，0.1 表示 10% (shares of the teams that competed)');
 const text = (max: number) => z.string().trim().max(max);
 
-export const competitionInput = z.object({
+const competitionFields = {
   name: text(120).min(1),
   year: z.number().int(),
   startsOn: day,
   endsOn: day,
-  registrationOpensAt: moment.nullable().default(null),
-  registrationDeadline: moment.nullable().default(null),
-  announcementDays: z.number().int().default(5),
-  defaultAwardRatios: ratios.default({ first: 0.1, second: 0.2, third: 0.3 }),
-  defaultTieAtBoundary: z.enum(TIE_DIRECTIONS).default('down'),
-  defaultLiveMode: z.enum(LIVE_MODES).default('anonymous'),
-  defaultAggregationMethod: z.enum(AGGREGATION_METHODS).default('mean'),
+  registrationOpensAt: moment.nullable(),
+  registrationDeadline: moment.nullable(),
+  announcementDays: z.number().int(),
+  defaultAwardRatios: ratios,
+  defaultTieAtBoundary: z.enum(TIE_DIRECTIONS),
+  defaultLiveMode: z.enum(LIVE_MODES),
+  defaultAggregationMethod: z.enum(AGGREGATION_METHODS),
+};
+/** A new year: what is left out takes DOMAIN.md's defaults. */
+export const competitionInput = z.object({
+  ...competitionFields,
+  registrationOpensAt: competitionFields.registrationOpensAt.default(null),
+  registrationDeadline: competitionFields.registrationDeadline.default(null),
+  announcementDays: competitionFields.announcementDays.default(5),
+  defaultAwardRatios: competitionFields.defaultAwardRatios.default({ first: 0.1, second: 0.2, third: 0.3 }),
+  defaultTieAtBoundary: competitionFields.defaultTieAtBoundary.default('down'),
+  defaultLiveMode: competitionFields.defaultLiveMode.default('anonymous'),
+  defaultAggregationMethod: competitionFields.defaultAggregationMethod.default('mean'),
   copyFrom: jsonId.nullable().optional().describe('复制该届的组别、赛点和赛项 (copy divisions, venues and events from this year)'),
 });
-export const competitionPatch = competitionInput.omit({ copyFrom: true }).partial();
+/** A change: only what is given changes (no defaults here, or a PATCH would reset what it left out). */
+export const competitionPatch = z.object(competitionFields).partial();
 export const phaseInput = z.object({ phase: z.enum(PHASES), reason: text(500).optional() });
 
 export const divisionInput = z.object({
@@ -74,3 +86,11 @@ const eventFields = {
 /** A new event: code, name and division; the rest defaults to the year's rules. */
 export const eventInput = z.object(eventFields).partial().required({ code: true, name: true, divisionId: true });
 export const eventPatch = z.object(eventFields).partial();
+
+/** Every form of a year's setup page, one schema: the `intent` says which. */
+export const yearDeskInput = z.discriminatedUnion('intent', [
+  competitionPatch.extend({ intent: z.literal('settings') }),
+  divisionInput.extend({ intent: z.literal('division') }),
+  venueInput.extend({ intent: z.literal('venue') }),
+  eventInput.extend({ intent: z.literal('event') }),
+]);

@@ -25,13 +25,18 @@ export async function parseForm<S extends z.ZodType>(
     throw json({ message: t('errors.invalid_input') }, { status: 400 });
   }
   if (!(await csrfValid(request, context, form))) throw json({ message: t('errors.csrf') }, { status: 403 });
-  const values = Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === 'string' && !/password|_csrf|current|confirm/i.test(k))) as Record<string, string>;
+  const values = valuesOf(form);
   const chosen = typeof schema === 'function' ? schema(form) : schema;
   const parsed = parseIn(chosen, formToObject(form), languageOf(request));
   if (!parsed.success) {
     return { ok: false, formError: t('errors.invalid_input'), fields: fieldErrors(parsed.error, t), values };
   }
   return { ok: true, data: parsed.data, form };
+}
+
+/** What a person typed, to show again beside the errors: never passwords or the CSRF token. */
+export function valuesOf(form: FormData): Record<string, string> {
+  return Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === 'string' && !/password|_csrf|current|confirm/i.test(k))) as Record<string, string>;
 }
 
 /** A model's refusal as form feedback (4xx); anything else is a real fault and is rethrown. */

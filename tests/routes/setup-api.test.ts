@@ -51,6 +51,9 @@ describe('the setup API', () => {
     const res = await admin.json('PATCH', `/api/v1/competitions/${competitionId}`, { announcementDays: 5 });
     expect(res.status).toBe(200);
     expect((await body(res)).announcementDays).toBe(5);
+    // Only what a PATCH names changes: the deadline and the default rules stay.
+    const setup = await body(await admin.fetch(`/api/v1/competitions/${competitionId}`));
+    expect(setup.competition.registrationDeadline).toBe(new Date(YEAR.registrationDeadline).toISOString());
     expect((await admin.json('POST', `/api/v1/competitions/${competitionId}/phase`, { phase: 'running' })).status).toBe(409);
     const moved = await admin.json('POST', `/api/v1/competitions/${competitionId}/phase`, { phase: 'registration', reason: '报名开始' });
     expect(await body(moved)).toEqual({ id: competitionId, phase: 'registration' });
