@@ -28,6 +28,8 @@ describe('the first run', () => {
     const { res, html } = await person.page('/setup');
     expect(res.status).toBe(200);
     expect(html).toContain('创建管理员');
+    const forged = await person.postForm('/setup', { username: 'office', displayName: '组委会办公室', password: '湘江北去-橘子洲头', confirm: '湘江北去-橘子洲头' }, { csrf: false });
+    expect(forged.status).toBe(403);
     const weak = await person.postForm('/setup', { username: 'office', displayName: '组委会办公室', password: 'password1', confirm: 'password1' });
     expect(weak.status).toBe(422);
     expect(await weak.text()).toContain('这个密码太常见');
