@@ -634,6 +634,21 @@ export const certificates = sqliteTable(
   (t) => [index('certificates_school_idx').on(t.schoolId)],
 );
 
+/** Every workbook imported by the organiser (schools, judges …): the file itself is kept. */
+export const imports = sqliteTable('imports', {
+  id: id(),
+  kind: text('kind', { enum: ['schools', 'judges'] }).notNull(),
+  fileName: text('file_name').notNull(),
+  sha256: text('sha256').notNull(),
+  size: integer('size').notNull(),
+  data: blob('data', { mode: 'buffer' }).notNull(),
+  rows: integer('rows').notNull(),
+  created: integer('created').notNull(),
+  updated: integer('updated').notNull(),
+  importedBy: integer('imported_by').notNull().references(() => users.id),
+  createdAt: createdAt(),
+});
+
 // ── Audit ────────────────────────────────────────────────────────────────────────────────────────
 
 export const auditLog = sqliteTable(

@@ -11,6 +11,19 @@ import { LIVE_MODES, allowedModes, type LiveMode } from './scoreboard.ts';
 
 export const SCHOOL_TYPES = ['vocational_bachelor', 'higher_vocational', 'secondary_vocational', 'technician'] as const;
 export type SchoolType = (typeof SCHOOL_TYPES)[number];
+/** A school type as the province's sheets write it. */
+export const SCHOOL_TYPE_WORDS: Record<SchoolType, string> = {
+  vocational_bachelor: '职业本科',
+  higher_vocational: '高职专科',
+  secondary_vocational: '中职',
+  technician: '技工院校',
+};
+export const schoolTypeOfWord = (word: string): SchoolType | undefined =>
+  (Object.entries(SCHOOL_TYPE_WORDS) as [SchoolType, string][]).find(([, w]) => w === word.trim())?.[0];
+
+/** 全国院校代码: five digits (some provinces' lists add a letter); the school account is `s` + it. */
+export const SCHOOL_CODE = /^[0-9A-Za-z]{4,10}$/;
+export const schoolUsername = (code: string) => `s${code}`;
 
 /** Team sizes: individual (1) or a team of 2–4 (DOMAIN.md). */
 export const MAX_TEAM_SIZE = 4;

@@ -552,6 +552,13 @@ export const en: Catalogue<typeof zhCN> = {
     body: 'This is a fresh install: create the organiser’s first administrator (you choose the password; there is no default one). This page closes once it exists.',
     submit: 'Create and log in',
   },
+  schools: {
+    title: 'Schools',
+    importBody: 'Import the province’s list of schools from the template (code, name, type, prefecture, contact, phone): all rows or none; the same file again updates by code and creates no duplicate. Each new school gets an account (s + its code) with a one-time password.',
+    imported: '{{rows}} rows imported: {{created}} new schools, {{updated}} updated.',
+    accountsOnce: 'The new accounts’ one-time passwords are shown this once: download and hand them out now; each must be changed at first login.',
+    downloadAccounts: 'Download accounts and passwords',
+  },
   errors: {
     setup_rules: '{{count}} setting(s) break a rule; see each field.',
     event_settings_frozen: 'Event {{code}} has been drawn: its settings are frozen, like its scheme.',

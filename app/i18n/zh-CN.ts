@@ -548,6 +548,13 @@ export const zhCN = {
     body: '这是一套全新的系统：先创建组委会的第一个管理员账号（密码由您设定，没有默认密码）。创建后本页关闭。',
     submit: '创建管理员并登录',
   },
+  schools: {
+    title: '院校',
+    importBody: '用模板导入全省院校名单（院校代码、名称、类型、市州、联系人、电话）：全部行无误才导入；同一文件再导一次按院校代码更新，不会重复。新院校各得一个账号（s + 院校代码）和一次性密码。',
+    imported: '已导入 {{rows}} 行：新建 {{created}} 所，更新 {{updated}} 所。',
+    accountsOnce: '新账号的一次性密码只在此显示一次：请现在下载并分发，首次登录后须修改。',
+    downloadAccounts: '下载账号与密码表',
+  },
   errors: {
     setup_rules: '设置有 {{count}} 处不符合规则，请按提示修改。',
     event_settings_frozen: '赛项 {{code}} 已抽签，设置已锁定（与评分标准一样）。',

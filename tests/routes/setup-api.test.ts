@@ -3,6 +3,7 @@
  * a 4xx with a clear message on bad input, nothing written on refusal, an audit row on success,
  * and each path in the OpenAPI document.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schools } from '#db/schema.ts';
 import { createFirstAdmin } from '#app/models/account.server.ts';
@@ -101,5 +102,34 @@ describe('the setup API', () => {
       expect(doc.paths[path], path).toBeDefined();
     }
     expect(doc.components.schemas.CompetitionInput.required).toEqual(expect.arrayContaining(['name', 'year', 'startsOn', 'endsOn']));
+  });
+});
+
+describe('schools by sheet over HTTP', () => {
+  const workbook = async (rows: string[][]) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('院校');
+    ws.addRow(['院校代码', '院校名称', '类型', '市州', '联系人', '联系电话']);
+    rows.forEach((r) => ws.addRow(r));
+    return new Blob([await wb.xlsx.writeBuffer()]);
+  };
+  const upload = async (file: Blob) => {
+    const form = new FormData();
+    form.set('file', file, '院校.xlsx');
+    return admin.fetch('/api/v1/imports/schools', { method: 'POST', body: form, headers: { 'X-CSRF-Token': admin.csrf } });
+  };
+
+  it('imports the sheet and answers each new account’s one-time password, once; the account must change it', async () => {
+    const bad = await upload(await workbook([['9', '', '大学', '火星', '', '']]));
+    expect(bad.status).toBe(422);
+    expect((await body(bad)).error.rows.map((r: { column: string }) => r.column)).toEqual(['院校代码', '院校名称', '类型', '市州']);
+    const res = await upload(await workbook([['13101', '湖南测试职业技术学院', '高职专科', '益阳市', '周老师', '13700001111']]));
+    expect(res.status).toBe(200);
+    const outcome = await body(res);
+    expect(outcome).toMatchObject({ ok: true, created: 1, accounts: [{ username: 's13101' }] });
+    const school = new Client(server.url);
+    expect((await school.login('s13101', outcome.accounts[0].password)).status).toBe(200);
+    expect((await body(await school.fetch('/api/v1/teams'))).error.code).toBe('password_change_required');
+    expect((await upload(new Blob(['not a workbook']))).status).toBe(400);
   });
 });

@@ -1,0 +1,139 @@
+/**
+ * Schools from the province's sheet (院校代码, name, type, prefecture, contact): all rows or none,
+ * each error with its row and column; a school is matched by its code, so the same file twice
+ * updates and creates nothing. Each new school gets its account (`s` + code) with a one-time
+ * password, returned once in an accounts sheet for the organiser to hand out; the file is kept.
+ */
+import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { eq } from 'drizzle-orm';
+import { atomically, type Db } from '#db/client.ts';
+import { imports, prefectures, schools, users } from '#db/schema.ts';
+import { generateOneTimePassword, hashOneTimePassword } from '#app/auth/one-time-password.server.ts';
+import { SCHOOL_CODE, SCHOOL_TYPE_WORDS, schoolTypeOfWord, schoolUsername } from '#app/domain/competition-setup.ts';
+import { isValidPhone } from '#app/domain/id-number.ts';
+import { requirePermission } from '#app/domain/permissions.ts';
+import type { Actor } from '#app/domain/roles.ts';
+import { recordAudit } from './audit.server.ts';
+import { ModelError } from './errors.ts';
+import type { ImportError } from './registration-xlsx.server.ts';
+import { sheetRows, uploadedSheet, validateRange } from './workbook.server.ts';
+
+export const SCHOOL_SHEET = '院校';
+const COLUMNS = [
+  { header: '院校代码', key: 'code', width: 12 },
+  { header: '院校名称', key: 'name', width: 30 },
+  { header: '类型', key: 'type', width: 12 },
+  { header: '市州', key: 'prefecture', width: 20 },
+  { header: '联系人', key: 'contactName', width: 12 },
+  { header: '联系电话', key: 'contactPhone', width: 16 },
+] as const;
+type Key = (typeof COLUMNS)[number]['key'];
+const HEADER = Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])) as Record<Key, string>;
+
+export type IssuedAccount = { code: string; school: string; username: string; password: string };
+export type SchoolImportOutcome = { ok: true; rows: number; created: number; updated: number; accounts: IssuedAccount[] } | { ok: false; errors: ImportError[] };
+
+/** The template: the columns, a drop-down of the types and of Hunan's prefectures. */
+export async function schoolTemplate(db: Db, actor: Actor): Promise<Buffer> {
+  requirePermission(actor, 'school:list');
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '楚怡杯竞赛系统';
+  const sheet = wb.addWorksheet(SCHOOL_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = COLUMNS.map((c) => ({ ...c }));
+  sheet.getRow(1).font = { bold: true };
+  for (const key of ['code', 'contactPhone'] as const) sheet.getColumn(key).numFmt = '@';
+  const names = db.select({ name: prefectures.name }).from(prefectures).orderBy(prefectures.sortOrder).all().map((p) => p.name);
+  validateRange(sheet, 'C2:C5001', { type: 'list', allowBlank: false, formulae: [`"${Object.values(SCHOOL_TYPE_WORDS).join(',')}"`], showErrorMessage: true });
+  validateRange(sheet, 'D2:D5001', { type: 'list', allowBlank: false, formulae: [`"${names.join(',')}"`], showErrorMessage: true });
+  sheet.addRow({ code: '10001', name: '示例职业技术学院', type: '高职专科', prefecture: '长沙市', contactName: '张老师', contactPhone: '13800000000' });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Reads, checks every row, and writes all of it or nothing. */
+export async function importSchools(db: Db, actor: Actor, file: ArrayBuffer, fileName = 'schools.xlsx'): Promise<SchoolImportOutcome> {
+  requirePermission(actor, 'school:list');
+  const { sheet } = await uploadedSheet(file, SCHOOL_SHEET, 'import_empty');
+  const rows = sheetRows(sheet, COLUMNS, ['contactName', 'contactPhone'], 'import_headers');
+  if (rows.length === 0) throw new ModelError(400, 'import_empty');
+  const prefectureOf = new Map(db.select().from(prefectures).all().map((p) => [p.name, p.id]));
+  const existing = new Map(db.select().from(schools).all().map((s) => [s.code, s]));
+  const codeOfName = new Map([...existing.values()].map((s) => [s.name, s.code]));
+  const errors: ImportError[] = [];
+  const fail = (row: number, key: Key, message: string) => errors.push({ sheet: sheet.name, row, column: HEADER[key], message });
+  const seenCode = new Map<string, number>();
+  const seenName = new Map<string, number>();
+  const plans: { row: number; code: string; name: string; type: NonNullable<ReturnType<typeof schoolTypeOfWord>>; prefectureId: number; contactName: string | null; contactPhone: string | null }[] = [];
+  for (const { row, text } of rows) {
+    let ok = true;
+    const refuse = (key: Key, message: string) => ((ok = false), fail(row, key, message));
+    if (!SCHOOL_CODE.test(text.code)) refuse('code', '院校代码应为 4–10 位数字或字母');
+    else if (seenCode.has(text.code)) refuse('code', `与第 ${seenCode.get(text.code)} 行的院校代码重复`);
+    if (!text.name) refuse('name', '请填写院校名称');
+    else if (seenName.has(text.name)) refuse('name', `与第 ${seenName.get(text.name)} 行的院校名称重复`);
+    else if (codeOfName.has(text.name) && codeOfName.get(text.name) !== text.code) refuse('name', `该名称已属于院校代码 ${codeOfName.get(text.name)}`);
+    const type = schoolTypeOfWord(text.type);
+    if (!type) refuse('type', `类型只能是：${Object.values(SCHOOL_TYPE_WORDS).join('、')}`);
+    const prefectureId = prefectureOf.get(text.prefecture);
+    if (!prefectureId) refuse('prefecture', '市州须为湖南 14 个市州之一或“省直”');
+    if (text.contactPhone && !isValidPhone(text.contactPhone)) refuse('contactPhone', '联系电话不是有效的手机号');
+    seenCode.set(text.code, row);
+    seenName.set(text.name, row);
+    if (ok) plans.push({ row, code: text.code, name: text.name, type: type!, prefectureId: prefectureId!, contactName: text.contactName || null, contactPhone: text.contactPhone || null });
+  }
+  if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.row - b.row) };
+
+  // New schools get their accounts; the one-time passwords are hashed before the transaction.
+  const fresh = plans.filter((p) => !existing.has(p.code));
+  const accounts: IssuedAccount[] = fresh.map((p) => ({ code: p.code, school: p.name, username: schoolUsername(p.code), password: generateOneTimePassword() }));
+  const hashes = await Promise.all(accounts.map((a) => hashOneTimePassword(a.password)));
+  const bytes = Buffer.from(file);
+  let updated = 0;
+  atomically(db, (tx) => {
+    const takenNames = new Set(tx.select({ username: users.username }).from(users).all().map((u) => u.username.toLowerCase()));
+    for (const a of accounts) if (takenNames.has(a.username.toLowerCase())) throw new ModelError(409, 'username_taken', { username: a.username });
+    for (const p of plans) {
+      const { row: _row, ...values } = p;
+      const before = existing.get(p.code);
+      if (before) {
+        const changed = (['name', 'type', 'prefectureId', 'contactName', 'contactPhone'] as const).some((k) => before[k] !== values[k]);
+        if (!changed) continue;
+        tx.update(schools).set(values).where(eq(schools.id, before.id)).run();
+        recordAudit(tx, actor, { action: 'school.update', entity: 'school', entityId: before.id, before, after: values });
+        updated++;
+        continue;
+      }
+      const school = tx.insert(schools).values(values).returning().get();
+      const i = accounts.findIndex((a) => a.code === p.code);
+      const user = tx
+        .insert(users)
+        .values({ username: accounts[i].username, displayName: `${p.name}联系人`, passwordHash: hashes[i], role: 'school', schoolId: school.id, mustChangePassword: true })
+        .returning({ id: users.id })
+        .get();
+      recordAudit(tx, actor, { action: 'school.create', entity: 'school', entityId: school.id, after: { ...school, account: accounts[i].username, userId: user.id } });
+    }
+    const kept = tx
+      .insert(imports)
+      .values({ kind: 'schools', fileName: fileName.slice(0, 200), sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, data: bytes, rows: plans.length, created: fresh.length, updated, importedBy: actor.userId })
+      .returning({ id: imports.id })
+      .get();
+    recordAudit(tx, actor, { action: 'import.schools', entity: 'import', entityId: kept.id, after: { rows: plans.length, created: fresh.length, updated } });
+  });
+  return { ok: true, rows: plans.length, created: fresh.length, updated, accounts };
+}
+
+/** The sheet of new accounts and their one-time passwords, for the organiser to hand out (shown once). */
+export async function accountsWorkbook(accounts: readonly IssuedAccount[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '楚怡杯竞赛系统';
+  const sheet = wb.addWorksheet('账号', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [
+    { header: '院校代码', key: 'code', width: 12 },
+    { header: '名称', key: 'school', width: 30 },
+    { header: '用户名', key: 'username', width: 14 },
+    { header: '一次性密码（首次登录后须修改）', key: 'password', width: 30 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const a of accounts) sheet.addRow(a);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
