@@ -76,6 +76,7 @@ function SiteHeader() {
             <NavLink to="/admin" end>{t('nav.dashboard')}</NavLink>
             <NavLink to="/admin/competitions">{t('setup.years')}</NavLink>
             <NavLink to="/admin/schools">{t('schools.title')}</NavLink>
+            <NavLink to="/admin/judges">{t('judgePool.title')}</NavLink>
             <NavLink to="/admin/registrations">{t('nav.review')}</NavLink>
             <NavLink to="/admin/events">{t('home.events')}</NavLink>
             <NavLink to="/admin/publication">{t('nav.publication')}</NavLink>

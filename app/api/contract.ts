@@ -549,6 +549,27 @@ for (const p of setupPaths) {
   });
 }
 
+const ImportRows = z.object({ error: z.object({ code: z.literal('import_rejected'), message: z.string(), rows: z.array(z.object({ sheet: z.string(), row: z.number().int(), column: z.string(), message: z.string() })) }) });
+const IssuedAccounts = z.array(z.object({ username: z.string(), password: z.string().describe('一次性密码，仅此一次返回 (one-time password, answered this once)'), code: z.string(), school: z.string() }));
+for (const [path, summary] of [
+  ['/api/v1/imports/schools', '导入院校 .xlsx（院校代码、名称、类型、市州、联系人、电话）：全部通过才导入；按院校代码更新；新院校各得账号与一次性密码 (import schools: all or none, by code; new accounts with one-time passwords)'],
+  ['/api/v1/imports/judges', '导入裁判 .xlsx（姓名、单位、职称、电话，可选赛项与角色）：全部通过才导入；按手机号更新；回避冲突逐行列出 (import judges: all or none, by phone; 回避 conflicts listed per row)'],
+] as const) {
+  registry.registerPath({
+    method: 'post',
+    path,
+    summary,
+    tags: ['setup'],
+    security,
+    request: { body: { content: { 'multipart/form-data': { schema: z.object({ file: z.string().describe('.xlsx 文件 (the workbook)'), _csrf: z.string().optional() }) } } } },
+    responses: {
+      200: { description: '已导入 (imported)', content: { 'application/json': { schema: z.object({ ok: z.literal(true), rows: z.number().int(), created: z.number().int(), updated: z.number().int(), accounts: IssuedAccounts }) } } },
+      422: { description: '有错误，未导入 (errors; nothing imported)', content: { 'application/json': { schema: ImportRows } } },
+      ...errors(400, 401, 403, 413, 415),
+    },
+  });
+}
+
 let document: ReturnType<OpenApiGeneratorV31['generateDocument']> | undefined;
 export function openApiDocument(version: string) {
   document ??= new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -559,6 +559,15 @@ export const en: Catalogue<typeof zhCN> = {
     accountsOnce: 'The new accounts’ one-time passwords are shown this once: download and hand them out now; each must be changed at first login.',
     downloadAccounts: 'Download accounts and passwords',
   },
+  judgePool: {
+    title: 'Judge pool',
+    importBody: 'Import judges from the template (name, organisation, school code, title, phone; optionally the event code and role to assign them at once): all rows or none; a judge is known by phone, so the same file again creates nobody; an event where the judge’s school has a team is flagged on its row (conflict of interest).',
+    imported: '{{rows}} rows imported: {{created}} new judges, {{updated}} updated, {{assigned}} assignments.',
+    count: '{{count}} judges',
+    affiliation: 'Organisation',
+    title_: 'Title',
+    pages: 'Pages',
+  },
   errors: {
     setup_rules: '{{count}} setting(s) break a rule; see each field.',
     event_settings_frozen: 'Event {{code}} has been drawn: its settings are frozen, like its scheme.',

@@ -555,6 +555,15 @@ export const zhCN = {
     accountsOnce: '新账号的一次性密码只在此显示一次：请现在下载并分发，首次登录后须修改。',
     downloadAccounts: '下载账号与密码表',
   },
+  judgePool: {
+    title: '裁判库',
+    importBody: '用模板导入裁判（姓名、工作单位、所在院校代码、职称、手机号；可同时填写赛项代码与角色完成分配）：全部行无误才导入；按手机号识别，同一文件再导一次不会重复；本校有参赛队的赛项会在该行标出回避。',
+    imported: '已导入 {{rows}} 行：新建 {{created}} 名，更新 {{updated}} 名，分配 {{assigned}} 项。',
+    count: '共 {{count}} 名裁判',
+    affiliation: '工作单位',
+    title_: '职称',
+    pages: '分页',
+  },
   errors: {
     setup_rules: '设置有 {{count}} 处不符合规则，请按提示修改。',
     event_settings_frozen: '赛项 {{code}} 已抽签，设置已锁定（与评分标准一样）。',

@@ -1,0 +1,193 @@
+/**
+ * Judges from a sheet (姓名, 工作单位, 所在院校代码, 职称, 手机号, and optionally 赛项代码 and 角色):
+ * all rows or none, a judge matched by phone (so the same file twice creates nobody), each new
+ * judge's account with a one-time password; the events on the sheet are assigned at once, and
+ * every 回避 conflict is reported on its row. The file is kept and the import audited.
+ */
+import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { and, eq, isNull, like, sql } from 'drizzle-orm';
+import { atomically, type Db } from '#db/client.ts';
+import { events, imports, judgeAssignments, judges, schools, users } from '#db/schema.ts';
+import { generateOneTimePassword, hashOneTimePassword } from '#app/auth/one-time-password.server.ts';
+import { findConflicts } from '#app/domain/conflict.ts';
+import { isValidPhone } from '#app/domain/id-number.ts';
+import { requirePermission } from '#app/domain/permissions.ts';
+import type { Actor, AssignmentRole } from '#app/domain/roles.ts';
+import { recordAudit } from './audit.server.ts';
+import { findCurrentCompetition } from './competition.server.ts';
+import { competingSchools } from './conflict.server.ts';
+import { ModelError } from './errors.ts';
+import type { ImportError } from './registration-xlsx.server.ts';
+import type { IssuedAccount } from './school-import.server.ts';
+import { sheetRows, uploadedSheet, validateRange } from './workbook.server.ts';
+
+export const JUDGE_SHEET = '裁判';
+const COLUMNS = [
+  { header: '姓名', key: 'name', width: 12 },
+  { header: '工作单位', key: 'affiliation', width: 30 },
+  { header: '所在院校代码', key: 'schoolCode', width: 14 },
+  { header: '职称', key: 'title', width: 14 },
+  { header: '手机号', key: 'phone', width: 16 },
+  { header: '赛项代码', key: 'eventCode', width: 10 },
+  { header: '角色', key: 'role', width: 10 },
+] as const;
+type Key = (typeof COLUMNS)[number]['key'];
+const HEADER = Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])) as Record<Key, string>;
+const ROLE_WORDS: Record<string, AssignmentRole> = { 裁判长: 'chief_judge', 评分裁判: 'scoring_judge', 裁判: 'scoring_judge' };
+
+export type JudgeImportOutcome = { ok: true; rows: number; created: number; updated: number; assigned: number; accounts: IssuedAccount[] } | { ok: false; errors: ImportError[] };
+
+export async function judgeTemplate(db: Db, actor: Actor): Promise<Buffer> {
+  requirePermission(actor, 'judge:list');
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '楚怡杯竞赛系统';
+  const sheet = wb.addWorksheet(JUDGE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = COLUMNS.map((c) => ({ ...c }));
+  sheet.getRow(1).font = { bold: true };
+  for (const key of ['schoolCode', 'phone'] as const) sheet.getColumn(key).numFmt = '@';
+  validateRange(sheet, 'G2:G5001', { type: 'list', allowBlank: true, formulae: ['"裁判长,评分裁判"'], showErrorMessage: true });
+  sheet.addRow({ name: '张三', affiliation: '中车株洲电力机车有限公司', schoolCode: '', title: '高级工程师', phone: '13800000001', eventCode: '', role: '' });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The next free `j0001`-style username numbers, continuing the existing ones. */
+function nextJudgeNumbers(db: Db, count: number): string[] {
+  const last = db
+    .select({ n: sql<number>`max(cast(substr(${users.username}, 2) as integer))` })
+    .from(users)
+    .where(and(eq(users.role, 'judge'), like(users.username, 'j%')))
+    .get()?.n ?? 0;
+  return Array.from({ length: count }, (_, i) => `j${String(last + i + 1).padStart(4, '0')}`);
+}
+
+export async function importJudges(db: Db, actor: Actor, file: ArrayBuffer, fileName = 'judges.xlsx'): Promise<JudgeImportOutcome> {
+  requirePermission(actor, 'judge:list');
+  requirePermission(actor, 'event:manage');
+  const { sheet } = await uploadedSheet(file, JUDGE_SHEET, 'import_empty');
+  const rows = sheetRows(sheet, COLUMNS, ['schoolCode', 'title', 'eventCode', 'role'], 'import_headers');
+  if (rows.length === 0) throw new ModelError(400, 'import_empty');
+  const competition = findCurrentCompetition(db, actor);
+  const schoolByCode = new Map(db.select().from(schools).all().map((s) => [s.code, s]));
+  const eventByCode = new Map(competition ? db.select().from(events).where(eq(events.competitionId, competition.id)).all().map((e) => [e.code, e]) : []);
+  const judgeByPhone = new Map(db.select().from(judges).all().filter((j) => j.phone).map((j) => [j.phone!, j]));
+  const errors: ImportError[] = [];
+  const fail = (row: number, key: Key, message: string) => errors.push({ sheet: sheet.name, row, column: HEADER[key], message });
+  type Plan = { row: number; name: string; affiliation: string; affiliationSchoolId: number | null; title: string | null; phone: string; event?: typeof events.$inferSelect; role?: AssignmentRole };
+  const plans: Plan[] = [];
+  const chiefRow = new Map<number, number>();
+  const competingOf = new Map<number, ReturnType<typeof competingSchools>>();
+  const competing = (eventId: number) => competingOf.get(eventId) ?? competingOf.set(eventId, competingSchools(db, eventId)).get(eventId)!;
+  const seenPair = new Set<string>();
+  for (const { row, text } of rows) {
+    let ok = true;
+    const refuse = (key: Key, message: string) => ((ok = false), fail(row, key, message));
+    if (!text.name) refuse('name', '请填写姓名');
+    if (!isValidPhone(text.phone)) refuse('phone', '手机号无效（用于识别裁判，必填）');
+    const school = text.schoolCode ? schoolByCode.get(text.schoolCode) : undefined;
+    if (text.schoolCode && !school) refuse('schoolCode', '没有这个院校代码');
+    const affiliation = text.affiliation || school?.name || '';
+    if (!affiliation) refuse('affiliation', '请填写工作单位');
+    const event = text.eventCode ? eventByCode.get(text.eventCode) : undefined;
+    if (text.eventCode && !event) refuse('eventCode', '本届竞赛没有这个赛项代码');
+    const role = text.role ? ROLE_WORDS[text.role] : text.eventCode ? 'scoring_judge' : undefined;
+    if (text.role && !role) refuse('role', '角色只能是“裁判长”或“评分裁判”');
+    if (text.role && !text.eventCode) refuse('eventCode', '填写了角色，请同时填写赛项代码');
+    if (event && role) {
+      const pair = `${event.id}|${text.phone}`;
+      if (seenPair.has(pair)) refuse('eventCode', '同一裁判在同一赛项重复');
+      seenPair.add(pair);
+      // 回避: the judge's own school may not have a team in the event.
+      const conflict = findConflicts([{ judgeId: 0, name: text.name, affiliationSchoolId: school?.id ?? null }], competing(event.id))[0];
+      if (conflict) refuse('eventCode', `须回避：${conflict.school}在 ${event.code} 有参赛队`);
+      if (role === 'chief_judge') {
+        const other = db
+          .select({ judgeId: judgeAssignments.judgeId })
+          .from(judgeAssignments)
+          .where(and(eq(judgeAssignments.eventId, event.id), eq(judgeAssignments.role, 'chief_judge'), isNull(judgeAssignments.revokedAt)))
+          .get();
+        if ((other && other.judgeId !== judgeByPhone.get(text.phone)?.id) || chiefRow.has(event.id)) refuse('role', `${event.code} 已有裁判长${chiefRow.has(event.id) ? `（第 ${chiefRow.get(event.id)} 行）` : ''}`);
+        chiefRow.set(event.id, row);
+      }
+    }
+    if (ok) plans.push({ row, name: text.name, affiliation, affiliationSchoolId: school?.id ?? null, title: text.title || null, phone: text.phone, event, role });
+  }
+  if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.row - b.row) };
+
+  // One account per new person (a person on several rows is one judge).
+  const newPhones = [...new Set(plans.map((p) => p.phone).filter((phone) => !judgeByPhone.has(phone)))];
+  const usernames = nextJudgeNumbers(db, newPhones.length);
+  const accounts: IssuedAccount[] = newPhones.map((phone, i) => {
+    const p = plans.find((x) => x.phone === phone)!;
+    return { code: phone, school: `${p.name}（${p.affiliation}）`, username: usernames[i], password: generateOneTimePassword() };
+  });
+  const hashes = await Promise.all(accounts.map((a) => hashOneTimePassword(a.password)));
+  const bytes = Buffer.from(file);
+  let updated = 0;
+  let assigned = 0;
+  atomically(db, (tx) => {
+    const idOfPhone = new Map([...judgeByPhone].map(([phone, j]) => [phone, j.id]));
+    for (const p of plans) {
+      const values = { name: p.name, affiliation: p.affiliation, affiliationSchoolId: p.affiliationSchoolId, title: p.title, phone: p.phone };
+      let judgeId = idOfPhone.get(p.phone);
+      if (judgeId === undefined) {
+        const i = accounts.findIndex((a) => a.code === p.phone);
+        const user = tx.insert(users).values({ username: accounts[i].username, displayName: p.name, passwordHash: hashes[i], role: 'judge', mustChangePassword: true }).returning({ id: users.id }).get();
+        const judge = tx.insert(judges).values({ ...values, userId: user.id }).returning().get();
+        recordAudit(tx, actor, { action: 'judge.create', entity: 'judge', entityId: judge.id, after: { ...judge, account: accounts[i].username } });
+        idOfPhone.set(p.phone, (judgeId = judge.id));
+      } else {
+        const before = judgeByPhone.get(p.phone);
+        if (before && (Object.keys(values) as (keyof typeof values)[]).some((k) => before[k] !== values[k])) {
+          tx.update(judges).set(values).where(eq(judges.id, judgeId)).run();
+          recordAudit(tx, actor, { action: 'judge.update', entity: 'judge', entityId: judgeId, before, after: values });
+          judgeByPhone.set(p.phone, { ...before, ...values });
+          updated++;
+        }
+      }
+      if (p.event && p.role) {
+        const live = tx.select().from(judgeAssignments).where(and(eq(judgeAssignments.eventId, p.event.id), eq(judgeAssignments.judgeId, judgeId), isNull(judgeAssignments.revokedAt))).get();
+        if (live) continue;
+        const row = tx.insert(judgeAssignments).values({ eventId: p.event.id, judgeId, role: p.role }).returning().get();
+        recordAudit(tx, actor, { action: 'assignment.create', entity: 'judge_assignment', entityId: row.id, after: row, reason: '导入裁判表 (judge sheet)' });
+        assigned++;
+      }
+    }
+    const kept = tx
+      .insert(imports)
+      .values({ kind: 'judges', fileName: fileName.slice(0, 200), sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, data: bytes, rows: plans.length, created: accounts.length, updated, importedBy: actor.userId })
+      .returning({ id: imports.id })
+      .get();
+    recordAudit(tx, actor, { action: 'import.judges', entity: 'import', entityId: kept.id, after: { rows: plans.length, created: accounts.length, updated, assigned } });
+  });
+  return { ok: true, rows: plans.length, created: accounts.length, updated, assigned, accounts };
+}
+
+/** The judge pool: search by name, affiliation or phone; each judge with its live assignments. */
+export function judgePool(db: Db, actor: Actor, filter: { q?: string; page?: number } = {}) {
+  requirePermission(actor, 'judge:list');
+  const size = 50;
+  const page = Math.max(1, filter.page ?? 1);
+  const q = filter.q?.trim();
+  const where = q ? sql`(${judges.name} like ${`%${q}%`} or ${judges.affiliation} like ${`%${q}%`} or ${judges.phone} like ${`%${q}%`})` : undefined;
+  const total = db.select({ n: sql<number>`count(*)` }).from(judges).where(where).get()!.n;
+  const rows = db
+    .select({ id: judges.id, name: judges.name, affiliation: judges.affiliation, title: judges.title, username: users.username })
+    .from(judges)
+    .innerJoin(users, eq(users.id, judges.userId))
+    .where(where)
+    .orderBy(judges.name, judges.id)
+    .limit(size)
+    .offset((page - 1) * size)
+    .all();
+  const ids = rows.map((r) => r.id);
+  const assignments = ids.length
+    ? db
+        .select({ judgeId: judgeAssignments.judgeId, role: judgeAssignments.role, code: events.code })
+        .from(judgeAssignments)
+        .innerJoin(events, eq(events.id, judgeAssignments.eventId))
+        .where(and(sql`${judgeAssignments.judgeId} in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`, isNull(judgeAssignments.revokedAt)))
+        .all()
+    : [];
+  return { total, page, pages: Math.max(1, Math.ceil(total / size)), rows: rows.map((r) => ({ ...r, events: assignments.filter((a) => a.judgeId === r.id).map((a) => ({ code: a.code, role: a.role })) })) };
+}
