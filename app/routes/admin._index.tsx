@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
@@ -7,6 +7,8 @@ import { FormMessage } from '#app/components/field.tsx';
 import { PHASES, canMovePhase } from '#app/domain/phases.ts';
 import { TEAM_STATUSES } from '#app/domain/registration.ts';
 import { changePhase, findCurrentCompetition, getAdminOverview, getCompetitionSummary } from '#app/models/competition.server.ts';
+import { competitionChecklist } from '#app/models/checklist.server.ts';
+import { Checklist } from '#app/components/checklist.tsx';
 import { changePhaseInput } from '#app/schemas/competition.server.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 
@@ -16,7 +18,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireDesk(request, context, 'desk:organiser');
   const summary = getCompetitionSummary(context.db, actor);
   const overview = summary ? getAdminOverview(context.db, actor, summary.id) : null;
-  return json({ actor: { displayName: actor.displayName }, summary, overview });
+  const checklist = summary ? competitionChecklist(context.db, actor, summary.id) : [];
+  return json({ actor: { displayName: actor.displayName }, summary, overview, checklist });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -32,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AdminDashboard() {
-  const { actor, summary, overview } = useLoaderData<typeof loader>();
+  const { actor, summary, overview, checklist } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -56,6 +59,16 @@ export default function AdminDashboard() {
                 </span>
               ))}
             </p>
+          </section>
+          <section className="panel" aria-labelledby="checklist-title">
+            <h2 id="checklist-title" style={{ marginTop: 0 }}>{t('checklist.title')}</h2>
+            {checklist.length === 0 ? <p className="notice notice-success">{t('checklist.none')}</p> : null}
+            {checklist.map((e) => (
+              <details key={e.eventId} className="card">
+                <summary><Link to={`/admin/events/${e.eventId}`}>{e.code} {e.name}</Link> · {e.missing.length}</summary>
+                <Checklist items={e.missing} />
+              </details>
+            ))}
           </section>
           <section className="panel" aria-labelledby="phase-control">
             <h2 id="phase-control" style={{ marginTop: 0 }}>{t('dashboard.phaseControl')}</h2>
@@ -82,7 +95,7 @@ export default function AdminDashboard() {
           </section>
         </>
       ) : (
-        <p>{t('home.noCompetition')}</p>
+        <p>{t('home.noCompetition')} <Link to="/admin/competitions">{t('setup.newYear')}</Link></p>
       )}
     </>
   );

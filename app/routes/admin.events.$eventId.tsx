@@ -15,6 +15,8 @@ import { getScheme, saveScheme } from '#app/models/scheme.server.ts';
 import { eventConflicts } from '#app/models/assignment.server.ts';
 import { scoringRules } from '#app/models/result.server.ts';
 import { ScoringRules } from '#app/components/scoring-rules.tsx';
+import { Checklist } from '#app/components/checklist.tsx';
+import { eventChecklist } from '#app/models/checklist.server.ts';
 import { isCheckInOpen } from '#app/domain/event-lifecycle.ts';
 import { eventDeskInput, schemeFromRows } from '#app/schemas/judging.server.ts';
 import { setLiveSettings } from '#app/models/scoreboard.server.ts';
@@ -37,6 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       event: getEventHeader(context.db, actor, eventId),
       rules: scoringRules(context.db, eventId),
       conflicts: eventConflicts(context.db, actor, eventId),
+      checklist: eventChecklist(context.db, actor, eventId),
     })),
   );
 }
@@ -144,7 +147,7 @@ function SealNotice({ busy }: { busy: boolean }) {
 }
 
 export default function AdminEvent() {
-  const { eventId, event, scheme, desk, panel, judges, rules, conflicts } = useLoaderData<typeof loader>();
+  const { eventId, event, scheme, desk, panel, judges, rules, conflicts, checklist } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const { t } = useTranslation();
@@ -156,6 +159,10 @@ export default function AdminEvent() {
       <h1>{event.code} {event.name} <span className="badge" data-testid="event-status">{t(`eventStatuses.${event.status}`)}</span></h1>
       <FormMessage error={result && !result.ok ? result.formError : null} />
       <p><Link to={`/chief/events/${eventId}`}>{t('judging.progress')} · {t('judging.results')}</Link> · <Link to={`/live/${eventId}`}>{t('live.watch')}</Link></p>
+      <section className="panel" aria-labelledby="checklist-title">
+        <h2 id="checklist-title" style={{ marginTop: 0 }}>{t('checklist.title')}</h2>
+        <Checklist items={checklist} />
+      </section>
       <ScoringRules rules={rules} panelSize={scoringJudges} />
       {conflicts.length ? (
         <p className="notice notice-error" role="alert" data-testid="conflicts">

@@ -5,6 +5,7 @@ import { auditLog, competitions, divisions, events, schools, venues } from '#db/
 import { createFirstAdmin } from '#app/models/account.server.ts';
 import { competitionSetup, createCompetition, createEvent, saveDivision, saveVenue, updateCompetition, updateEvent } from '#app/models/competition-setup.server.ts';
 import type { NewCompetition } from '#app/models/competition-setup.server.ts';
+import { competitionChecklist, eventChecklist } from '#app/models/checklist.server.ts';
 import { actorOf, count, demoDb, emptyDb } from '../helpers/db.ts';
 import { readyToScore } from '../helpers/judging.ts';
 import { refusal } from '../helpers/refusal.ts';
@@ -44,6 +45,9 @@ describe('a year from an empty database', () => {
     expect(db.select().from(events).where(eq(events.id, event.id)).get()).toMatchObject({ code: 'GZ012', aggregationMethod: 'mean', liveMode: 'anonymous', awardRatios: { first: 0.1, second: 0.2, third: 0.3 }, timeSlot: '08:30–12:00' });
     const setup = competitionSetup(db, admin, id);
     expect([setup.divisions.length, setup.venues.length, setup.events.length]).toEqual([1, 1, 1]);
+    // The checklist says what the new event still misses, stage by stage.
+    expect(eventChecklist(db, admin, event.id).map((i) => `${i.stage}:${i.code}`)).toEqual(['registration:scheme', 'draw:chief', 'draw:scoring_judges', 'draw:teams']);
+    expect(competitionChecklist(db, admin, id).map((e) => e.code)).toEqual(['GZ012']);
     const actions = db.select({ action: auditLog.action }).from(auditLog).all().map((a) => a.action);
     for (const a of ['competition.create', 'division.create', 'venue.create', 'event.create']) expect(actions).toContain(a);
   });
