@@ -1,5 +1,5 @@
 /** The organiser's setup endpoints share one shape: method check, the desk, the JSON body, the model. */
-import { json, type ActionFunctionArgs } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import type { z } from 'zod';
 import { requireDesk } from '#app/auth/session.server.ts';
 import type { Actor } from '#app/domain/roles.ts';
@@ -23,6 +23,11 @@ export function organiserWrite<S extends z.ZodType>(
     const input = await readJson(request, context, schema);
     return json(await write(actor, input), { status });
   });
+}
+
+/** A GET of one record by its `:id`, for the organiser, answered as JSON. */
+export function organiserRead({ request, context, params }: LoaderFunctionArgs, read: (actor: Actor, id: number) => unknown): Promise<Response> {
+  return apiRoute(request, async () => json(read(await requireDesk(request, context, 'desk:organiser'), idParam(params.id))));
 }
 
 export { idParam };

@@ -34,6 +34,32 @@ export async function uploadedFile(request: Request, form: FormData): Promise<Ar
 export const violationText = (t: TFunction) => (v: { code: string; params?: Record<string, string | number> }) =>
   String(t(`errors.${v.code}`, v.params ?? {}));
 
+/**
+ * An API import: a multipart POST whose `file` is the workbook; CSRF for cookie sessions; the
+ * import's refusal of rows is 422 with every row's error, its success the JSON it returns.
+ */
+export async function apiImport(
+  request: Request,
+  context: AppLoadContext,
+  run: (file: ArrayBuffer, fileName: string | undefined, t: TFunction) => Promise<{ ok: true } | { ok: false; errors: { row: number }[] }>,
+): Promise<Response> {
+  if (!request.headers.get('Content-Type')?.startsWith('multipart/form-data')) throw new ApiError(415, 'unsupported_media_type');
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new ApiError(400, 'import_empty');
+  }
+  if (!(await csrfValid(request, context, form))) throw new ApiError(403, 'csrf');
+  const t = translator(languageOf(request));
+  const file = form.get('file');
+  const outcome = await run(await uploadedFile(request, form), typeof file === 'string' || !file ? undefined : file.name, t);
+  if (!outcome.ok) {
+    return json({ error: { code: 'import_rejected', message: String(t('errors.import_rejected', { count: outcome.errors.length })), rows: outcome.errors } }, { status: 422 });
+  }
+  return json(outcome, { headers: { 'Cache-Control': 'no-store' } });
+}
+
 /** What a page's upload answers when the upload itself is refused (no file, not a workbook …). */
 export type UploadRefusal = { ok: false; message: string; errors: [] };
 

@@ -39,3 +39,17 @@ export function FormMessage({ error, success }: { error?: string | null; success
   if (success) return <p className="notice notice-success" role="status">{success}</p>;
   return null;
 }
+
+/** A new password and its confirmation, as every form that sets one asks for them. */
+export function NewPasswordFields({ fields, labels }: { fields?: Record<string, string>; labels: { password: string; confirm: string } }) {
+  return (
+    <>
+      <Field name="password" label={labels.password} error={fields?.password}>
+        <input id="password" name="password" type="password" autoComplete="new-password" minLength={8} required {...describedBy('password', fields?.password)} />
+      </Field>
+      <Field name="confirm" label={labels.confirm} error={fields?.confirm}>
+        <input id="confirm" name="confirm" type="password" autoComplete="new-password" minLength={8} required {...describedBy('confirm', fields?.confirm)} />
+      </Field>
+    </>
+  );
+}

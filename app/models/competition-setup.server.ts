@@ -84,6 +84,27 @@ const given = <T extends object>(input: T): Partial<T> => Object.fromEntries(Obj
 
 const pick = <T extends object>(row: T, keys: string[]) => Object.fromEntries(keys.map((k) => [k, (row as Record<string, unknown>)[k]]));
 
+/** A row of the year: a new one, or the one of that id changed (404 when not of this year); audited. */
+function saveRow<R extends { id: number }>(
+  tx: DbOrTx,
+  actor: Actor,
+  entity: 'division' | 'venue',
+  rowId: number | undefined,
+  input: object,
+  ops: { insert: () => R; find: (id: number) => R | undefined; update: (id: number) => unknown },
+): { id: number } {
+  if (rowId === undefined) {
+    const row = ops.insert();
+    recordAudit(tx, actor, { action: `${entity}.create`, entity, entityId: row.id, after: row });
+    return { id: row.id };
+  }
+  const before = ops.find(rowId);
+  if (!before) throw notFound(`${entity}_not_found`);
+  ops.update(rowId);
+  recordAudit(tx, actor, { action: `${entity}.update`, entity, entityId: rowId, before, after: input });
+  return { id: rowId };
+}
+
 export type DivisionInput = { code: string; name: string; allowedSchoolTypes: (typeof divisions.$inferInsert)['allowedSchoolTypes']; maxAge: number | null; ageReferenceDate: string | null; sortOrder?: number };
 
 export function saveDivision(db: Db, actor: Actor, competitionId: number, input: DivisionInput, divisionId?: number): { id: number } {
@@ -94,16 +115,11 @@ export function saveDivision(db: Db, actor: Actor, competitionId: number, input:
     competitionOrThrow(tx, competitionId);
     const clash = tx.select({ id: divisions.id }).from(divisions).where(and(eq(divisions.competitionId, competitionId), eq(divisions.code, input.code), divisionId ? ne(divisions.id, divisionId) : undefined)).get();
     if (clash) throw settingsRefused([{ code: 'setup.code_taken', field: 'code', params: { code: input.code } }]);
-    if (divisionId === undefined) {
-      const row = tx.insert(divisions).values({ ...input, competitionId }).returning().get();
-      recordAudit(tx, actor, { action: 'division.create', entity: 'division', entityId: row.id, after: row });
-      return { id: row.id };
-    }
-    const before = tx.select().from(divisions).where(and(eq(divisions.id, divisionId), eq(divisions.competitionId, competitionId))).get();
-    if (!before) throw notFound('division_not_found');
-    tx.update(divisions).set(input).where(eq(divisions.id, divisionId)).run();
-    recordAudit(tx, actor, { action: 'division.update', entity: 'division', entityId: divisionId, before, after: input });
-    return { id: divisionId };
+    return saveRow(tx, actor, 'division', divisionId, input, {
+      insert: () => tx.insert(divisions).values({ ...input, competitionId }).returning().get(),
+      find: (id) => tx.select().from(divisions).where(and(eq(divisions.id, id), eq(divisions.competitionId, competitionId))).get(),
+      update: (id) => tx.update(divisions).set(input).where(eq(divisions.id, id)).run(),
+    });
   });
 }
 
@@ -117,16 +133,11 @@ export function saveVenue(db: Db, actor: Actor, competitionId: number, input: Ve
     if (!tx.select({ id: schools.id }).from(schools).where(eq(schools.id, input.hostSchoolId)).get()) {
       throw settingsRefused([{ code: 'setup.host_school', field: 'hostSchoolId' }]);
     }
-    if (venueId === undefined) {
-      const row = tx.insert(venues).values({ ...input, competitionId }).returning().get();
-      recordAudit(tx, actor, { action: 'venue.create', entity: 'venue', entityId: row.id, after: row });
-      return { id: row.id };
-    }
-    const before = tx.select().from(venues).where(and(eq(venues.id, venueId), eq(venues.competitionId, competitionId))).get();
-    if (!before) throw notFound('venue_not_found');
-    tx.update(venues).set(input).where(eq(venues.id, venueId)).run();
-    recordAudit(tx, actor, { action: 'venue.update', entity: 'venue', entityId: venueId, before, after: input });
-    return { id: venueId };
+    return saveRow(tx, actor, 'venue', venueId, input, {
+      insert: () => tx.insert(venues).values({ ...input, competitionId }).returning().get(),
+      find: (id) => tx.select().from(venues).where(and(eq(venues.id, id), eq(venues.competitionId, competitionId))).get(),
+      update: (id) => tx.update(venues).set(input).where(eq(venues.id, id)).run(),
+    });
   });
 }
 

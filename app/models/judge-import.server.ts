@@ -5,7 +5,6 @@
  * every 回避 conflict is reported on its row. The file is kept and the import audited.
  */
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { and, eq, isNull, like, sql } from 'drizzle-orm';
 import { atomically, type Db } from '#db/client.ts';
 import { events, imports, judgeAssignments, judges, schools, users } from '#db/schema.ts';
@@ -20,32 +19,23 @@ import { competingSchools } from './conflict.server.ts';
 import { ModelError } from './errors.ts';
 import type { ImportError } from './registration-xlsx.server.ts';
 import type { IssuedAccount } from './school-import.server.ts';
-import { sheetRows, uploadedSheet, validateRange } from './workbook.server.ts';
+import { columns, headersOf, sheetRows, templateSheet, uploadedSheet, validateRange } from './workbook.server.ts';
 
 export const JUDGE_SHEET = '裁判';
-const COLUMNS = [
-  { header: '姓名', key: 'name', width: 12 },
-  { header: '工作单位', key: 'affiliation', width: 30 },
-  { header: '所在院校代码', key: 'schoolCode', width: 14 },
-  { header: '职称', key: 'title', width: 14 },
-  { header: '手机号', key: 'phone', width: 16 },
-  { header: '赛项代码', key: 'eventCode', width: 10 },
-  { header: '角色', key: 'role', width: 10 },
-] as const;
+const COLUMNS = columns({
+  name: ['姓名', 12], affiliation: ['工作单位', 30], schoolCode: ['所在院校代码', 14],
+  title: ['职称', 14], phone: ['手机号', 16], eventCode: ['赛项代码', 10],
+  role: ['角色', 10],
+});
 type Key = (typeof COLUMNS)[number]['key'];
-const HEADER = Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])) as Record<Key, string>;
+const HEADER = headersOf(COLUMNS);
 const ROLE_WORDS: Record<string, AssignmentRole> = { 裁判长: 'chief_judge', 评分裁判: 'scoring_judge', 裁判: 'scoring_judge' };
 
 export type JudgeImportOutcome = { ok: true; rows: number; created: number; updated: number; assigned: number; accounts: IssuedAccount[] } | { ok: false; errors: ImportError[] };
 
 export async function judgeTemplate(db: Db, actor: Actor): Promise<Buffer> {
   requirePermission(actor, 'judge:list');
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '楚怡杯竞赛系统';
-  const sheet = wb.addWorksheet(JUDGE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((c) => ({ ...c }));
-  sheet.getRow(1).font = { bold: true };
-  for (const key of ['schoolCode', 'phone'] as const) sheet.getColumn(key).numFmt = '@';
+  const { workbook: wb, sheet } = templateSheet(JUDGE_SHEET, COLUMNS, ['schoolCode', 'phone']);
   validateRange(sheet, 'G2:G5001', { type: 'list', allowBlank: true, formulae: ['"裁判长,评分裁判"'], showErrorMessage: true });
   sheet.addRow({ name: '张三', affiliation: '中车株洲电力机车有限公司', schoolCode: '', title: '高级工程师', phone: '13800000001', eventCode: '', role: '' });
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -11,7 +11,7 @@ import { parseIdNumber } from '#app/domain/id-number.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
 import type { Actor } from '#app/domain/roles.ts';
 import { findCurrentCompetition } from './competition.server.ts';
-import { sheetRows, uploadedSheet, validateRange } from './workbook.server.ts';
+import { columns, headersOf, sheetRows, templateSheet, uploadedSheet, validateRange } from './workbook.server.ts';
 import { ModelError } from './errors.ts';
 import { registrationRows } from './registration-review.server.ts';
 import { currentRoster, rosterContext, saveImportedRosters, type Roster } from './roster.server.ts';
@@ -21,20 +21,14 @@ const ROLE_CONTESTANT = '选手';
 const ROLE_ADVISOR = '指导教师';
 
 /** The template's columns: header, key, width. The headers are what the import looks for. */
-export const COLUMNS = [
-  { header: '院校代码', key: 'schoolCode', width: 12 },
-  { header: '赛项代码', key: 'eventCode', width: 12 },
-  { header: '队名', key: 'teamName', width: 28 },
-  { header: '角色', key: 'role', width: 10 },
-  { header: '姓名', key: 'name', width: 12 },
-  { header: '身份证号', key: 'idNumber', width: 22 },
-  { header: '学号', key: 'studentNumber', width: 14 },
-  { header: '专业', key: 'major', width: 18 },
-  { header: '手机号', key: 'phone', width: 14 },
-  { header: '职称', key: 'title', width: 12 },
-] as const;
+export const COLUMNS = columns({
+  schoolCode: ['院校代码', 12], eventCode: ['赛项代码', 12], teamName: ['队名', 28],
+  role: ['角色', 10], name: ['姓名', 12], idNumber: ['身份证号', 22],
+  studentNumber: ['学号', 14], major: ['专业', 18], phone: ['手机号', 14],
+  title: ['职称', 12],
+});
 type Key = (typeof COLUMNS)[number]['key'];
-const HEADER_OF = Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])) as Record<Key, string>;
+const HEADER_OF = headersOf(COLUMNS);
 
 export type ImportError = { sheet: string; row: number; column: string; message: string };
 export type ImportOutcome = { ok: true; teams: number; rows: number } | { ok: false; errors: ImportError[] };
@@ -48,13 +42,8 @@ export async function registrationTemplate(db: Db, actor: Actor): Promise<Buffer
     : [];
   const ownCode = actor.schoolId ? db.select({ code: schools.code }).from(schools).where(eq(schools.id, actor.schoolId)).get()?.code : undefined;
 
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '楚怡杯竞赛系统';
-  const sheet = wb.addWorksheet(SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((c) => ({ ...c }));
-  sheet.getRow(1).font = { bold: true };
   // 身份证号, 学号 and phone numbers are text: as numbers Excel would round an 18-digit ID.
-  for (const key of ['schoolCode', 'idNumber', 'studentNumber', 'phone'] as const) sheet.getColumn(key).numFmt = '@';
+  const { workbook: wb, sheet } = templateSheet(SHEET, COLUMNS, ['schoolCode', 'idNumber', 'studentNumber', 'phone']);
   const list = wb.addWorksheet('赛项', { state: 'visible' });
   list.columns = [{ header: '赛项代码', key: 'code', width: 12 }, { header: '赛项名称', key: 'name', width: 30 }, { header: '组别', key: 'division', width: 10 }];
   eventRows.forEach((e) => list.addRow(e));

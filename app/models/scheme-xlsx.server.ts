@@ -12,7 +12,7 @@ import { type Actor } from '#app/domain/roles.ts';
 import { schemeRowInput } from '#app/schemas/judging.server.ts';
 import type { Language } from '#app/i18n/i18n.ts';
 import { fieldErrors, parseIn } from '#app/utils/validation.server.ts';
-import { sheetRows, uploadedSheet, validateRange } from './workbook.server.ts';
+import { columns, headersOf, templateSheet, sheetRows, uploadedSheet, validateRange } from './workbook.server.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
 import { ModelError, notFound } from './errors.ts';
 import { loadScheme, saveScheme, type SchemeInput } from './scheme.server.ts';
@@ -21,18 +21,13 @@ export const SCHEME_SHEET = '评分标准';
 const SETTINGS_SHEET = '设置';
 const EXPECTED_TOTAL = '应得总分';
 
-const COLUMNS = [
-  { header: '模块代码', key: 'moduleCode', width: 10 },
-  { header: '模块名称', key: 'moduleName', width: 24 },
-  { header: '评分项代码', key: 'code', width: 12 },
-  { header: '评分项名称', key: 'name', width: 36 },
-  { header: '满分', key: 'maxMarks', width: 8 },
-  { header: '小数位', key: 'decimals', width: 8 },
-  { header: '类型', key: 'kind', width: 12 },
-  { header: '只能0分或满分', key: 'allOrNothing', width: 14 },
-] as const;
+const COLUMNS = columns({
+  moduleCode: ['模块代码', 10], moduleName: ['模块名称', 24], code: ['评分项代码', 12],
+  name: ['评分项名称', 36], maxMarks: ['满分', 8], decimals: ['小数位', 8],
+  kind: ['类型', 12], allOrNothing: ['只能0分或满分', 14],
+});
 type Key = (typeof COLUMNS)[number]['key'];
-const HEADER_OF = Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])) as Record<Key, string>;
+const HEADER_OF = headersOf(COLUMNS);
 
 const KIND_WORDS = { measurement: '客观测量', judgement: '主观评价' } as const;
 const KIND_OF: Record<string, 'measurement' | 'judgement'> = {
@@ -54,12 +49,7 @@ export async function schemeWorkbook(db: Db, actor: Actor, eventId: number): Pro
   const event = db.select({ code: events.code }).from(events).where(eq(events.id, eventId)).get();
   if (!event) throw notFound('event_not_found');
   const scheme = loadScheme(db, eventId) ?? { expectedTotal: null, modules: [] };
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '楚怡杯竞赛系统';
-  const sheet = wb.addWorksheet(SCHEME_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((c) => ({ ...c }));
-  sheet.getRow(1).font = { bold: true };
-  for (const key of ['moduleCode', 'code'] as const) sheet.getColumn(key).numFmt = '@';
+  const { workbook: wb, sheet } = templateSheet(SCHEME_SHEET, COLUMNS, ['moduleCode', 'code']);
   const criteria = scheme.modules.flatMap((m) => m.criteria.map((c) => ({ m, c })));
   for (const { m, c } of criteria) {
     sheet.addRow({ moduleCode: m.code, moduleName: m.name, code: c.code, name: c.name, maxMarks: c.maxMarks, decimals: c.decimals, kind: KIND_WORDS[c.kind], allOrNothing: c.allOrNothing ? '是' : '否' });

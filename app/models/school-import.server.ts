@@ -5,7 +5,6 @@
  * password, returned once in an accounts sheet for the organiser to hand out; the file is kept.
  */
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { atomically, type Db } from '#db/client.ts';
 import { imports, prefectures, schools, users } from '#db/schema.ts';
@@ -17,19 +16,15 @@ import type { Actor } from '#app/domain/roles.ts';
 import { recordAudit } from './audit.server.ts';
 import { ModelError } from './errors.ts';
 import type { ImportError } from './registration-xlsx.server.ts';
-import { sheetRows, uploadedSheet, validateRange } from './workbook.server.ts';
+import { columns, headersOf, sheetRows, templateSheet, uploadedSheet, validateRange } from './workbook.server.ts';
 
 export const SCHOOL_SHEET = '院校';
-const COLUMNS = [
-  { header: '院校代码', key: 'code', width: 12 },
-  { header: '院校名称', key: 'name', width: 30 },
-  { header: '类型', key: 'type', width: 12 },
-  { header: '市州', key: 'prefecture', width: 20 },
-  { header: '联系人', key: 'contactName', width: 12 },
-  { header: '联系电话', key: 'contactPhone', width: 16 },
-] as const;
+const COLUMNS = columns({
+  code: ['院校代码', 12], name: ['院校名称', 30], type: ['类型', 12],
+  prefecture: ['市州', 20], contactName: ['联系人', 12], contactPhone: ['联系电话', 16],
+});
 type Key = (typeof COLUMNS)[number]['key'];
-const HEADER = Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])) as Record<Key, string>;
+const HEADER = headersOf(COLUMNS);
 
 export type IssuedAccount = { code: string; school: string; username: string; password: string };
 export type SchoolImportOutcome = { ok: true; rows: number; created: number; updated: number; accounts: IssuedAccount[] } | { ok: false; errors: ImportError[] };
@@ -37,12 +32,7 @@ export type SchoolImportOutcome = { ok: true; rows: number; created: number; upd
 /** The template: the columns, a drop-down of the types and of Hunan's prefectures. */
 export async function schoolTemplate(db: Db, actor: Actor): Promise<Buffer> {
   requirePermission(actor, 'school:list');
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '楚怡杯竞赛系统';
-  const sheet = wb.addWorksheet(SCHOOL_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((c) => ({ ...c }));
-  sheet.getRow(1).font = { bold: true };
-  for (const key of ['code', 'contactPhone'] as const) sheet.getColumn(key).numFmt = '@';
+  const { workbook: wb, sheet } = templateSheet(SCHOOL_SHEET, COLUMNS, ['code', 'contactPhone']);
   const names = db.select({ name: prefectures.name }).from(prefectures).orderBy(prefectures.sortOrder).all().map((p) => p.name);
   validateRange(sheet, 'C2:C5001', { type: 'list', allowBlank: false, formulae: [`"${Object.values(SCHOOL_TYPE_WORDS).join(',')}"`], showErrorMessage: true });
   validateRange(sheet, 'D2:D5001', { type: 'list', allowBlank: false, formulae: [`"${names.join(',')}"`], showErrorMessage: true });
@@ -124,16 +114,19 @@ export async function importSchools(db: Db, actor: Actor, file: ArrayBuffer, fil
 
 /** The sheet of new accounts and their one-time passwords, for the organiser to hand out (shown once). */
 export async function accountsWorkbook(accounts: readonly IssuedAccount[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '楚怡杯竞赛系统';
-  const sheet = wb.addWorksheet('账号', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [
-    { header: '院校代码', key: 'code', width: 12 },
+  const columns = [
+    { header: '代码 / 手机号', key: 'code', width: 14 },
     { header: '名称', key: 'school', width: 30 },
     { header: '用户名', key: 'username', width: 14 },
     { header: '一次性密码（首次登录后须修改）', key: 'password', width: 30 },
-  ];
-  sheet.getRow(1).font = { bold: true };
+  ] as const;
+  const { workbook, sheet } = templateSheet('账号', columns, ['code', 'username', 'password']);
   for (const a of accounts) sheet.addRow(a);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The accounts sheet as a link a page can offer for download, or null when no account is new. */
+export async function accountsSheetHref(accounts: readonly IssuedAccount[]): Promise<string | null> {
+  if (accounts.length === 0) return null;
+  return `data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,${(await accountsWorkbook(accounts)).toString('base64')}`;
 }

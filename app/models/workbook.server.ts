@@ -5,6 +5,31 @@ import { ModelError } from './errors.ts';
 export type Column<K extends string> = { header: string; key: K };
 export type SheetRow<K extends string> = { row: number; text: Record<K, string> };
 
+/** A sheet's columns as the templates declare them: the header a person reads, the key code reads. */
+export type TemplateColumn<K extends string> = { header: string; key: K; width: number };
+
+/** Columns in their order, written as `key: [header, width]`. */
+export function columns<K extends string>(spec: Record<K, readonly [header: string, width: number]>): TemplateColumn<K>[] {
+  return (Object.entries(spec) as [K, readonly [string, number]][]).map(([key, [header, width]]) => ({ key, header, width }));
+}
+
+/** Header by key, for naming a column in an import error. */
+export const headersOf = <K extends string>(columns: readonly TemplateColumn<K>[]) => Object.fromEntries(columns.map((c) => [c.key, c.header])) as Record<K, string>;
+
+/**
+ * A new workbook with one template sheet: bold, frozen headers, and the columns that hold codes,
+ * ID numbers or phones kept as text (as numbers Excel would round or strip them).
+ */
+export function templateSheet<K extends string>(name: string, columns: readonly TemplateColumn<K>[], textColumns: readonly K[]) {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '楚怡杯竞赛系统';
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ ...c }));
+  sheet.getRow(1).font = { bold: true };
+  for (const key of textColumns) sheet.getColumn(key).numFmt = '@';
+  return { workbook, sheet };
+}
+
 /** The sheet of that name (else the first one) of an uploaded file; 400 when it is not a workbook. */
 export async function uploadedSheet(file: ArrayBuffer, name: string, emptyCode: string): Promise<{ workbook: ExcelJS.Workbook; sheet: ExcelJS.Worksheet }> {
   const workbook = new ExcelJS.Workbook();

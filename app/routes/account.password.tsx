@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { getIdentity, homePathFor, requireActor } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
-import { describedBy, Field, FormMessage } from '#app/components/field.tsx';
+import { describedBy, Field, FormMessage, NewPasswordFields } from '#app/components/field.tsx';
 import { changeOwnPassword, mustChangePassword } from '#app/models/account.server.ts';
 import { changePasswordInput } from '#app/schemas/account.server.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
@@ -43,12 +43,7 @@ export default function ChangePassword() {
         <Field name="current" label={t('password.current')} error={failure?.fields.current}>
           <input id="current" name="current" type="password" autoComplete="current-password" required {...describedBy('current', failure?.fields.current)} />
         </Field>
-        <Field name="password" label={t('password.next')} error={failure?.fields.password}>
-          <input id="password" name="password" type="password" autoComplete="new-password" minLength={8} required {...describedBy('password', failure?.fields.password)} />
-        </Field>
-        <Field name="confirm" label={t('password.confirm')} error={failure?.fields.confirm}>
-          <input id="confirm" name="confirm" type="password" autoComplete="new-password" minLength={8} required {...describedBy('confirm', failure?.fields.confirm)} />
-        </Field>
+        <NewPasswordFields fields={failure?.fields} labels={{ password: t('password.next'), confirm: t('password.confirm') }} />
         <button type="submit">{t('password.submit')}</button>
       </Form>
     </section>

@@ -3,17 +3,15 @@
  * assignments on the same sheet, 回避 per row) with the accounts sheet shown once.
  */
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type TypedResponse } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { uploadAction, XLSX_TYPE } from '#app/api/xlsx.server.ts';
+import { uploadAction } from '#app/api/xlsx.server.ts';
 import { requireDesk } from '#app/auth/session.server.ts';
-import { CsrfInput } from '#app/components/csrf-input.tsx';
-import { FormMessage } from '#app/components/field.tsx';
-import { ImportErrors } from '#app/components/import-errors.tsx';
 import { Table } from '#app/components/table.tsx';
+import { ImportPanel } from '#app/components/workbook-upload.tsx';
 import { importJudges, judgePool } from '#app/models/judge-import.server.ts';
 import type { ImportError } from '#app/models/registration-xlsx.server.ts';
-import { accountsWorkbook } from '#app/models/school-import.server.ts';
+import { accountsSheetHref } from '#app/models/school-import.server.ts';
 
 export const meta: MetaFunction = () => [{ title: '裁判库 · 竞赛管理员' }];
 
@@ -31,35 +29,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return uploadAction(request, context, async (file, _lng, t) => {
     const outcome = await importJudges(context.db, actor, file);
     if (!outcome.ok) return json<Result>({ ok: false, message: t('errors.import_rejected', { count: outcome.errors.length }), errors: outcome.errors }, { status: 422 });
-    const sheet = outcome.accounts.length ? `data:${XLSX_TYPE};base64,${(await accountsWorkbook(outcome.accounts)).toString('base64')}` : null;
+    const sheet = await accountsSheetHref(outcome.accounts);
     return json<Result>({ ok: true, rows: outcome.rows, created: outcome.created, updated: outcome.updated, assigned: outcome.assigned, accountsSheet: sheet }, { headers: { 'Cache-Control': 'no-store' } });
   }) as Promise<TypedResponse<Result>>;
 }
 
 export default function Judges() {
   const { q, pool } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const busy = useNavigation().state === 'submitting';
   const { t } = useTranslation();
   return (
     <>
-      <h1>{t('judgePool.title')}</h1>
-      <p>{t('judgePool.importBody')}</p>
-      <p><a href="/admin/judges/template.xlsx" className="button button-secondary" download>{t('registration.template')}</a></p>
-      <FormMessage error={result && !result.ok ? result.message : null} success={result?.ok ? t('judgePool.imported', { rows: result.rows, created: result.created, updated: result.updated, assigned: result.assigned }) : null} />
-      {result?.ok && result.accountsSheet ? (
-        <p className="notice notice-warn" role="status">
-          {t('schools.accountsOnce')}{' '}
-          <a href={result.accountsSheet} download="裁判账号与一次性密码.xlsx" className="button">{t('schools.downloadAccounts')}</a>
-        </p>
-      ) : null}
-      <Form method="post" encType="multipart/form-data" className="stack panel">
-        <CsrfInput />
-        <label htmlFor="file">{t('registration.file')}</label>
-        <input id="file" name="file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
-        <button type="submit" disabled={busy}>{t('registration.upload')}</button>
-      </Form>
-      {result && !result.ok ? <ImportErrors errors={result.errors} /> : null}
+      <ImportPanel words="judgePool" templateHref="/admin/judges/template.xlsx" accountsFileName="裁判账号与一次性密码.xlsx" />
       <Form method="get" className="filters">
         <label htmlFor="q">{t('accounts.search')}</label>
         <input id="q" name="q" defaultValue={q} />

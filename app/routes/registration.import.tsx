@@ -1,11 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type TypedResponse } from '@remix-run/node';
-import { Form, useActionData, useNavigation } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
 import { uploadAction, violationText } from '#app/api/xlsx.server.ts';
 import { requireDesk } from '#app/auth/session.server.ts';
-import { CsrfInput } from '#app/components/csrf-input.tsx';
-import { FormMessage } from '#app/components/field.tsx';
-import { ImportErrors } from '#app/components/import-errors.tsx';
+import { ImportPanel } from '#app/components/workbook-upload.tsx';
 import { importRegistrations, type ImportError } from '#app/models/registration-xlsx.server.ts';
 
 export const meta: MetaFunction = () => [{ title: '批量导入 · 楚怡杯竞赛系统' }];
@@ -27,22 +23,5 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ImportPage() {
-  const result = useActionData<typeof action>();
-  const busy = useNavigation().state === 'submitting';
-  const { t } = useTranslation();
-  return (
-    <>
-      <h1>{t('registration.import')}</h1>
-      <p>{t('registration.importBody')}</p>
-      <p><a href="/registration/template.xlsx" className="button button-secondary" download>{t('registration.template')}</a></p>
-      <FormMessage error={result && !result.ok ? result.message : null} success={result?.ok ? t('registration.imported', { teams: result.teams, rows: result.rows }) : null} />
-      <Form method="post" encType="multipart/form-data" className="stack panel">
-        <CsrfInput />
-        <label htmlFor="file">{t('registration.file')}</label>
-        <input id="file" name="file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
-        <button type="submit" disabled={busy}>{t('registration.upload')}</button>
-      </Form>
-      {result && !result.ok ? <ImportErrors errors={result.errors} /> : null}
-    </>
-  );
+  return <ImportPanel words="registration" title="registration.import" templateHref="/registration/template.xlsx" />;
 }

@@ -7,7 +7,7 @@ import { Form, useActionData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { startSession } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
-import { describedBy, Field, FormMessage } from '#app/components/field.tsx';
+import { describedBy, Field, FormMessage, NewPasswordFields } from '#app/components/field.tsx';
 import { createFirstAdmin, hasAdmin, loadActor } from '#app/models/account.server.ts';
 import { setupInput } from '#app/schemas/account.server.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
@@ -54,12 +54,7 @@ export default function Setup() {
         <Field name="displayName" label={t('accounts.displayName')} error={failure?.fields.displayName}>
           <input id="displayName" name="displayName" required defaultValue={failure?.values.displayName ?? '组委会办公室'} {...describedBy('displayName', failure?.fields.displayName)} />
         </Field>
-        <Field name="password" label={t('password.next')} error={failure?.fields.password}>
-          <input id="password" name="password" type="password" autoComplete="new-password" minLength={8} required {...describedBy('password', failure?.fields.password)} />
-        </Field>
-        <Field name="confirm" label={t('password.confirm')} error={failure?.fields.confirm}>
-          <input id="confirm" name="confirm" type="password" autoComplete="new-password" minLength={8} required {...describedBy('confirm', failure?.fields.confirm)} />
-        </Field>
+        <NewPasswordFields fields={failure?.fields} labels={{ password: t('password.next'), confirm: t('password.confirm') }} />
         <button type="submit" disabled={busy}>{t('setup.submit')}</button>
       </Form>
     </section>

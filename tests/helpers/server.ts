@@ -24,6 +24,18 @@ export async function startServer(options: { loginLimits?: LoginLimits; env?: Re
   };
 }
 
+/** A fresh install without the demo, its first administrator created and logged in (API and form). */
+export const FIRST_ADMIN = { username: 'office', displayName: '组委会办公室', password: '湘江北去-橘子洲头' };
+export async function startFreshServer(): Promise<{ server: TestServer; admin: Client }> {
+  const server = await startServer({ env: { SEED_DEMO: 'false' } });
+  const { createFirstAdmin } = await import('#app/models/account.server.ts');
+  await createFirstAdmin(server.db, FIRST_ADMIN);
+  const admin = new Client(server.url);
+  await admin.loginWithForm(FIRST_ADMIN.username, FIRST_ADMIN.password);
+  await admin.page('/admin');
+  return { server, admin };
+}
+
 /** A cookie-keeping HTTP client, as a browser would be: one per person in a test. */
 export class Client {
   cookies = new Map<string, string>();

@@ -2,19 +2,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { competitions, divisions, events, schools, venues } from '#db/schema.ts';
-import { createFirstAdmin } from '#app/models/account.server.ts';
 import { count } from '../helpers/db.ts';
-import { Client, startServer, type TestServer } from '../helpers/server.ts';
+import { Client, startFreshServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
 let admin: Client;
-const PASSWORD = '湘江北去-橘子洲头';
 
 beforeAll(async () => {
-  server = await startServer({ env: { SEED_DEMO: 'false' } });
-  await createFirstAdmin(server.db, { username: 'office', displayName: '组委会办公室', password: PASSWORD });
-  admin = new Client(server.url);
-  await admin.loginWithForm('office', PASSWORD);
+  ({ server, admin } = await startFreshServer());
 });
 afterAll(() => server.stop());
 
