@@ -13,7 +13,7 @@ import { EVENT_STATUSES, SHEET_STATUSES } from '#app/domain/event-lifecycle.ts';
 import { PHASES } from '#app/domain/phases.ts';
 import { TEAM_STATUSES } from '#app/domain/registration.ts';
 import { loginInput } from '#app/schemas/account.server.ts';
-import { competitionInput, competitionPatch, divisionInput, eventInput, eventPatch, phaseInput, venueInput } from '#app/schemas/setup.server.ts';
+import { assignApiInput, checkInApiInput, competitionInput, competitionPatch, divisionInput, drawApiInput, eventInput, eventPatch, liveApiInput, nominationApiInput, phaseInput, revokeApiInput, unsealApiInput, venueInput } from '#app/schemas/setup.server.ts';
 import { markInput } from '#app/schemas/judging.server.ts';
 import { appealApiInput, decideInput } from '#app/schemas/awards.server.ts';
 import { advisorEntry, contestantEntry, createTeamInput, patchTeamInput, returnTeamInput } from '#app/schemas/registration.server.ts';
@@ -517,7 +517,7 @@ const setupJson = (schema: z.ZodType) => ({ body: { content: { 'application/json
 const anyJson = (description: string) => ({ description, content: { 'application/json': { schema: z.object({}).passthrough() } } });
 const CompetitionInput = registry.register('CompetitionInput', competitionInput);
 const EventInput = registry.register('EventInput', eventInput);
-const setupPaths: { method: 'get' | 'post' | 'patch'; path: string; summary: string; body?: z.ZodType; params?: string[]; created?: boolean }[] = [
+const setupPaths: { method: 'get' | 'post' | 'patch' | 'put'; path: string; summary: string; body?: z.ZodType; params?: string[]; created?: boolean }[] = [
   { method: 'get', path: '/api/v1/competitions', summary: '每一届竞赛 (every year)' },
   { method: 'post', path: '/api/v1/competitions', summary: '新建一届，可复制某届的组别、赛点和赛项 (a new year, optionally copied from another)', body: CompetitionInput, created: true },
   { method: 'get', path: '/api/v1/competitions/{id}', summary: '一届的设置：组别、赛点、赛项 (a year\'s setup)', params: ['id'] },
@@ -530,6 +530,15 @@ const setupPaths: { method: 'get' | 'post' | 'patch'; path: string; summary: str
   { method: 'post', path: '/api/v1/competitions/{id}/events', summary: '新建赛项；未给的设置取本届默认规则 (a new event; settings left out take the year\'s defaults)', body: EventInput, params: ['id'], created: true },
   { method: 'get', path: '/api/v1/events/{id}/settings', summary: '赛项设置 (an event\'s settings)', params: ['id'] },
   { method: 'patch', path: '/api/v1/events/{id}/settings', summary: '修改赛项设置，抽签后锁定 (change an event\'s settings, until its draw)', body: eventPatch, params: ['id'] },
+  { method: 'get', path: '/api/v1/events/{id}/check-ins', summary: '检录台：抽签后至锁定前密封 (the check-in desk; sealed from the draw to the lock)', params: ['id'] },
+  { method: 'post', path: '/api/v1/events/{id}/check-ins', summary: '检录：到场或缺考 (check a team in: present or absent)', body: checkInApiInput, params: ['id'] },
+  { method: 'post', path: '/api/v1/events/{id}/draw', summary: '抽签：赛位与两次加密，评分开始 (the draw: stations and codes; scoring opens)', body: drawApiInput, params: ['id'] },
+  { method: 'get', path: '/api/v1/events/{id}/assignments', summary: '裁判组 (the panel)', params: ['id'] },
+  { method: 'post', path: '/api/v1/events/{id}/assignments', summary: '分配裁判：回避与裁判长唯一性检查 (assign a judge; 回避 and one chief judge checked)', body: assignApiInput, params: ['id'], created: true },
+  { method: 'post', path: '/api/v1/assignments/{id}/revoke', summary: '撤销分配，须说明原因 (revoke an assignment, with a reason)', body: revokeApiInput, params: ['id'] },
+  { method: 'put', path: '/api/v1/events/{id}/live', summary: '直播方式与封榜时间 (live mode and freeze time)', body: liveApiInput, params: ['id'] },
+  { method: 'post', path: '/api/v1/events/{id}/unseal', summary: '紧急解封，须说明原因，记入审计并公开 (emergency unseal, with a reason; audited and disclosed)', body: unsealApiInput, params: ['id'] },
+  { method: 'post', path: '/api/v1/nominations/{id}/review', summary: '确认或不予确认传承人提名 (confirm or decline a nomination)', body: nominationApiInput, params: ['id'] },
 ];
 for (const p of setupPaths) {
   registry.registerPath({

@@ -12,7 +12,7 @@ import { apiRoute, methodNotAllowed, readJson } from './respond.server.ts';
  */
 export function organiserWrite<S extends z.ZodType>(
   { request, context }: ActionFunctionArgs,
-  method: 'POST' | 'PATCH',
+  method: 'POST' | 'PATCH' | 'PUT',
   schema: S,
   write: (actor: Actor, input: z.infer<S>) => unknown,
   status = 200,

@@ -3,6 +3,9 @@
  * "YYYY-MM-DD", moments are ISO 8601. The rules themselves are the domain's (competition-setup.ts).
  */
 import { AGGREGATION_METHODS } from '#app/domain/aggregation.ts';
+import { CHECK_IN_STATUSES } from '#app/domain/event-lifecycle.ts';
+import { ASSIGNMENT_ROLES } from '#app/domain/roles.ts';
+import { NOMINATION_DECISIONS } from '#app/domain/awards.ts';
 import { TIE_DIRECTIONS } from '#app/domain/awards.ts';
 import { SCHOOL_TYPES } from '#app/domain/competition-setup.ts';
 import { PHASES } from '#app/domain/phases.ts';
@@ -94,3 +97,12 @@ export const yearDeskInput = z.discriminatedUnion('intent', [
   venueInput.extend({ intent: z.literal('venue') }),
   eventInput.extend({ intent: z.literal('event') }),
 ]);
+
+// ── An event's day as JSON: check-in, draw, panel, live settings, unseal; nominations ──────────────
+export const checkInApiInput = z.object({ teamId: jsonId, status: z.enum(CHECK_IN_STATUSES) });
+export const drawApiInput = z.object({ seed: z.string().trim().min(8).max(64).optional().describe('可选：指定种子以便复核 (optional: a seed to replay)') });
+export const assignApiInput = z.object({ judgeId: jsonId, role: z.enum(ASSIGNMENT_ROLES) });
+export const revokeApiInput = z.object({ reason: text(500).min(1) });
+export const liveApiInput = z.object({ mode: z.enum(LIVE_MODES), freezeAt: moment.nullable() });
+export const unsealApiInput = z.object({ reason: text(500).min(1) });
+export const nominationApiInput = z.object({ decision: z.enum(NOMINATION_DECISIONS), reason: text(500).optional() });
