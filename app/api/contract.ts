@@ -12,8 +12,8 @@ import { APPEAL_STATUSES, CERTIFICATE_KINDS, TIERS } from '#app/domain/awards.ts
 import { EVENT_STATUSES, SHEET_STATUSES } from '#app/domain/event-lifecycle.ts';
 import { PHASES } from '#app/domain/phases.ts';
 import { TEAM_STATUSES } from '#app/domain/registration.ts';
-import { loginInput } from '#app/schemas/account.server.ts';
-import { assignApiInput, checkInApiInput, competitionInput, competitionPatch, divisionInput, drawApiInput, eventInput, eventPatch, liveApiInput, nominationApiInput, phaseInput, revokeApiInput, unsealApiInput, venueInput } from '#app/schemas/setup.server.ts';
+import { createAccountInput, loginInput } from '#app/schemas/account.server.ts';
+import { assignApiInput, checkInApiInput, confirmManyApiInput, resetApiInput, schemeApiInput, tokenApiInput, competitionInput, competitionPatch, divisionInput, drawApiInput, eventInput, eventPatch, liveApiInput, nominationApiInput, phaseInput, revokeApiInput, unsealApiInput, venueInput } from '#app/schemas/setup.server.ts';
 import { markInput } from '#app/schemas/judging.server.ts';
 import { appealApiInput, decideInput } from '#app/schemas/awards.server.ts';
 import { advisorEntry, contestantEntry, createTeamInput, patchTeamInput, returnTeamInput } from '#app/schemas/registration.server.ts';
@@ -538,6 +538,13 @@ const setupPaths: { method: 'get' | 'post' | 'patch' | 'put'; path: string; summ
   { method: 'post', path: '/api/v1/assignments/{id}/revoke', summary: '撤销分配，须说明原因 (revoke an assignment, with a reason)', body: revokeApiInput, params: ['id'] },
   { method: 'put', path: '/api/v1/events/{id}/live', summary: '直播方式与封榜时间 (live mode and freeze time)', body: liveApiInput, params: ['id'] },
   { method: 'post', path: '/api/v1/events/{id}/unseal', summary: '紧急解封，须说明原因，记入审计并公开 (emergency unseal, with a reason; audited and disclosed)', body: unsealApiInput, params: ['id'] },
+  { method: 'get', path: '/api/v1/events/{id}/scheme', summary: '评分标准 (the scoring scheme)', params: ['id'] },
+  { method: 'put', path: '/api/v1/events/{id}/scheme', summary: '替换评分标准；第一条评分后锁定 (replace the scheme; frozen at the first mark)', body: schemeApiInput, params: ['id'] },
+  { method: 'post', path: '/api/v1/competitions/{id}/publish', summary: '发布本届所有已锁定赛项 (publish every locked event of the year)', params: ['id'] },
+  { method: 'post', path: '/api/v1/nominations/confirm', summary: '批量确认传承人提名 (confirm several nominations)', body: confirmManyApiInput },
+  { method: 'post', path: '/api/v1/accounts', summary: '新建账号，首次登录须改密码 (a new account; its password changed at first login)', body: createAccountInput, created: true },
+  { method: 'post', path: '/api/v1/accounts/{id}/password', summary: '重置密码，下次登录须修改 (reset a password; changed at next login)', body: resetApiInput, params: ['id'] },
+  { method: 'post', path: '/api/v1/accounts/{id}/tokens', summary: '签发 API 令牌（只显示一次）(issue an API token, shown once)', body: tokenApiInput, params: ['id'], created: true },
   { method: 'post', path: '/api/v1/nominations/{id}/review', summary: '确认或不予确认传承人提名 (confirm or decline a nomination)', body: nominationApiInput, params: ['id'] },
 ];
 for (const p of setupPaths) {

@@ -25,6 +25,21 @@ export function organiserWrite<S extends z.ZodType>(
   });
 }
 
+/** A change of the record at `:id`: `write` changes it, then `read` answers how it stands. */
+export function organiserUpdate<S extends z.ZodType>(
+  args: ActionFunctionArgs,
+  method: 'POST' | 'PATCH' | 'PUT',
+  schema: S,
+  write: (actor: Actor, id: number, input: z.infer<S>) => unknown,
+  read: (actor: Actor, id: number) => unknown,
+): Promise<Response> {
+  return organiserWrite(args, method, schema, async (actor, input) => {
+    const id = idParam(args.params.id);
+    await write(actor, id, input);
+    return read(actor, id);
+  });
+}
+
 /** A GET of one record by its `:id`, for the organiser, answered as JSON. */
 export function organiserRead({ request, context, params }: LoaderFunctionArgs, read: (actor: Actor, id: number) => unknown): Promise<Response> {
   return apiRoute(request, async () => json(read(await requireDesk(request, context, 'desk:organiser'), idParam(params.id))));

@@ -5,7 +5,7 @@ import { describedBy, Field } from './field.tsx';
 export type FormState = { fields?: Record<string, string>; values?: Record<string, string> };
 
 /** A labelled input whose id and name are the setting's path (`awardRatios.first` …). */
-export function Setting({ name, label, value, state, hint, ...input }: { name: string; label: string; value?: string | number | null; state?: FormState; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+export function Setting({ name, label, value, state, hint, ...input }: { name: string; label: string; value?: string | number | null; state?: FormState; hint?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value'>) {
   const error = state?.fields?.[name];
   const shown = state?.values?.[name] ?? (value === null || value === undefined ? '' : String(value));
   return (

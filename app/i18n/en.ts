@@ -587,6 +587,15 @@ export const en: Catalogue<typeof zhCN> = {
       flags: '{{count}} discrepancy flag(s) open',
     },
   },
+  eventSettings: {
+    title: 'Event settings',
+    maxAdvisors: 'Advisors per team, at most',
+    quota: 'Places per school',
+    multiTeam: 'A contestant may be on several teams',
+    threshold: 'Discrepancy threshold for judgement criteria (marks)',
+    completionTime: 'Equal totals: the shorter time first',
+    minTotal: 'Minimum total for an award (blank: none)',
+  },
   errors: {
     setup_rules: '{{count}} setting(s) break a rule; see each field.',
     event_settings_frozen: 'Event {{code}} has been drawn: its settings are frozen, like its scheme.',

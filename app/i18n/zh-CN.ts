@@ -583,6 +583,15 @@ export const zhCN = {
       flags: '还有 {{count}} 个评分差异未处理',
     },
   },
+  eventSettings: {
+    title: '赛项设置',
+    maxAdvisors: '每队指导教师最多人数',
+    quota: '每校名额',
+    multiTeam: '允许同一选手参加多支队伍',
+    threshold: '主观评分项分差阈值（分）',
+    completionTime: '总分相同时，用时短者在前',
+    minTotal: '最低获奖分（留空为不设）',
+  },
   errors: {
     setup_rules: '设置有 {{count}} 处不符合规则，请按提示修改。',
     event_settings_frozen: '赛项 {{code}} 已抽签，设置已锁定（与评分标准一样）。',

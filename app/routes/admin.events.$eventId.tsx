@@ -15,12 +15,15 @@ import { getScheme, saveScheme } from '#app/models/scheme.server.ts';
 import { eventConflicts } from '#app/models/assignment.server.ts';
 import { scoringRules } from '#app/models/result.server.ts';
 import { ScoringRules } from '#app/components/scoring-rules.tsx';
+import { Choice, Setting, type FormState } from '#app/components/setup-fields.tsx';
 import { Checklist } from '#app/components/checklist.tsx';
 import { eventChecklist } from '#app/models/checklist.server.ts';
 import { isCheckInOpen } from '#app/domain/event-lifecycle.ts';
 import { eventDeskInput, schemeFromRows } from '#app/schemas/judging.server.ts';
 import { setLiveSettings } from '#app/models/scoreboard.server.ts';
-import { formFailure, parseForm } from '#app/utils/forms.server.ts';
+import { formFailure, parseForm, valuesOf } from '#app/utils/forms.server.ts';
+import { fromForm } from '#app/schemas/form.server.ts';
+import { competitionSetup, eventSettings, updateEvent } from '#app/models/competition-setup.server.ts';
 import { modelRead, numericParam } from '#app/utils/route.server.ts';
 import type { SchemeImportResult } from './admin.events.$eventId.scheme[.]xlsx.ts';
 
@@ -40,14 +43,21 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       rules: scoringRules(context.db, eventId),
       conflicts: eventConflicts(context.db, actor, eventId),
       checklist: eventChecklist(context.db, actor, eventId),
+      ...settingsOf(context.db, actor, eventId),
     })),
   );
+}
+
+/** The event's settings and the year's venues, for the settings form. */
+function settingsOf(db: Parameters<typeof eventSettings>[0], actor: Parameters<typeof eventSettings>[1], eventId: number) {
+  const settings = eventSettings(db, actor, eventId);
+  return { settings, venues: competitionSetup(db, actor, settings.competitionId).venues.map((v) => ({ id: v.id, name: v.name })) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireDesk(request, context, 'desk:organiser');
   const eventId = numericParam(params.eventId);
-  const parsed = await parseForm(request, context, eventDeskInput);
+  const parsed = await parseForm(request, context, fromForm(eventDeskInput));
   if (!parsed.ok) return json(parsed, { status: 400 });
   const input = parsed.data;
   try {
@@ -73,9 +83,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       case 'live':
         setLiveSettings(context.db, actor, eventId, input);
         break;
+      case 'settings': {
+        const { intent: _intent, ...patch } = input;
+        updateEvent(context.db, actor, eventId, patch);
+        break;
+      }
     }
   } catch (error) {
-    return formFailure(request, error);
+    return formFailure(request, error, { ...valuesOf(parsed.form), intent: input.intent });
   }
   return json({ ok: true as const, intent: input.intent });
 }
@@ -129,6 +144,44 @@ function SchemeWorkbook({ eventId, frozen }: { eventId: number; frozen: boolean 
   );
 }
 
+type Settings = ReturnType<typeof useLoaderData<typeof loader>>['settings'];
+
+/** Every setting of the event, changeable until its draw (then shown, frozen). */
+function EventSettingsForm({ settings: e, venues, state, saved, busy }: { settings: Settings; venues: { id: number; name: string }[]; state?: FormState; saved: boolean; busy: boolean }) {
+  const { t } = useTranslation();
+  const off = e.frozen;
+  return (
+    <details className="panel" open={!!state || saved}>
+      <summary><h2 style={{ display: 'inline', margin: 0 }}>{t('eventSettings.title')}</h2>{off ? <span className="badge">{t('judging.frozen')}</span> : null}</summary>
+      {saved ? <p className="notice notice-success" role="status">{t('dashboard.saved')}</p> : null}
+      <Form method="post" className="stack" style={{ marginTop: '1rem' }}>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="settings" />
+        <fieldset disabled={off}>
+          <Setting name="name" label={t('setup.name')} value={e.name} state={state} />
+          <Choice name="venueId" label={t('setup.venue')} value={e.venueId} state={state} options={[{ value: '', label: '—' }, ...venues.map((v) => ({ value: v.id, label: v.name }))]} />
+          <Setting name="scheduledOn" label={t('dashboard.scheduledOn')} type="date" value={e.scheduledOn} state={state} />
+          <Setting name="timeSlot" label={t('setup.timeSlot')} value={e.timeSlot} state={state} />
+          <Setting name="minTeamSize" label={t('setup.minTeamSize')} value={e.minTeamSize} state={state} inputMode="numeric" />
+          <Setting name="maxTeamSize" label={t('setup.maxTeamSize')} value={e.maxTeamSize} state={state} inputMode="numeric" />
+          <Setting name="maxAdvisors" label={t('eventSettings.maxAdvisors')} value={e.maxAdvisors} state={state} inputMode="numeric" />
+          <Setting name="quotaPerSchool" label={t('eventSettings.quota')} value={e.quotaPerSchool} state={state} inputMode="numeric" />
+          <label className="inline-check"><input type="checkbox" name="allowMultiTeamContestants" defaultChecked={e.allowMultiTeamContestants} /> {t('eventSettings.multiTeam')}</label>
+          <Choice name="aggregationMethod" label={t('setup.aggregationMethod')} value={e.aggregationMethod} state={state} options={(['mean', 'trimmed_mean', 'median'] as const).map((m) => ({ value: m, label: t(`rules.methods.${m}`) }))} />
+          <Setting name="discrepancyThreshold" label={t('eventSettings.threshold')} value={e.discrepancyThreshold} state={state} inputMode="decimal" />
+          <label className="inline-check"><input type="checkbox" name="tieBreakByCompletionTime" defaultChecked={e.tieBreakByCompletionTime} /> {t('eventSettings.completionTime')}</label>
+          <Setting name="awardRatios.first" label={t('setup.ratioFirst')} value={e.awardRatios.first} state={state} inputMode="decimal" />
+          <Setting name="awardRatios.second" label={t('setup.ratioSecond')} value={e.awardRatios.second} state={state} inputMode="decimal" />
+          <Setting name="awardRatios.third" label={t('setup.ratioThird')} value={e.awardRatios.third} state={state} inputMode="decimal" />
+          <Choice name="tieAtBoundary" label={t('setup.tieAtBoundary')} value={e.tieAtBoundary} state={state} options={[{ value: 'down', label: t('setup.tieDown') }, { value: 'up', label: t('setup.tieUp') }]} />
+          <Setting name="minTotalForAward" label={t('eventSettings.minTotal')} value={e.minTotalForAward} state={state} inputMode="decimal" />
+          <button type="submit" disabled={busy}>{t('dashboard.save')}</button>
+        </fieldset>
+      </Form>
+    </details>
+  );
+}
+
 /** While sealed, the desk never shows work codes; an emergency unseal needs a reason and is disclosed. */
 function SealNotice({ busy }: { busy: boolean }) {
   const { t } = useTranslation();
@@ -147,7 +200,7 @@ function SealNotice({ busy }: { busy: boolean }) {
 }
 
 export default function AdminEvent() {
-  const { eventId, event, scheme, desk, panel, judges, rules, conflicts, checklist } = useLoaderData<typeof loader>();
+  const { eventId, event, scheme, desk, panel, judges, rules, conflicts, checklist, settings, venues } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const { t } = useTranslation();
@@ -164,6 +217,7 @@ export default function AdminEvent() {
         <Checklist items={checklist} />
       </section>
       <ScoringRules rules={rules} panelSize={scoringJudges} />
+      <EventSettingsForm settings={settings} venues={venues} state={result && !result.ok && result.values.intent === 'settings' ? result : undefined} saved={result?.ok === true && result.intent === 'settings'} busy={busy} />
       {conflicts.length ? (
         <p className="notice notice-error" role="alert" data-testid="conflicts">
           {t('judging.conflictsAdmin', { list: conflicts.map((c) => `${c.judge}（${c.school}）`).join('、') })}

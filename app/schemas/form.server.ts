@@ -34,8 +34,8 @@ function convert(schema: z.ZodType, raw: unknown): unknown {
   // A group of checkboxes with none ticked sends nothing: an empty list.
   if (type === 'array' && (raw === undefined || raw === '')) return [];
   if (raw === '' || raw === undefined) return nullable ? null : undefined;
-  // A datetime-local input says a moment in Beijing time, without its offset.
-  if (typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(raw)) return `${raw}:00+08:00`;
+  // A datetime-local input says a moment in Beijing time, without its offset (for an ISO moment field).
+  if (type === 'string' && typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(raw)) return `${raw}:00+08:00`;
   if (type === 'number') return typeof raw === 'string' && raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
   if (type === 'array') return (Array.isArray(raw) ? raw : [raw]).map((item) => convert(def.element!, item));
   if (type === 'object' && raw && typeof raw === 'object') {

@@ -6,6 +6,7 @@ import { CHECK_IN_STATUSES } from '#app/domain/event-lifecycle.ts';
 import { ASSIGNMENT_ROLES } from '#app/domain/roles.ts';
 import { LIVE_MODES } from '#app/domain/scoreboard.ts';
 import { appealStepInput } from './awards.server.ts';
+import { eventPatch } from './setup.server.ts';
 import { jsonId, requiredText, rows } from './common.server.ts';
 
 /** A mark as JSON (the judge's sheet and the API both send JSON): numbers are numbers. */
@@ -78,6 +79,7 @@ export const eventDeskInput = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('unseal'), reason: requiredText(500) }),
   schemeFormInput.extend({ intent: z.literal('scheme') }),
   liveSettingsInput.extend({ intent: z.literal('live') }),
+  eventPatch.extend({ intent: z.literal('settings') }),
 ]);
 
 /** The chief judge's desk: every form, one schema (the appeal steps included). */

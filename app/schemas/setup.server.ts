@@ -106,3 +106,16 @@ export const revokeApiInput = z.object({ reason: text(500).min(1) });
 export const liveApiInput = z.object({ mode: z.enum(LIVE_MODES), freezeAt: moment.nullable() });
 export const unsealApiInput = z.object({ reason: text(500).min(1) });
 export const nominationApiInput = z.object({ decision: z.enum(NOMINATION_DECISIONS), reason: text(500).optional() });
+
+/** An event's scoring scheme as JSON: modules in order, each with its criteria. */
+export const schemeApiInput = z.object({
+  expectedTotal: z.number().positive().nullable(),
+  modules: z.array(z.object({
+    code: text(10).min(1),
+    name: text(60).min(1),
+    criteria: z.array(z.object({ code: text(10).min(1), name: text(60).min(1), maxMarks: z.number().positive(), decimals: z.number().int().min(0).max(2), kind: z.enum(['measurement', 'judgement']), allOrNothing: z.boolean().default(false) })).min(1),
+  })).min(1).max(20),
+});
+export const confirmManyApiInput = z.object({ nominationIds: z.array(jsonId).min(1).max(1000) });
+export const tokenApiInput = z.object({ name: text(60).min(1), expiresInDays: z.number().int().min(1).max(730).default(90) });
+export const resetApiInput = z.object({ password: z.string().min(8).max(200) });

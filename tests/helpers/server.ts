@@ -24,6 +24,14 @@ export async function startServer(options: { loginLimits?: LoginLimits; env?: Re
   };
 }
 
+/** The demo on a real server, and a client logged in as one of its accounts (through the API). */
+export async function startServerAs(username: string): Promise<{ server: TestServer; client: Client }> {
+  const server = await startServer();
+  const client = new Client(server.url);
+  await client.login(username);
+  return { server, client };
+}
+
 /** A fresh install without the demo, its first administrator created and logged in (API and form). */
 export const FIRST_ADMIN = { username: 'office', displayName: '组委会办公室', password: '湘江北去-橘子洲头' };
 export async function startFreshServer(): Promise<{ server: TestServer; admin: Client }> {

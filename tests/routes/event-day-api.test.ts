@@ -7,15 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, events, judges, teams } from '#db/schema.ts';
 import { loadScheme } from '#app/models/scheme.server.ts';
 import { count } from '../helpers/db.ts';
-import { Client, startServer, type TestServer } from '../helpers/server.ts';
+import { Client, startServerAs, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
 let admin: Client;
 let eventId: number;
 beforeAll(async () => {
-  server = await startServer();
-  admin = new Client(server.url);
-  await admin.login('admin');
+  ({ server, client: admin } = await startServerAs('admin'));
   eventId = server.db.select().from(events).where(eq(events.code, 'GZ058')).get()!.id;
 });
 afterAll(() => server.stop());

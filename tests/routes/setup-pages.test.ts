@@ -57,4 +57,17 @@ describe('setting up a year by page', () => {
     expect(html).toContain('株洲赛点');
     expect(html).toContain('GZ012');
   });
+
+  it('changes an event’s settings on its page, naming a broken rule on its field', async () => {
+    const event = server.db.select().from(events).where(eq(events.competitionId, id)).get()!;
+    await admin.page(`/admin/events/${event.id}`);
+    const form = { intent: 'settings', name: event.name, venueId: String(event.venueId), scheduledOn: '2027-03-10', timeSlot: '13:30–17:00', minTeamSize: '2', maxTeamSize: '3', maxAdvisors: '2', quotaPerSchool: '2', aggregationMethod: 'median', discrepancyThreshold: '2.5', 'awardRatios.first': '0.1', 'awardRatios.second': '0.2', 'awardRatios.third': '0.3', tieAtBoundary: 'up', minTotalForAward: '' };
+    const bad = await admin.postForm(`/admin/events/${event.id}`, { ...form, minTeamSize: '4', maxTeamSize: '3' });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('每队最多人数不能少于最少人数。');
+    expect((await admin.postForm(`/admin/events/${event.id}`, form)).status).toBe(200);
+    expect(server.db.select().from(events).where(eq(events.id, event.id)).get()).toMatchObject({
+      timeSlot: '13:30–17:00', maxTeamSize: 3, quotaPerSchool: 2, aggregationMethod: 'median', discrepancyThreshold: 2.5, tieAtBoundary: 'up', minTotalForAward: null, allowMultiTeamContestants: false, tieBreakByCompletionTime: false,
+    });
+  });
 });
