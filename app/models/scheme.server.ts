@@ -41,6 +41,13 @@ export function getScheme(db: Db, actor: Actor, eventId: number) {
   return scheme;
 }
 
+/** The scheme for its editor: a new event has none yet, and starts from an empty one. */
+export function schemeForEditor(db: Db, actor: Actor, eventId: number) {
+  requirePermission(actor, 'event:manage', { eventId });
+  if (!db.select({ id: events.id }).from(events).where(eq(events.id, eventId)).get()) throw notFound('event_not_found');
+  return loadScheme(db, eventId) ?? { expectedTotal: null as number | null, frozenAt: null as Date | null, total: 0, modules: [] as LoadedScheme['modules'], criteria: [] as LoadedScheme['criteria'] };
+}
+
 /** The rules of a whole scheme: at least one criterion, each code once, the expected total. */
 function checkScheme(input: SchemeInput): void {
   const all = input.modules.flatMap((m) => m.criteria);

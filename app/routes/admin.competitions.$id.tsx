@@ -71,21 +71,21 @@ export default function YearSetup() {
         <Form method="post" className="stack">
           <CsrfInput />
           <input type="hidden" name="intent" value="settings" />
-          <Setting name="name" label={t('setup.name')} value={c.name} state={stateOf('settings')} />
-          <Setting name="year" label={t('setup.year')} value={c.year} state={stateOf('settings')} inputMode="numeric" />
-          <Setting name="startsOn" label={t('setup.startsOn')} type="date" value={c.startsOn} state={stateOf('settings')} />
-          <Setting name="endsOn" label={t('setup.endsOn')} type="date" value={c.endsOn} state={stateOf('settings')} />
-          <Setting name="registrationOpensAt" label={t('setup.registrationOpensAt')} type="datetime-local" value={c.registrationOpensAt ? toBeijingInput(c.registrationOpensAt) : ''} state={stateOf('settings')} />
-          <Setting name="registrationDeadline" label={t('setup.registrationDeadline')} type="datetime-local" value={c.registrationDeadline ? toBeijingInput(c.registrationDeadline) : ''} state={stateOf('settings')} />
-          <Setting name="announcementDays" label={t('setup.announcementDays')} value={c.announcementDays} state={stateOf('settings')} inputMode="numeric" />
+          <Setting prefix="year" name="name" label={t('setup.name')} value={c.name} state={stateOf('settings')} />
+          <Setting prefix="year" name="year" label={t('setup.year')} value={c.year} state={stateOf('settings')} inputMode="numeric" />
+          <Setting prefix="year" name="startsOn" label={t('setup.startsOn')} type="date" value={c.startsOn} state={stateOf('settings')} />
+          <Setting prefix="year" name="endsOn" label={t('setup.endsOn')} type="date" value={c.endsOn} state={stateOf('settings')} />
+          <Setting prefix="year" name="registrationOpensAt" label={t('setup.registrationOpensAt')} type="datetime-local" value={c.registrationOpensAt ? toBeijingInput(c.registrationOpensAt) : ''} state={stateOf('settings')} />
+          <Setting prefix="year" name="registrationDeadline" label={t('setup.registrationDeadline')} type="datetime-local" value={c.registrationDeadline ? toBeijingInput(c.registrationDeadline) : ''} state={stateOf('settings')} />
+          <Setting prefix="year" name="announcementDays" label={t('setup.announcementDays')} value={c.announcementDays} state={stateOf('settings')} inputMode="numeric" />
           <fieldset>
             <legend>{t('setup.defaultRules')}</legend>
-            <Setting name="defaultAwardRatios.first" label={t('setup.ratioFirst')} value={c.defaultAwardRatios.first} state={stateOf('settings')} inputMode="decimal" />
-            <Setting name="defaultAwardRatios.second" label={t('setup.ratioSecond')} value={c.defaultAwardRatios.second} state={stateOf('settings')} inputMode="decimal" />
-            <Setting name="defaultAwardRatios.third" label={t('setup.ratioThird')} value={c.defaultAwardRatios.third} state={stateOf('settings')} inputMode="decimal" />
-            <Choice name="defaultTieAtBoundary" label={t('setup.tieAtBoundary')} value={c.defaultTieAtBoundary} options={[{ value: 'down', label: t('setup.tieDown') }, { value: 'up', label: t('setup.tieUp') }]} />
-            <Choice name="defaultAggregationMethod" label={t('setup.aggregationMethod')} value={c.defaultAggregationMethod} options={(['mean', 'trimmed_mean', 'median'] as const).map((m) => ({ value: m, label: t(`rules.methods.${m}`) }))} />
-            <Choice name="defaultLiveMode" label={t('live.mode')} value={c.defaultLiveMode} options={(['named', 'anonymous', 'hidden'] as const).map((m) => ({ value: m, label: t(`live.modes.${m}`) }))} />
+            <Setting prefix="year" name="defaultAwardRatios.first" label={t('setup.ratioFirst')} value={c.defaultAwardRatios.first} state={stateOf('settings')} inputMode="decimal" />
+            <Setting prefix="year" name="defaultAwardRatios.second" label={t('setup.ratioSecond')} value={c.defaultAwardRatios.second} state={stateOf('settings')} inputMode="decimal" />
+            <Setting prefix="year" name="defaultAwardRatios.third" label={t('setup.ratioThird')} value={c.defaultAwardRatios.third} state={stateOf('settings')} inputMode="decimal" />
+            <Choice prefix="year" name="defaultTieAtBoundary" label={t('setup.tieAtBoundary')} value={c.defaultTieAtBoundary} options={[{ value: 'down', label: t('setup.tieDown') }, { value: 'up', label: t('setup.tieUp') }]} />
+            <Choice prefix="year" name="defaultAggregationMethod" label={t('setup.aggregationMethod')} value={c.defaultAggregationMethod} options={(['mean', 'trimmed_mean', 'median'] as const).map((m) => ({ value: m, label: t(`rules.methods.${m}`) }))} />
+            <Choice prefix="year" name="defaultLiveMode" label={t('live.mode')} value={c.defaultLiveMode} options={(['named', 'anonymous', 'hidden'] as const).map((m) => ({ value: m, label: t(`live.modes.${m}`) }))} />
           </fieldset>
           <button type="submit" disabled={busy}>{t('dashboard.save')}</button>
         </Form>
@@ -101,8 +101,8 @@ export default function YearSetup() {
         <Form method="post" className="stack" style={{ marginTop: '1rem' }}>
           <CsrfInput />
           <input type="hidden" name="intent" value="division" />
-          <Setting name="code" label={t('setup.code')} state={stateOf('division')} placeholder="GZ" required />
-          <Setting name="name" label={t('setup.name')} state={stateOf('division')} placeholder="高职组" required />
+          <Setting prefix="division" name="code" label={t('setup.code')} state={stateOf('division')} placeholder="GZ" required />
+          <Setting prefix="division" name="name" label={t('setup.name')} state={stateOf('division')} placeholder="高职组" required />
           <fieldset>
             <legend>{t('setup.schoolTypes')}</legend>
             {SCHOOL_TYPES.map((s) => (
@@ -110,8 +110,8 @@ export default function YearSetup() {
             ))}
             {stateOf('division')?.fields?.allowedSchoolTypes ? <p className="field-error" role="alert">{stateOf('division')!.fields!.allowedSchoolTypes}</p> : null}
           </fieldset>
-          <Setting name="maxAge" label={t('setup.maxAge')} state={stateOf('division')} inputMode="numeric" />
-          <Setting name="ageReferenceDate" label={t('setup.ageReferenceDate')} type="date" state={stateOf('division')} hint={t('setup.ageReferenceHint')} />
+          <Setting prefix="division" name="maxAge" label={t('setup.maxAge')} state={stateOf('division')} inputMode="numeric" />
+          <Setting prefix="division" name="ageReferenceDate" label={t('setup.ageReferenceDate')} type="date" state={stateOf('division')} hint={t('setup.ageReferenceHint')} />
           <button type="submit" disabled={busy}>{t('setup.addDivision')}</button>
         </Form>
       </section>
@@ -126,11 +126,11 @@ export default function YearSetup() {
         <Form method="post" className="stack" style={{ marginTop: '1rem' }}>
           <CsrfInput />
           <input type="hidden" name="intent" value="venue" />
-          <Setting name="name" label={t('setup.name')} state={stateOf('venue')} required />
-          <Choice name="hostSchoolId" label={t('setup.hostSchool')} state={stateOf('venue')} options={[{ value: '', label: '—' }, ...schools.map((s) => ({ value: s.id, label: `${s.code} ${s.name}` }))]} />
-          <Setting name="address" label={t('setup.address')} state={stateOf('venue')} />
-          <Setting name="directorName" label={t('setup.director')} state={stateOf('venue')} />
-          <Setting name="supervisorName" label={t('setup.supervisor')} state={stateOf('venue')} />
+          <Setting prefix="venue" name="name" label={t('setup.name')} state={stateOf('venue')} required />
+          <Choice prefix="venue" name="hostSchoolId" label={t('setup.hostSchool')} state={stateOf('venue')} options={[{ value: '', label: '—' }, ...schools.map((s) => ({ value: s.id, label: `${s.code} ${s.name}` }))]} />
+          <Setting prefix="venue" name="address" label={t('setup.address')} state={stateOf('venue')} />
+          <Setting prefix="venue" name="directorName" label={t('setup.director')} state={stateOf('venue')} />
+          <Setting prefix="venue" name="supervisorName" label={t('setup.supervisor')} state={stateOf('venue')} />
           <button type="submit" disabled={busy}>{t('setup.addVenue')}</button>
         </Form>
       </section>
@@ -151,14 +151,14 @@ export default function YearSetup() {
         <Form method="post" className="stack" style={{ marginTop: '1rem' }}>
           <CsrfInput />
           <input type="hidden" name="intent" value="event" />
-          <Setting name="code" label={t('setup.code')} state={stateOf('event')} placeholder="GZ012" required />
-          <Setting name="name" label={t('setup.name')} state={stateOf('event')} required />
-          <Choice name="divisionId" label={t('setup.division')} state={stateOf('event')} options={[{ value: '', label: '—' }, ...setup.divisions.map((d) => ({ value: d.id, label: `${d.code} ${d.name}` }))]} />
-          <Choice name="venueId" label={t('setup.venue')} state={stateOf('event')} options={[{ value: '', label: '—' }, ...setup.venues.map((v) => ({ value: v.id, label: v.name }))]} />
-          <Setting name="minTeamSize" label={t('setup.minTeamSize')} value={1} state={stateOf('event')} inputMode="numeric" />
-          <Setting name="maxTeamSize" label={t('setup.maxTeamSize')} value={1} state={stateOf('event')} inputMode="numeric" />
-          <Setting name="scheduledOn" label={t('dashboard.scheduledOn')} type="date" state={stateOf('event')} />
-          <Setting name="timeSlot" label={t('setup.timeSlot')} state={stateOf('event')} placeholder="08:30–12:00" />
+          <Setting prefix="event" name="code" label={t('setup.code')} state={stateOf('event')} placeholder="GZ012" required />
+          <Setting prefix="event" name="name" label={t('setup.name')} state={stateOf('event')} required />
+          <Choice prefix="event" name="divisionId" label={t('setup.division')} state={stateOf('event')} options={[{ value: '', label: '—' }, ...setup.divisions.map((d) => ({ value: d.id, label: `${d.code} ${d.name}` }))]} />
+          <Choice prefix="event" name="venueId" label={t('setup.venue')} state={stateOf('event')} options={[{ value: '', label: '—' }, ...setup.venues.map((v) => ({ value: v.id, label: v.name }))]} />
+          <Setting prefix="event" name="minTeamSize" label={t('setup.minTeamSize')} value={1} state={stateOf('event')} inputMode="numeric" />
+          <Setting prefix="event" name="maxTeamSize" label={t('setup.maxTeamSize')} value={1} state={stateOf('event')} inputMode="numeric" />
+          <Setting prefix="event" name="scheduledOn" label={t('dashboard.scheduledOn')} type="date" state={stateOf('event')} />
+          <Setting prefix="event" name="timeSlot" label={t('setup.timeSlot')} state={stateOf('event')} placeholder="08:30–12:00" />
           <p className="muted">{t('setup.eventDefaultsHint')}</p>
           <button type="submit" disabled={busy}>{t('setup.addEvent')}</button>
         </Form>

@@ -11,7 +11,7 @@ import { ImportErrors } from '#app/components/import-errors.tsx';
 import { assignJudge, listJudges, revokeAssignment } from '#app/models/assignment.server.ts';
 import { drawStations, listCheckIns, recordCheckIn, unsealEvent } from '#app/models/check-in.server.ts';
 import { getEventHeader, listAssignments } from '#app/models/judge.server.ts';
-import { getScheme, saveScheme } from '#app/models/scheme.server.ts';
+import { saveScheme, schemeForEditor } from '#app/models/scheme.server.ts';
 import { eventConflicts } from '#app/models/assignment.server.ts';
 import { scoringRules } from '#app/models/result.server.ts';
 import { ScoringRules } from '#app/components/scoring-rules.tsx';
@@ -35,7 +35,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return json(
     modelRead(request, () => ({
       eventId,
-      scheme: getScheme(context.db, actor, eventId),
+      scheme: schemeForEditor(context.db, actor, eventId),
       desk: listCheckIns(context.db, actor, eventId),
       panel: listAssignments(context.db, actor, eventId),
       judges: listJudges(context.db, actor),
@@ -158,23 +158,23 @@ function EventSettingsForm({ settings: e, venues, state, saved, busy }: { settin
         <CsrfInput />
         <input type="hidden" name="intent" value="settings" />
         <fieldset disabled={off}>
-          <Setting name="name" label={t('setup.name')} value={e.name} state={state} />
-          <Choice name="venueId" label={t('setup.venue')} value={e.venueId} state={state} options={[{ value: '', label: '—' }, ...venues.map((v) => ({ value: v.id, label: v.name }))]} />
-          <Setting name="scheduledOn" label={t('dashboard.scheduledOn')} type="date" value={e.scheduledOn} state={state} />
-          <Setting name="timeSlot" label={t('setup.timeSlot')} value={e.timeSlot} state={state} />
-          <Setting name="minTeamSize" label={t('setup.minTeamSize')} value={e.minTeamSize} state={state} inputMode="numeric" />
-          <Setting name="maxTeamSize" label={t('setup.maxTeamSize')} value={e.maxTeamSize} state={state} inputMode="numeric" />
-          <Setting name="maxAdvisors" label={t('eventSettings.maxAdvisors')} value={e.maxAdvisors} state={state} inputMode="numeric" />
-          <Setting name="quotaPerSchool" label={t('eventSettings.quota')} value={e.quotaPerSchool} state={state} inputMode="numeric" />
+          <Setting prefix="settings" name="name" label={t('setup.name')} value={e.name} state={state} />
+          <Choice prefix="settings" name="venueId" label={t('setup.venue')} value={e.venueId} state={state} options={[{ value: '', label: '—' }, ...venues.map((v) => ({ value: v.id, label: v.name }))]} />
+          <Setting prefix="settings" name="scheduledOn" label={t('dashboard.scheduledOn')} type="date" value={e.scheduledOn} state={state} />
+          <Setting prefix="settings" name="timeSlot" label={t('setup.timeSlot')} value={e.timeSlot} state={state} />
+          <Setting prefix="settings" name="minTeamSize" label={t('setup.minTeamSize')} value={e.minTeamSize} state={state} inputMode="numeric" />
+          <Setting prefix="settings" name="maxTeamSize" label={t('setup.maxTeamSize')} value={e.maxTeamSize} state={state} inputMode="numeric" />
+          <Setting prefix="settings" name="maxAdvisors" label={t('eventSettings.maxAdvisors')} value={e.maxAdvisors} state={state} inputMode="numeric" />
+          <Setting prefix="settings" name="quotaPerSchool" label={t('eventSettings.quota')} value={e.quotaPerSchool} state={state} inputMode="numeric" />
           <label className="inline-check"><input type="checkbox" name="allowMultiTeamContestants" defaultChecked={e.allowMultiTeamContestants} /> {t('eventSettings.multiTeam')}</label>
-          <Choice name="aggregationMethod" label={t('setup.aggregationMethod')} value={e.aggregationMethod} state={state} options={(['mean', 'trimmed_mean', 'median'] as const).map((m) => ({ value: m, label: t(`rules.methods.${m}`) }))} />
-          <Setting name="discrepancyThreshold" label={t('eventSettings.threshold')} value={e.discrepancyThreshold} state={state} inputMode="decimal" />
+          <Choice prefix="settings" name="aggregationMethod" label={t('setup.aggregationMethod')} value={e.aggregationMethod} state={state} options={(['mean', 'trimmed_mean', 'median'] as const).map((m) => ({ value: m, label: t(`rules.methods.${m}`) }))} />
+          <Setting prefix="settings" name="discrepancyThreshold" label={t('eventSettings.threshold')} value={e.discrepancyThreshold} state={state} inputMode="decimal" />
           <label className="inline-check"><input type="checkbox" name="tieBreakByCompletionTime" defaultChecked={e.tieBreakByCompletionTime} /> {t('eventSettings.completionTime')}</label>
-          <Setting name="awardRatios.first" label={t('setup.ratioFirst')} value={e.awardRatios.first} state={state} inputMode="decimal" />
-          <Setting name="awardRatios.second" label={t('setup.ratioSecond')} value={e.awardRatios.second} state={state} inputMode="decimal" />
-          <Setting name="awardRatios.third" label={t('setup.ratioThird')} value={e.awardRatios.third} state={state} inputMode="decimal" />
-          <Choice name="tieAtBoundary" label={t('setup.tieAtBoundary')} value={e.tieAtBoundary} state={state} options={[{ value: 'down', label: t('setup.tieDown') }, { value: 'up', label: t('setup.tieUp') }]} />
-          <Setting name="minTotalForAward" label={t('eventSettings.minTotal')} value={e.minTotalForAward} state={state} inputMode="decimal" />
+          <Setting prefix="settings" name="awardRatios.first" label={t('setup.ratioFirst')} value={e.awardRatios.first} state={state} inputMode="decimal" />
+          <Setting prefix="settings" name="awardRatios.second" label={t('setup.ratioSecond')} value={e.awardRatios.second} state={state} inputMode="decimal" />
+          <Setting prefix="settings" name="awardRatios.third" label={t('setup.ratioThird')} value={e.awardRatios.third} state={state} inputMode="decimal" />
+          <Choice prefix="settings" name="tieAtBoundary" label={t('setup.tieAtBoundary')} value={e.tieAtBoundary} state={state} options={[{ value: 'down', label: t('setup.tieDown') }, { value: 'up', label: t('setup.tieUp') }]} />
+          <Setting prefix="settings" name="minTotalForAward" label={t('eventSettings.minTotal')} value={e.minTotalForAward} state={state} inputMode="decimal" />
           <button type="submit" disabled={busy}>{t('dashboard.save')}</button>
         </fieldset>
       </Form>

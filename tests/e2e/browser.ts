@@ -35,11 +35,11 @@ export function launch(): Promise<Browser> {
  * A server and a browser for one test file, started only where Chromium is there; `logIn` opens a
  * fresh browser context (its own cookies) logged in as a demo account.
  */
-export function browserFixture() {
+export function browserFixture(options: { env?: Record<string, string> } = {}) {
   const fixture = { available: browserAvailable(), server: undefined as unknown as TestServer, browser: undefined as unknown as Browser };
   beforeAll(async () => {
     if (!fixture.available) return;
-    fixture.server = await startServer();
+    fixture.server = await startServer({ env: options.env });
     fixture.browser = await launch();
   });
   afterAll(async () => {
@@ -54,12 +54,12 @@ export function browserFixture() {
     get browser() {
       return fixture.browser;
     },
-    async logIn(username: string, viewport = { width: 1024, height: 900 }): Promise<Page> {
+    async logIn(username: string, viewport = { width: 1024, height: 900 }, password = 'chuyi2026'): Promise<Page> {
       const context = await fixture.browser.newContext({ viewport, hasTouch: true });
       const page = await context.newPage();
       await page.goto(`${fixture.server.url}/login`);
       await page.getByLabel('用户名').fill(username);
-      await page.getByLabel('密码').fill('chuyi2026');
+      await page.getByLabel('密码').fill(password);
       await page.getByRole('button', { name: '登录' }).click();
       await page.waitForURL((url) => !url.pathname.startsWith('/login'));
       return page;
