@@ -3,13 +3,15 @@
  * Deterministic: the same options give the same rows, so tests and benchmarks can rely on them.
  */
 import { sql } from 'drizzle-orm';
-import { ensureReferenceData, type Db, type Tx } from '#db/client.ts';
+import { atomically, ensureReferenceData, type Db } from '#db/client.ts';
 import * as t from '#db/schema.ts';
 import { hashPassword } from '#app/auth/password.server.ts';
 import { AGGREGATION_METHODS, aggregationProblem } from '#app/domain/aggregation.ts';
 import { idNumberCheckChar } from '#app/domain/id-number.ts';
 import { SYSTEM_ACTOR } from '#app/domain/roles.ts';
 import { recordAudit } from '#app/models/audit.server.ts';
+import { changePhase } from '#app/models/competition.server.ts';
+import { createCompetition, createEvent, saveDivision, saveVenue } from '#app/models/competition-setup.server.ts';
 import { Random } from './random.ts';
 import {
   ENTERPRISES,
@@ -61,7 +63,8 @@ export async function seedCompetition(db: Db, options: SeedOptions = {}): Promis
   const rng = new Random(options.seed ?? 2026);
   // One argon2id hash for every seeded account: hashing thousands would take minutes for no gain.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return db.transaction((tx) => new Generator(tx, rng, now, passwordHash, scale).run());
+  // One transaction; the model functions it calls nest inside it as savepoints.
+  return atomically(db, (tx) => new Generator(tx, rng, now, passwordHash, scale).run());
 }
 
 class Generator {
@@ -70,7 +73,7 @@ class Generator {
   private phoneSequence = 0;
 
   constructor(
-    private tx: Tx,
+    private tx: Db,
     private rng: Random,
     private now: Date,
     private passwordHash: string,
@@ -81,19 +84,21 @@ class Generator {
     const prefectureIds = this.prefectures();
     const schools = this.schools(prefectureIds);
     const startsOn = new Date(this.now.getTime() + 35 * DAY);
-    const competition = this.tx
-      .insert(t.competitions)
-      .values({
-        name: '2026年“楚怡杯”湖南省职业院校技能竞赛',
-        year: 2026,
-        phase: 'registration',
-        registrationOpensAt: new Date(this.now.getTime() - 14 * DAY),
-        registrationDeadline: new Date(this.now.getTime() + 21 * DAY),
-        startsOn: isoDate(startsOn),
-        endsOn: isoDate(new Date(startsOn.getTime() + 30 * DAY)),
-      })
-      .returning()
-      .get();
+    // The year is set up as an organiser sets one up: the same model functions, the same rules.
+    const competition = createCompetition(this.tx, SYSTEM_ACTOR, {
+      name: '2026年“楚怡杯”湖南省职业院校技能竞赛',
+      year: 2026,
+      registrationOpensAt: new Date(this.now.getTime() - 14 * DAY),
+      registrationDeadline: new Date(this.now.getTime() + 21 * DAY),
+      startsOn: isoDate(startsOn),
+      endsOn: isoDate(new Date(startsOn.getTime() + 30 * DAY)),
+      announcementDays: 5,
+      defaultAwardRatios: { first: 0.1, second: 0.2, third: 0.3 },
+      defaultTieAtBoundary: 'down',
+      defaultLiveMode: 'anonymous',
+      defaultAggregationMethod: 'mean',
+    });
+    changePhase(this.tx, SYSTEM_ACTOR, competition.id, 'registration', '演示竞赛开放报名 (demo)');
     const divisionIds = this.divisions(competition.id);
     const delegationOf = this.delegations(competition.id, schools, prefectureIds);
     const templates = this.eventTemplates();
@@ -154,11 +159,7 @@ class Generator {
   private divisions(competitionId: number): Record<DivisionCode, number> {
     const ids = {} as Record<DivisionCode, number>;
     for (const [code, d] of Object.entries(DIVISIONS) as [DivisionCode, (typeof DIVISIONS)[DivisionCode]][]) {
-      ids[code] = this.tx
-        .insert(t.divisions)
-        .values({ competitionId, code, name: d.name, allowedSchoolTypes: d.types, maxAge: d.maxAge, sortOrder: d.order })
-        .returning({ id: t.divisions.id })
-        .get().id;
+      ids[code] = saveDivision(this.tx, SYSTEM_ACTOR, competitionId, { code, name: d.name, allowedSchoolTypes: [...d.types], maxAge: d.maxAge, ageReferenceDate: null, sortOrder: d.order }).id;
     }
     return ids;
   }
@@ -192,11 +193,16 @@ class Generator {
   private eventTemplates(): EventTemplate[] {
     if (this.scale === 'demo') return EVENT_TEMPLATES;
     const out: EventTemplate[] = [];
+    // Codes stay as the province writes them (two letters, three digits), each used once.
+    const used = new Set<string>();
     for (let round = 0; out.length < 200; round++) {
       for (const tpl of EVENT_TEMPLATES) {
         if (out.length >= 200) break;
-        const n = Number(tpl.code.slice(2)) + round * 100;
-        out.push({ ...tpl, code: `${tpl.code.slice(0, 2)}${String(n).padStart(3, '0')}`, name: round === 0 ? tpl.name : `${tpl.name}（${round + 1}）` });
+        const prefix = tpl.code.slice(0, 2);
+        let n = (Number(tpl.code.slice(2)) + round * 50) % 1000;
+        while (used.has(`${prefix}${n}`) || n === 0) n = (n + 1) % 1000;
+        used.add(`${prefix}${n}`);
+        out.push({ ...tpl, code: `${prefix}${String(n).padStart(3, '0')}`, name: round === 0 ? tpl.name : `${tpl.name}（${round + 1}）` });
       }
     }
     return out;
@@ -208,19 +214,7 @@ class Generator {
     const railway = schools.find((s) => s.name === '湖南铁道职业技术学院');
     if (railway && !hosts.includes(railway)) hosts[0] = railway;
     return hosts.map(
-      (host) =>
-        this.tx
-          .insert(t.venues)
-          .values({
-            competitionId,
-            hostSchoolId: host.id,
-            name: `${host.name}赛点`,
-            address: host.name,
-            directorName: this.personName(),
-            supervisorName: this.personName(),
-          })
-          .returning({ id: t.venues.id })
-          .get().id,
+      (host) => saveVenue(this.tx, SYSTEM_ACTOR, competitionId, { hostSchoolId: host.id, name: `${host.name}赛点`, address: host.name, directorName: this.personName(), supervisorName: this.personName() }).id,
     );
   }
 
@@ -250,26 +244,21 @@ class Generator {
     startsOn: Date,
     index: number,
   ): { id: number; criteria: { id: number; kind: string }[] } {
-    const event = this.tx
-      .insert(t.events)
-      .values({
-        competitionId,
-        divisionId,
-        venueId,
-        code: tpl.code,
-        name: tpl.name,
-        minTeamSize: tpl.minTeamSize,
-        maxTeamSize: tpl.maxTeamSize,
-        maxAdvisors: 2,
-        quotaPerSchool: 1,
-        scheduledOn: isoDate(new Date(startsOn.getTime() + (index % 20) * DAY)),
-        // Only methods the panel can use: a trimmed mean needs five scoring judges.
-        aggregationMethod: tpl.objectiveOnly ? 'mean' : this.rng.pick(AGGREGATION_METHODS.filter((m) => !aggregationProblem(m, this.panelSize() - 1))),
-        discrepancyThreshold: 3,
-        liveMode: tpl.objectiveOnly ? 'named' : 'anonymous',
-      })
-      .returning({ id: t.events.id })
-      .get();
+    const event = createEvent(this.tx, SYSTEM_ACTOR, competitionId, {
+      divisionId,
+      venueId,
+      code: tpl.code,
+      name: tpl.name,
+      minTeamSize: tpl.minTeamSize,
+      maxTeamSize: tpl.maxTeamSize,
+      maxAdvisors: 2,
+      quotaPerSchool: 1,
+      scheduledOn: isoDate(new Date(startsOn.getTime() + (index % 20) * DAY)),
+      // Only methods the panel can use: a trimmed mean needs five scoring judges.
+      aggregationMethod: tpl.objectiveOnly ? 'mean' : this.rng.pick(AGGREGATION_METHODS.filter((m) => !aggregationProblem(m, this.panelSize() - 1))),
+      discrepancyThreshold: 3,
+      liveMode: tpl.objectiveOnly ? 'named' : 'anonymous',
+    });
     this.report.events++;
     const scheme = this.tx.insert(t.scoringSchemes).values({ eventId: event.id, expectedTotal: 100 }).returning({ id: t.scoringSchemes.id }).get();
     // Split 100 marks over the modules in multiples of 5, then each module over its criteria.
