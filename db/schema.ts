@@ -63,6 +63,8 @@ export const schools = sqliteTable(
     prefectureId: integer('prefecture_id').notNull().references(() => prefectures.id),
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),
+    /** A school the organiser disabled (closed, merged): its accounts cannot log in, it cannot enter. */
+    disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [index('schools_prefecture_idx').on(t.prefectureId)],

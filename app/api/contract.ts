@@ -13,7 +13,7 @@ import { EVENT_STATUSES, SHEET_STATUSES } from '#app/domain/event-lifecycle.ts';
 import { PHASES } from '#app/domain/phases.ts';
 import { TEAM_STATUSES } from '#app/domain/registration.ts';
 import { createAccountInput, loginInput } from '#app/schemas/account.server.ts';
-import { assignApiInput, checkInApiInput, confirmManyApiInput, resetApiInput, schemeApiInput, tokenApiInput, competitionInput, competitionPatch, divisionInput, drawApiInput, eventInput, eventPatch, liveApiInput, nominationApiInput, phaseInput, revokeApiInput, unsealApiInput, venueInput } from '#app/schemas/setup.server.ts';
+import { schoolStatusApiInput, assignApiInput, checkInApiInput, confirmManyApiInput, resetApiInput, schemeApiInput, tokenApiInput, competitionInput, competitionPatch, divisionInput, drawApiInput, eventInput, eventPatch, liveApiInput, nominationApiInput, phaseInput, revokeApiInput, unsealApiInput, venueInput } from '#app/schemas/setup.server.ts';
 import { markInput } from '#app/schemas/judging.server.ts';
 import { appealApiInput, decideInput } from '#app/schemas/awards.server.ts';
 import { advisorEntry, contestantEntry, createTeamInput, patchTeamInput, returnTeamInput } from '#app/schemas/registration.server.ts';
@@ -545,6 +545,7 @@ const setupPaths: { method: 'get' | 'post' | 'patch' | 'put'; path: string; summ
   { method: 'post', path: '/api/v1/accounts', summary: '新建账号，首次登录须改密码 (a new account; its password changed at first login)', body: createAccountInput, created: true },
   { method: 'post', path: '/api/v1/accounts/{id}/password', summary: '重置密码，下次登录须修改 (reset a password; changed at next login)', body: resetApiInput, params: ['id'] },
   { method: 'post', path: '/api/v1/accounts/{id}/tokens', summary: '签发 API 令牌（只显示一次）(issue an API token, shown once)', body: tokenApiInput, params: ['id'], created: true },
+  { method: 'post', path: '/api/v1/schools/{id}/status', summary: '停用或恢复院校（其账号随之停用或恢复），须说明原因 (disable or enable a school and its accounts, with a reason)', body: schoolStatusApiInput, params: ['id'] },
   { method: 'post', path: '/api/v1/nominations/{id}/review', summary: '确认或不予确认传承人提名 (confirm or decline a nomination)', body: nominationApiInput, params: ['id'] },
 ];
 for (const p of setupPaths) {

@@ -37,6 +37,8 @@ export type RosterContext = {
   schoolType: SchoolType;
   /** Other live teams of the same school in the same event (not this one). */
   otherTeamsOfSchool: number;
+  /** The organiser disabled the school (closed, merged). */
+  schoolDisabled?: boolean;
   /** 身份证号 → the event code of another live team of this competition the person is already on. */
   elsewhere: ReadonlyMap<string, string>;
 };
@@ -57,7 +59,8 @@ export function checkWindow(ctx: Pick<RosterContext, 'phase' | 'now' | 'event'>)
   return [];
 }
 
-export function checkSchoolType(ctx: Pick<RosterContext, 'schoolType' | 'division'>): Violation[] {
+export function checkSchoolType(ctx: Pick<RosterContext, 'schoolType' | 'division' | 'schoolDisabled'>): Violation[] {
+  if (ctx.schoolDisabled) return [{ code: 'school_disabled' }];
   return ctx.division.allowedSchoolTypes.includes(ctx.schoolType)
     ? []
     : [{ code: 'school_type_not_allowed', params: { division: ctx.division.name, type: ctx.schoolType } }];

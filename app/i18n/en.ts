@@ -553,6 +553,9 @@ export const en: Catalogue<typeof zhCN> = {
     submit: 'Create and log in',
   },
   schools: {
+    disabled: 'disabled',
+    disable: 'Disable',
+    enable: 'Enable',
     title: 'Schools',
     importBody: 'Import the province’s list of schools from the template (code, name, type, prefecture, contact, phone): all rows or none; the same file again updates by code and creates no duplicate. Each new school gets an account (s + its code) with a one-time password.',
     imported: '{{rows}} rows imported: {{created}} new schools, {{updated}} updated.',
@@ -597,6 +600,7 @@ export const en: Catalogue<typeof zhCN> = {
     minTotal: 'Minimum total for an award (blank: none)',
   },
   errors: {
+    school_disabled: 'The organiser has disabled this school: it cannot enter.',
     setup_rules: '{{count}} setting(s) break a rule; see each field.',
     event_settings_frozen: 'Event {{code}} has been drawn: its settings are frozen, like its scheme.',
     division_not_found: 'No such division.',

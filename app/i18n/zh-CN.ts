@@ -549,6 +549,9 @@ export const zhCN = {
     submit: '创建管理员并登录',
   },
   schools: {
+    disabled: '已停用',
+    disable: '停用',
+    enable: '恢复',
     title: '院校',
     importBody: '用模板导入全省院校名单（院校代码、名称、类型、市州、联系人、电话）：全部行无误才导入；同一文件再导一次按院校代码更新，不会重复。新院校各得一个账号（s + 院校代码）和一次性密码。',
     imported: '已导入 {{rows}} 行：新建 {{created}} 所，更新 {{updated}} 所。',
@@ -593,6 +596,7 @@ export const zhCN = {
     minTotal: '最低获奖分（留空为不设）',
   },
   errors: {
+    school_disabled: '该院校已被组委会停用，不能报名。',
     setup_rules: '设置有 {{count}} 处不符合规则，请按提示修改。',
     event_settings_frozen: '赛项 {{code}} 已抽签，设置已锁定（与评分标准一样）。',
     division_not_found: '找不到该组别。',

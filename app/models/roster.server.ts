@@ -48,7 +48,7 @@ export function rosterContext(db: DbOrTx, eventId: number, schoolId: number, tea
     .where(eq(events.id, eventId))
     .get();
   if (!row) throw notFound('event_not_found');
-  const school = db.select({ type: schools.type }).from(schools).where(eq(schools.id, schoolId)).get();
+  const school = db.select({ type: schools.type, disabledAt: schools.disabledAt }).from(schools).where(eq(schools.id, schoolId)).get();
   if (!school) throw notFound('school_not_found');
   const others = db
     .select({ n: count() })
@@ -89,6 +89,7 @@ export function rosterContext(db: DbOrTx, eventId: number, schoolId: number, tea
     },
     division: { name: row.division.name, allowedSchoolTypes: row.division.allowedSchoolTypes, maxAge: row.division.maxAge },
     schoolType: school.type,
+    schoolDisabled: school.disabledAt !== null,
     otherTeamsOfSchool: others,
     elsewhere,
   };
@@ -160,7 +161,7 @@ export function listOpenEvents(db: Db, actor: Actor, now = new Date()) {
   const schoolId = actor.schoolId!;
   const competition = findCurrentCompetition(db);
   if (!competition) return [];
-  const school = db.select({ type: schools.type }).from(schools).where(eq(schools.id, schoolId)).get()!;
+  const school = db.select({ type: schools.type, disabledAt: schools.disabledAt }).from(schools).where(eq(schools.id, schoolId)).get()!;
   const rows = db
     .select({ event: events, division: divisions })
     .from(events)
@@ -187,7 +188,7 @@ export function listOpenEvents(db: Db, actor: Actor, now = new Date()) {
     const deadline = event.registrationDeadline ?? competition.registrationDeadline;
     const mine = own.filter((t) => t.eventId === event.id);
     const window = checkWindow({ phase: competition.phase, now, event: { deadline } as RosterContext['event'] });
-    const eligible = checkSchoolType({ schoolType: school.type, division }).length === 0;
+    const eligible = checkSchoolType({ schoolType: school.type, division, schoolDisabled: school.disabledAt !== null }).length === 0;
     return {
       id: event.id,
       code: event.code,

@@ -1,12 +1,12 @@
 /** Schools (院校): a school account sees and changes only its own; personal data is masked for others. */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { atomically, type Db } from '#db/client.ts';
-import { prefectures, schools } from '#db/schema.ts';
+import { prefectures, schools, sessions, users } from '#db/schema.ts';
 import { maskPhone } from '#app/domain/id-number.ts';
 import { type Actor } from '#app/domain/roles.ts';
 import { can, requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
-import { notFound } from './errors.ts';
+import { ModelError, notFound } from './errors.ts';
 
 function requireOwnSchool(actor: Actor, schoolId: number) {
   requirePermission(actor, 'school:read', { schoolId }, 'not_own_school');
@@ -59,9 +59,27 @@ export function updateSchoolContact(
 export function listSchools(db: Db, actor: Actor) {
   requirePermission(actor, 'school:list');
   return db
-    .select({ id: schools.id, code: schools.code, name: schools.name, type: schools.type, prefecture: prefectures.name })
+    .select({ id: schools.id, code: schools.code, name: schools.name, type: schools.type, prefecture: prefectures.name, disabledAt: schools.disabledAt })
     .from(schools)
     .innerJoin(prefectures, eq(prefectures.id, schools.prefectureId))
     .orderBy(asc(prefectures.sortOrder), asc(schools.code))
     .all();
+}
+
+/**
+ * The organiser disables a school (closed, merged) or enables it again, with a reason: its accounts
+ * stop or resume logging in, and a disabled school cannot enter an event. Nothing is deleted.
+ */
+export function setSchoolDisabled(db: Db, actor: Actor, schoolId: number, disabled: boolean, reason: string, now = new Date()): void {
+  requirePermission(actor, 'school:list');
+  if (!reason.trim()) throw new ModelError(422, 'reason_required', {}, { reason: 'errors.reason_required' });
+  atomically(db, (tx) => {
+    const school = tx.select().from(schools).where(eq(schools.id, schoolId)).get();
+    if (!school) throw notFound('school_not_found');
+    if (!!school.disabledAt === disabled) return;
+    tx.update(schools).set({ disabledAt: disabled ? now : null }).where(eq(schools.id, schoolId)).run();
+    tx.update(users).set({ disabledAt: disabled ? now : null }).where(and(eq(users.schoolId, schoolId), eq(users.role, 'school'))).run();
+    if (disabled) tx.update(sessions).set({ revokedAt: now }).where(and(isNull(sessions.revokedAt), inArray(sessions.userId, tx.select({ id: users.id }).from(users).where(eq(users.schoolId, schoolId))))).run();
+    recordAudit(tx, actor, { action: disabled ? 'school.disable' : 'school.enable', entity: 'school', entityId: schoolId, before: { disabledAt: school.disabledAt }, after: { disabledAt: disabled ? now : null }, reason: reason.trim() });
+  });
 }

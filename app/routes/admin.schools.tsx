@@ -3,7 +3,7 @@
  * and take the sheet of new accounts with their one-time passwords, shown this once.
  */
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type TypedResponse } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { uploadAction } from '#app/api/xlsx.server.ts';
 import { requireDesk } from '#app/auth/session.server.ts';
@@ -11,7 +11,10 @@ import { Table } from '#app/components/table.tsx';
 import { ImportPanel } from '#app/components/workbook-upload.tsx';
 import type { ImportError } from '#app/models/registration-xlsx.server.ts';
 import { accountsSheetHref, importSchools } from '#app/models/school-import.server.ts';
-import { listSchools } from '#app/models/school.server.ts';
+import { listSchools, setSchoolDisabled } from '#app/models/school.server.ts';
+import { schoolStatusFormInput } from '#app/schemas/setup.server.ts';
+import { formFailure, parseForm } from '#app/utils/forms.server.ts';
+import { CsrfInput } from '#app/components/csrf-input.tsx';
 
 export const meta: MetaFunction = () => [{ title: '院校 · 竞赛管理员' }];
 
@@ -24,6 +27,17 @@ type Result = { ok: true; rows: number; created: number; updated: number; accoun
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireDesk(request, context, 'desk:organiser');
+  // A school disabled or enabled from the list; anything else is the sheet's upload.
+  if (!request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
+    const parsed = await parseForm(request, context, schoolStatusFormInput);
+    if (!parsed.ok) return json(parsed, { status: 400 });
+    try {
+      setSchoolDisabled(context.db, actor, parsed.data.schoolId, parsed.data.intent === 'disable', parsed.data.reason);
+    } catch (error) {
+      return formFailure(request, error);
+    }
+    return json({ ok: true as const, status: parsed.data.intent });
+  }
   return uploadAction(request, context, async (file, _lng, t) => {
     const outcome = await importSchools(context.db, actor, file);
     if (!outcome.ok) return json<Result>({ ok: false, message: t('errors.import_rejected', { count: outcome.errors.length }), errors: outcome.errors }, { status: 422 });
@@ -39,9 +53,24 @@ export default function Schools() {
   return (
     <>
       <ImportPanel words="schools" templateHref="/admin/schools/template.xlsx" accountsFileName="院校账号与一次性密码.xlsx" />
-      <Table label={t('schools.title')} columns={[t('setup.code'), t('setup.name')]}>
+      <Table label={t('schools.title')} columns={[t('setup.code'), t('setup.name'), t('accounts.actions')]}>
         {schools.map((s) => (
-          <tr key={s.id}><td>{s.code}</td><td>{s.name}</td></tr>
+          <tr key={s.id}>
+            <td>{s.code}</td>
+            <td>{s.name}{s.disabledAt ? <span className="badge">{t('schools.disabled')}</span> : null}</td>
+            <td>
+              <details>
+                <summary>{t(s.disabledAt ? 'schools.enable' : 'schools.disable')}</summary>
+                <Form method="post" className="filters">
+                  <CsrfInput />
+                  {s.disabledAt ? <input type="hidden" name="intent" value="enable" /> : <input type="hidden" name="intent" value="disable" />}
+                  <input type="hidden" name="schoolId" value={s.id} />
+                  <input name="reason" aria-label={`${t('dashboard.reason')} ${s.name}`} placeholder={t('dashboard.reason')} required maxLength={500} />
+                  <button type="submit" className="button-secondary">{t(s.disabledAt ? 'schools.enable' : 'schools.disable')}</button>
+                </Form>
+              </details>
+            </td>
+          </tr>
         ))}
       </Table>
     </>

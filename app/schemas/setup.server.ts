@@ -119,3 +119,7 @@ export const schemeApiInput = z.object({
 export const confirmManyApiInput = z.object({ nominationIds: z.array(jsonId).min(1).max(1000) });
 export const tokenApiInput = z.object({ name: text(60).min(1), expiresInDays: z.number().int().min(1).max(730).default(90) });
 export const resetApiInput = z.object({ password: z.string().min(8).max(200) });
+
+/** A school disabled (closed, merged) or enabled again, with the reason. */
+export const schoolStatusApiInput = z.object({ disabled: z.boolean(), reason: text(500).min(1) });
+export const schoolStatusFormInput = z.object({ intent: z.enum(['disable', 'enable']), schoolId: z.coerce.number().int().positive(), reason: text(500).min(1) });

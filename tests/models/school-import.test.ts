@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, imports, schools, users } from '#db/schema.ts';
 import { createFirstAdmin, verifyLogin } from '#app/models/account.server.ts';
 import { importSchools, schoolTemplate, SCHOOL_SHEET } from '#app/models/school-import.server.ts';
-import { actorOf, count, emptyDb } from '../helpers/db.ts';
-import { asyncRefusal } from '../helpers/refusal.ts';
+import { setSchoolDisabled } from '#app/models/school.server.ts';
+import { listOpenEvents } from '#app/models/roster.server.ts';
+import { actorOf, count, demoDb, emptyDb, TEST_NOW } from '../helpers/db.ts';
+import { asyncRefusal, refusal } from '../helpers/refusal.ts';
 
 async function freshInstall() {
   const db = emptyDb();
@@ -101,4 +103,20 @@ describe('importing schools', () => {
     expect(await importSchools(db, admin, await sheet(rows))).toMatchObject({ ok: true, created: 0, updated: 0 });
     console.log(`the same 5,000 again (no change): ${Math.round(performance.now() - again)} ms`);
   }, 120_000);
+});
+
+describe('disabling a school', () => {
+  it('stops its accounts and its registrations, audited; enabling it again restores them', async () => {
+    const db = await demoDb();
+    const admin = actorOf(db, 'admin');
+    const school = actorOf(db, 'school');
+    expect(refusal(() => setSchoolDisabled(db, admin, school.schoolId!, true, ' ')).code).toBe('reason_required');
+    setSchoolDisabled(db, admin, school.schoolId!, true, '学校合并');
+    expect(await verifyLogin(db, 'school', 'chuyi2026')).toEqual({ ok: false, code: 'account_disabled' });
+    expect(listOpenEvents(db, school, TEST_NOW).every((e) => !e.canEnter)).toBe(true);
+    expect(db.select().from(auditLog).where(eq(auditLog.action, 'school.disable')).get()!.reason).toBe('学校合并');
+    setSchoolDisabled(db, admin, school.schoolId!, false, '误操作');
+    expect((await verifyLogin(db, 'school', 'chuyi2026')).ok).toBe(true);
+    expect(refusal(() => setSchoolDisabled(db, school, school.schoolId!, true, '越权')).status).toBe(403);
+  });
 });

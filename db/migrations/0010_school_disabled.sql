@@ -1,0 +1,1 @@
+ALTER TABLE `schools` ADD `disabled_at` integer;
