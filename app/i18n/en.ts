@@ -557,7 +557,7 @@ export const en: Catalogue<typeof zhCN> = {
     disable: 'Disable',
     enable: 'Enable',
     title: 'Schools',
-    importBody: 'Import the province’s list of schools from the template (code, name, type, prefecture, contact, phone): all rows or none; the same file again updates by code and creates no duplicate. Each new school gets an account (s + its code) with a one-time password.',
+    importBody: 'Import the province’s list of schools from the template (code, name, type, prefecture, contact, phone, optionally the delegation): all rows or none; the same file again updates by code and creates no duplicate. Each new school gets an account (s + its code) with a one-time password.',
     imported: '{{rows}} rows imported: {{created}} new schools, {{updated}} updated.',
     accountsOnce: 'The new accounts’ one-time passwords are shown this once: download and hand them out now; each must be changed at first login.',
     downloadAccounts: 'Download accounts and passwords',

@@ -5,15 +5,16 @@
  * password, returned once in an accounts sheet for the organiser to hand out; the file is kept.
  */
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { atomically, type Db } from '#db/client.ts';
-import { imports, prefectures, schools, users } from '#db/schema.ts';
+import { delegations, imports, prefectures, schools, users } from '#db/schema.ts';
 import { generateOneTimePassword, hashOneTimePassword } from '#app/auth/one-time-password.server.ts';
 import { SCHOOL_CODE, SCHOOL_TYPE_WORDS, schoolTypeOfWord, schoolUsername } from '#app/domain/competition-setup.ts';
 import { isValidPhone } from '#app/domain/id-number.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
 import type { Actor } from '#app/domain/roles.ts';
 import { recordAudit } from './audit.server.ts';
+import { findCurrentCompetition } from './competition.server.ts';
 import { ModelError } from './errors.ts';
 import type { ImportError } from './registration-xlsx.server.ts';
 import { columns, headersOf, sheetRows, templateSheet, uploadedSheet, validateRange } from './workbook.server.ts';
@@ -22,6 +23,7 @@ export const SCHOOL_SHEET = '院校';
 const COLUMNS = columns({
   code: ['院校代码', 12], name: ['院校名称', 30], type: ['类型', 12],
   prefecture: ['市州', 20], contactName: ['联系人', 12], contactPhone: ['联系电话', 16],
+  delegation: ['代表团', 24],
 });
 type Key = (typeof COLUMNS)[number]['key'];
 const HEADER = headersOf(COLUMNS);
@@ -44,7 +46,8 @@ export async function schoolTemplate(db: Db, actor: Actor): Promise<Buffer> {
 export async function importSchools(db: Db, actor: Actor, file: ArrayBuffer, fileName = 'schools.xlsx'): Promise<SchoolImportOutcome> {
   requirePermission(actor, 'school:list');
   const { sheet } = await uploadedSheet(file, SCHOOL_SHEET, 'import_empty');
-  const rows = sheetRows(sheet, COLUMNS, ['contactName', 'contactPhone'], 'import_headers');
+  const rows = sheetRows(sheet, COLUMNS, ['contactName', 'contactPhone', 'delegation'], 'import_headers');
+  const competition = findCurrentCompetition(db, actor);
   if (rows.length === 0) throw new ModelError(400, 'import_empty');
   const prefectureOf = new Map(db.select().from(prefectures).all().map((p) => [p.name, p.id]));
   const existing = new Map(db.select().from(schools).all().map((s) => [s.code, s]));
@@ -53,7 +56,7 @@ export async function importSchools(db: Db, actor: Actor, file: ArrayBuffer, fil
   const fail = (row: number, key: Key, message: string) => errors.push({ sheet: sheet.name, row, column: HEADER[key], message });
   const seenCode = new Map<string, number>();
   const seenName = new Map<string, number>();
-  const plans: { row: number; code: string; name: string; type: NonNullable<ReturnType<typeof schoolTypeOfWord>>; prefectureId: number; contactName: string | null; contactPhone: string | null }[] = [];
+  const plans: { row: number; code: string; name: string; type: NonNullable<ReturnType<typeof schoolTypeOfWord>>; prefectureId: number; contactName: string | null; contactPhone: string | null; delegation: string | null }[] = [];
   for (const { row, text } of rows) {
     let ok = true;
     const refuse = (key: Key, message: string) => ((ok = false), fail(row, key, message));
@@ -69,7 +72,8 @@ export async function importSchools(db: Db, actor: Actor, file: ArrayBuffer, fil
     if (text.contactPhone && !isValidPhone(text.contactPhone)) refuse('contactPhone', '联系电话不是有效的手机号');
     seenCode.set(text.code, row);
     seenName.set(text.name, row);
-    if (ok) plans.push({ row, code: text.code, name: text.name, type: type!, prefectureId: prefectureId!, contactName: text.contactName || null, contactPhone: text.contactPhone || null });
+    if (text.delegation && !competition) refuse('delegation', '还没有当前竞赛：代表团属于某一届竞赛，请先新建一届');
+    if (ok) plans.push({ row, code: text.code, name: text.name, type: type!, prefectureId: prefectureId!, contactName: text.contactName || null, contactPhone: text.contactPhone || null, delegation: text.delegation || null });
   }
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.row - b.row) };
 
@@ -83,10 +87,11 @@ export async function importSchools(db: Db, actor: Actor, file: ArrayBuffer, fil
     const takenNames = new Set(tx.select({ username: users.username }).from(users).all().map((u) => u.username.toLowerCase()));
     for (const a of accounts) if (takenNames.has(a.username.toLowerCase())) throw new ModelError(409, 'username_taken', { username: a.username });
     for (const p of plans) {
-      const { row: _row, ...values } = p;
+      const { row: _row, delegation, ...values } = p;
       const before = existing.get(p.code);
       if (before) {
         const changed = (['name', 'type', 'prefectureId', 'contactName', 'contactPhone'] as const).some((k) => before[k] !== values[k]);
+        if (delegation && competition) ensureDelegation(tx, competition.id, delegation, before);
         if (!changed) continue;
         tx.update(schools).set(values).where(eq(schools.id, before.id)).run();
         recordAudit(tx, actor, { action: 'school.update', entity: 'school', entityId: before.id, before, after: values });
@@ -94,6 +99,7 @@ export async function importSchools(db: Db, actor: Actor, file: ArrayBuffer, fil
         continue;
       }
       const school = tx.insert(schools).values(values).returning().get();
+      if (delegation && competition) ensureDelegation(tx, competition.id, delegation, school);
       const i = accounts.findIndex((a) => a.code === p.code);
       const user = tx
         .insert(users)
@@ -110,6 +116,16 @@ export async function importSchools(db: Db, actor: Actor, file: ArrayBuffer, fil
     recordAudit(tx, actor, { action: 'import.schools', entity: 'import', entityId: kept.id, after: { rows: plans.length, created: fresh.length, updated } });
   });
   return { ok: true, rows: plans.length, created: fresh.length, updated, accounts };
+}
+
+/**
+ * The delegation (代表团) a school enters through, in the current year: a school's own (高职, named
+ * after it) or its prefecture's (中职); created on first mention, found by name after.
+ */
+function ensureDelegation(tx: Db, competitionId: number, name: string, school: { id: number; name: string; prefectureId: number }) {
+  if (tx.select({ id: delegations.id }).from(delegations).where(and(eq(delegations.competitionId, competitionId), eq(delegations.name, name))).get()) return;
+  const own = name.startsWith(school.name);
+  tx.insert(delegations).values({ competitionId, name, kind: own ? 'school' : 'prefecture', schoolId: own ? school.id : null, prefectureId: own ? null : school.prefectureId }).run();
 }
 
 /** The sheet of new accounts and their one-time passwords, for the organiser to hand out (shown once). */

@@ -120,3 +120,19 @@ describe('disabling a school', () => {
     expect(refusal(() => setSchoolDisabled(db, school, school.schoolId!, true, '越权')).status).toBe(403);
   });
 });
+
+describe('delegations on the school sheet', () => {
+  it('records each school’s delegation in the current year, once, and refuses it before any year exists', async () => {
+    const db = await demoDb();
+    const admin = actorOf(db, 'admin');
+    const rows = [['13901', '湖南测试职业技术学院', '高职专科', '益阳市', '', '', '湖南测试职业技术学院代表队'], ['43901', '益阳测试中职学校', '中职', '益阳市', '', '', '益阳市代表团（测试）']];
+    const headers = ['院校代码', '院校名称', '类型', '市州', '联系人', '联系电话', '代表团'];
+    expect(await importSchools(db, admin, await sheet(rows, headers))).toMatchObject({ ok: true, created: 2 });
+    expect(await importSchools(db, admin, await sheet(rows, headers))).toMatchObject({ ok: true, created: 0 });
+    const made = db.$client.prepare("select name, kind from delegations where name like '%测试%' order by name").all();
+    expect(made).toEqual([{ name: '湖南测试职业技术学院代表队', kind: 'school' }, { name: '益阳市代表团（测试）', kind: 'prefecture' }]);
+    const { db: fresh, admin: office } = await freshInstall();
+    const outcome = await importSchools(fresh, office, await sheet(rows, headers));
+    expect(outcome.ok ? [] : outcome.errors.map((e) => e.column)).toEqual(['代表团', '代表团']);
+  });
+});

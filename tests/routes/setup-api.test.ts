@@ -126,5 +126,8 @@ describe('schools by sheet over HTTP', () => {
     expect((await school.login('s13101', outcome.accounts[0].password)).status).toBe(200);
     expect((await body(await school.fetch('/api/v1/teams'))).error.code).toBe('password_change_required');
     expect((await upload(new Blob(['not a workbook']))).status).toBe(400);
+    const empty = await upload(new Blob([]));
+    expect(empty.status).toBe(400);
+    expect((await body(empty)).error.message).toMatch(/[\u4e00-\u9fff]/);
   });
 });
