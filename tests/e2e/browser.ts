@@ -31,6 +31,18 @@ export function launch(): Promise<Browser> {
   });
 }
 
+/** A school fills its team's form: two contestants and one advisor, then submits it for review. */
+export async function fillAndSubmitTeam(page: Page, people: readonly { name: string; idNumber: string }[], advisor = { name: '谭建国', phone: '13975112345' }) {
+  for (const [i, p] of people.entries()) {
+    await page.locator(`[name="contestants.${i}.name"]`).fill(p.name);
+    await page.locator(`[name="contestants.${i}.idNumber"]`).fill(p.idNumber);
+  }
+  await page.locator('[name="advisors.0.name"]').fill(advisor.name);
+  await page.locator('[name="advisors.0.phone"]').fill(advisor.phone);
+  await page.getByRole('button', { name: '提交审核' }).click();
+  await page.getByText('已提交，等待组委会审核。').waitFor();
+}
+
 /**
  * A server and a browser for one test file, started only where Chromium is there; `logIn` opens a
  * fresh browser context (its own cookies) logged in as a demo account.

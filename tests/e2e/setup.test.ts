@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { contestant } from '../helpers/people.ts';
-import { browserFixture } from './browser.ts';
+import { browserFixture, fillAndSubmitTeam } from './browser.ts';
 
 const e2e = browserFixture({ env: { SEED_DEMO: 'false' } });
 const PASSWORD = '湘江北去-橘子洲头';
@@ -141,14 +141,7 @@ describe.skipIf(!e2e.available)('a year from an empty database, in a browser', (
     await school.waitForURL(/\/teams\/\d+$/);
     const teamUrl = school.url();
     const [a, b] = [contestant('欧阳明'), contestant('李晓彤', '20040620', 'female')];
-    await school.locator('[name="contestants.0.name"]').fill(a.name);
-    await school.locator('[name="contestants.0.idNumber"]').fill(a.idNumber);
-    await school.locator('[name="contestants.1.name"]').fill(b.name);
-    await school.locator('[name="contestants.1.idNumber"]').fill(b.idNumber);
-    await school.locator('[name="advisors.0.name"]').fill('谭建国');
-    await school.locator('[name="advisors.0.phone"]').fill('13975112345');
-    await school.getByRole('button', { name: '提交审核' }).click();
-    await school.getByText('已提交，等待组委会审核。').waitFor();
+    await fillAndSubmitTeam(school, [a, b]);
 
     // The organiser approves, assigns judges from the pool, checks the team in and draws.
     await admin.goto(teamUrl);
