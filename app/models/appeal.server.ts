@@ -18,7 +18,7 @@ import { eventChanged } from './changes.server.ts';
 import { ModelError, notFound } from './errors.ts';
 import { currentMarksOfSheets } from './mark.server.ts';
 import { announcementEndOf, appealPending } from './publication.server.ts';
-import { eventOrThrow } from './result.server.ts';
+import { eventOrThrow } from './competition.server.ts';
 import { awardChanges, currentTiers, storeRun } from './run.server.ts';
 import { loadScheme } from './scheme.server.ts';
 

@@ -6,6 +6,7 @@ import { type Actor, type AssignmentRole } from '#app/domain/roles.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
 import { eventChanged } from './changes.server.ts';
+import { eventOrThrow } from './competition.server.ts';
 import { aggregationProblem } from '#app/domain/aggregation.ts';
 import { findConflicts } from '#app/domain/conflict.ts';
 import { isMarkable } from '#app/domain/event-lifecycle.ts';
@@ -18,8 +19,7 @@ export function assignJudge(db: Db, actor: Actor, input: { eventId: number; judg
   return atomically(db, (tx) => {
     const judge = tx.select().from(judges).where(eq(judges.id, input.judgeId)).get();
     if (!judge) throw notFound('judge_not_found');
-    const event = tx.select().from(events).where(eq(events.id, input.eventId)).get();
-    if (!event) throw notFound('event_not_found');
+    const event = eventOrThrow(tx, input.eventId);
     // 回避: the same rule as at approval, check-in, the draw and the lock.
     const conflict = findConflicts([{ judgeId: judge.id, name: judge.name, affiliationSchoolId: judge.affiliationSchoolId }], competingSchools(tx, event.id))[0];
     if (conflict) throw new ModelError(409, 'conflict_of_interest', { judge: judge.name, school: conflict.school, event: `${event.code} ${event.name}` });

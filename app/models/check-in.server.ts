@@ -16,15 +16,10 @@ import { requirePermission } from '#app/domain/permissions.ts';
 import type { Actor } from '#app/domain/roles.ts';
 import { recordAudit } from './audit.server.ts';
 import { eventChanged } from './changes.server.ts';
+import { eventOrThrow } from './competition.server.ts';
 import { conflictRefusal, panelConflicts, requireNoConflict } from './conflict.server.ts';
-import { ModelError, notFound } from './errors.ts';
+import { ModelError } from './errors.ts';
 import { scoringJudgesOf } from './mark.server.ts';
-
-function eventOrThrow(db: DbOrTx, eventId: number) {
-  const event = db.select().from(events).where(eq(events.id, eventId)).get();
-  if (!event) throw notFound('event_not_found');
-  return event;
-}
 
 /** Marks an approved team present or absent; absent teams are kept and never ranked. */
 export function recordCheckIn(db: Db, actor: Actor, eventId: number, teamId: number, status: 'present' | 'absent'): void {

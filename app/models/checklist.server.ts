@@ -7,8 +7,8 @@ import { isMarkable } from '#app/domain/event-lifecycle.ts';
 import { hundredthsOf } from '#app/domain/exact.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
 import type { Actor } from '#app/domain/roles.ts';
+import { eventOrThrow } from './competition.server.ts';
 import { panelConflicts } from './conflict.server.ts';
-import { notFound } from './errors.ts';
 import { lockObstacles } from './result.server.ts';
 import { loadScheme } from './scheme.server.ts';
 
@@ -33,9 +33,7 @@ function checklistOf(db: Db, event: typeof events.$inferSelect) {
 
 export function eventChecklist(db: Db, actor: Actor, eventId: number) {
   requirePermission(actor, 'event:manage', { eventId });
-  const event = db.select().from(events).where(eq(events.id, eventId)).get();
-  if (!event) throw notFound('event_not_found');
-  return checklistOf(db, event);
+  return checklistOf(db, eventOrThrow(db, eventId));
 }
 
 /** Each event of a year with what it still misses (events that miss nothing are left out). */

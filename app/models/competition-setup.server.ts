@@ -12,6 +12,7 @@ import { requirePermission } from '#app/domain/permissions.ts';
 import type { Violation } from '#app/domain/registration.ts';
 import type { Actor } from '#app/domain/roles.ts';
 import { recordAudit } from './audit.server.ts';
+import { eventOrThrow } from './competition.server.ts';
 import { eventChanged } from './changes.server.ts';
 import { ModelError, notFound } from './errors.ts';
 import { loadScheme } from './scheme.server.ts';
@@ -208,8 +209,7 @@ export function createEvent(db: Db, actor: Actor, competitionId: number, given: 
 export function updateEvent(db: Db, actor: Actor, eventId: number, patch: Partial<EventInput>): void {
   requirePermission(actor, 'event:manage', { eventId });
   atomically(db, (tx) => {
-    const before = tx.select().from(events).where(eq(events.id, eventId)).get();
-    if (!before) throw notFound('event_not_found');
+    const before = eventOrThrow(tx, eventId);
     if (!isRegistrationOpenFor(before.status)) throw new ModelError(409, 'event_settings_frozen', { code: before.code });
     patch = given(patch);
     const next = { ...before, ...patch };
@@ -227,8 +227,7 @@ export function updateEvent(db: Db, actor: Actor, eventId: number, patch: Partia
 /** An event's settings, as its form and the API show them. */
 export function eventSettings(db: Db, actor: Actor, eventId: number) {
   requirePermission(actor, 'event:manage', { eventId });
-  const row = db.select().from(events).where(eq(events.id, eventId)).get();
-  if (!row) throw notFound('event_not_found');
+  const row = eventOrThrow(db, eventId);
   return { ...row, frozen: !isRegistrationOpenFor(row.status) };
 }
 

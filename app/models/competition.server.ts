@@ -1,12 +1,19 @@
 /** The competition (届), its divisions and events as the public and the organisers see them. */
 import { asc, count, desc, eq, isNull, and, ne } from 'drizzle-orm';
-import { atomically, type Db } from '#db/client.ts';
+import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { competitions, contestants, divisions, events, schools, teams, venues } from '#db/schema.ts';
 import { canMovePhase, type Phase } from '#app/domain/phases.ts';
 import { type Actor } from '#app/domain/roles.ts';
 import { can, requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
 import { ModelError, notFound } from './errors.ts';
+
+/** An event's row, or 404. */
+export function eventOrThrow(db: DbOrTx, eventId: number) {
+  const event = db.select().from(events).where(eq(events.id, eventId)).get();
+  if (!event) throw notFound('event_not_found');
+  return event;
+}
 
 /** The newest competition that has left `draft` (admins also see a draft one). */
 export function findCurrentCompetition(db: Db, actor: Actor | null = null) {

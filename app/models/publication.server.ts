@@ -13,7 +13,8 @@ import { recordAudit } from './audit.server.ts';
 import { issueAwardCertificates } from './certificate.server.ts';
 import { eventChanged } from './changes.server.ts';
 import { createNominations } from './nomination.server.ts';
-import { eventOrThrow, latestRun } from './result.server.ts';
+import { eventOrThrow } from './competition.server.ts';
+import { latestRun } from './result.server.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -4,13 +4,14 @@
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#db/client.ts';
-import { checkIns, criteria, discrepancyFlags, events, judges, results, resultRuns, schools, scoringSheets, teams } from '#db/schema.ts';
+import { checkIns, criteria, discrepancyFlags, judges, results, resultRuns, schools, scoringSheets, teams } from '#db/schema.ts';
 import { aggregationProblem, scoreTeam, TRIMMED_MEAN_MIN_JUDGES, type TeamScore } from '#app/domain/aggregation.ts';
 import { fromHundredths, fromOrNull, hundredthsOf, SCORE_ROUNDING } from '#app/domain/exact.ts';
 import { rankTeams } from '#app/domain/ranking.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
 import type { Actor } from '#app/domain/roles.ts';
 import { panelConflicts } from './conflict.server.ts';
+import { eventOrThrow } from './competition.server.ts';
 import { ModelError, notFound } from './errors.ts';
 import { currentMarksOfSheets, scoringJudgesOf } from './mark.server.ts';
 import { loadScheme } from './scheme.server.ts';
@@ -20,12 +21,6 @@ const percent = (share: number) => Math.round(share * 10000) / 100;
 /** The chief judge's desk: the event's chief judge, and the organiser. */
 function requireChief(actor: Actor, eventId: number) {
   requirePermission(actor, 'marking:review', { eventId });
-}
-
-export function eventOrThrow(db: DbOrTx, eventId: number) {
-  const event = db.select().from(events).where(eq(events.id, eventId)).get();
-  if (!event) throw notFound('event_not_found');
-  return event;
 }
 
 /**

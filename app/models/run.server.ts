@@ -14,7 +14,8 @@ import { eventChanged } from './changes.server.ts';
 import { conflictRefusal } from './conflict.server.ts';
 import { ModelError } from './errors.ts';
 import { assertTransition } from '#app/domain/event-lifecycle.ts';
-import { computeResults, eventOrThrow, latestRun, lockObstacles } from './result.server.ts';
+import { eventOrThrow } from './competition.server.ts';
+import { computeResults, latestRun, lockObstacles } from './result.server.ts';
 
 /** The tiers of a run, team by team (优秀指导教师 rows left out). */
 export function tiersOfRun(db: DbOrTx, runId: number): Map<number, AwardTier> {

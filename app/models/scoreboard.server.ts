@@ -13,7 +13,7 @@ import { type Actor } from '#app/domain/roles.ts';
 import { can, requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
 import { eventChanged } from './changes.server.ts';
-import { findCurrentCompetition } from './competition.server.ts';
+import { eventOrThrow, findCurrentCompetition } from './competition.server.ts';
 import { forbidden, ModelError, notFound } from './errors.ts';
 import { latestRun, scoreEvent } from './result.server.ts';
 import { tiersOfRun } from './run.server.ts';
@@ -201,8 +201,7 @@ export function getCompetitionBoard(db: Db, competitionId: number, now = new Dat
 export function setLiveSettings(db: Db, actor: Actor, eventId: number, input: { mode: LiveMode; freezeAt: Date | null }, reason?: string): void {
   requirePermission(actor, 'event:manage', { eventId });
   atomically(db, (tx) => {
-    const event = tx.select().from(events).where(eq(events.id, eventId)).get();
-    if (!event) throw notFound('event_not_found');
+    const event = eventOrThrow(tx, eventId);
     const judgement = loadScheme(tx, eventId)?.criteria.some((c) => c.kind === 'judgement') ?? false;
     if (!allowedModes(judgement).includes(input.mode)) throw new ModelError(422, 'live_mode_named_judgement', {}, { mode: 'errors.live_mode_named_judgement' });
     tx.update(events).set({ liveMode: input.mode, freezeAt: input.freezeAt }).where(eq(events.id, eventId)).run();
