@@ -1,6 +1,6 @@
 /** Judge assignment: who judges which event, in which role; never a judge whose own school has a team in it (回避). */
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { atomically, type Db } from '#db/client.ts';
+import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { events, judgeAssignments, judges } from '#db/schema.ts';
 import { type Actor, type AssignmentRole } from '#app/domain/roles.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
@@ -19,22 +19,37 @@ export function assignJudge(db: Db, actor: Actor, input: { eventId: number; judg
   return atomically(db, (tx) => {
     const judge = tx.select().from(judges).where(eq(judges.id, input.judgeId)).get();
     if (!judge) throw notFound('judge_not_found');
-    const event = eventOrThrow(tx, input.eventId);
-    // 回避: the same rule as at approval, check-in, the draw and the lock.
-    const conflict = findConflicts([{ judgeId: judge.id, name: judge.name, affiliationSchoolId: judge.affiliationSchoolId }], competingSchools(tx, event.id))[0];
-    if (conflict) throw new ModelError(409, 'conflict_of_interest', { judge: judge.name, school: conflict.school, event: `${event.code} ${event.name}` });
-    const live = tx
-      .select()
-      .from(judgeAssignments)
-      .where(and(eq(judgeAssignments.eventId, event.id), isNull(judgeAssignments.revokedAt)))
-      .all();
-    if (live.some((a) => a.judgeId === judge.id)) throw new ModelError(409, 'already_assigned', { judge: judge.name });
-    if (input.role === 'chief_judge' && live.some((a) => a.role === 'chief_judge')) throw new ModelError(409, 'chief_exists');
-    const row = tx.insert(judgeAssignments).values(input).returning().get();
-    recordAudit(tx, actor, { action: 'assignment.create', entity: 'judge_assignment', entityId: row.id, after: row });
-    eventChanged(tx, row.eventId);
-    return row.id;
+    return addAssignment(tx, actor, judge, eventOrThrow(tx, input.eventId), input.role);
   });
+}
+
+/**
+ * A new assignment under the rules every path shares (the form, the API, the judge sheet): 回避,
+ * one live assignment per judge and event, one chief judge. In the caller's transaction; audited,
+ * and the event's listeners are told.
+ */
+export function addAssignment(
+  tx: DbOrTx,
+  actor: Actor,
+  judge: typeof judges.$inferSelect,
+  event: typeof events.$inferSelect,
+  role: AssignmentRole,
+  reason?: string,
+): number {
+  // 回避: the same rule as at approval, check-in, the draw and the lock.
+  const conflict = findConflicts([{ judgeId: judge.id, name: judge.name, affiliationSchoolId: judge.affiliationSchoolId }], competingSchools(tx, event.id))[0];
+  if (conflict) throw new ModelError(409, 'conflict_of_interest', { judge: judge.name, school: conflict.school, event: `${event.code} ${event.name}` });
+  const live = tx
+    .select()
+    .from(judgeAssignments)
+    .where(and(eq(judgeAssignments.eventId, event.id), isNull(judgeAssignments.revokedAt)))
+    .all();
+  if (live.some((a) => a.judgeId === judge.id)) throw new ModelError(409, 'already_assigned', { judge: judge.name });
+  if (role === 'chief_judge' && live.some((a) => a.role === 'chief_judge')) throw new ModelError(409, 'chief_exists');
+  const row = tx.insert(judgeAssignments).values({ eventId: event.id, judgeId: judge.id, role }).returning().get();
+  recordAudit(tx, actor, { action: 'assignment.create', entity: 'judge_assignment', entityId: row.id, after: row, reason });
+  eventChanged(tx, row.eventId);
+  return row.id;
 }
 
 /**

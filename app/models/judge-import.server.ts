@@ -13,6 +13,7 @@ import { findConflicts } from '#app/domain/conflict.ts';
 import { isValidPhone } from '#app/domain/id-number.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
 import type { Actor, AssignmentRole } from '#app/domain/roles.ts';
+import { addAssignment } from './assignment.server.ts';
 import { recordAudit } from './audit.server.ts';
 import { findCurrentCompetition } from './competition.server.ts';
 import { competingSchools } from './conflict.server.ts';
@@ -116,30 +117,27 @@ export async function importJudges(db: Db, actor: Actor, file: ArrayBuffer, file
   let updated = 0;
   let assigned = 0;
   atomically(db, (tx) => {
-    const idOfPhone = new Map([...judgeByPhone].map(([phone, j]) => [phone, j.id]));
+    const judgeOfPhone = new Map(judgeByPhone);
     for (const p of plans) {
       const values = { name: p.name, affiliation: p.affiliation, affiliationSchoolId: p.affiliationSchoolId, title: p.title, phone: p.phone };
-      let judgeId = idOfPhone.get(p.phone);
-      if (judgeId === undefined) {
+      let judge = judgeOfPhone.get(p.phone);
+      if (!judge) {
         const i = accounts.findIndex((a) => a.code === p.phone);
         const user = tx.insert(users).values({ username: accounts[i].username, displayName: p.name, passwordHash: hashes[i], role: 'judge', mustChangePassword: true }).returning({ id: users.id }).get();
-        const judge = tx.insert(judges).values({ ...values, userId: user.id }).returning().get();
+        judge = tx.insert(judges).values({ ...values, userId: user.id }).returning().get();
         recordAudit(tx, actor, { action: 'judge.create', entity: 'judge', entityId: judge.id, after: { ...judge, account: accounts[i].username } });
-        idOfPhone.set(p.phone, (judgeId = judge.id));
-      } else {
-        const before = judgeByPhone.get(p.phone);
-        if (before && (Object.keys(values) as (keyof typeof values)[]).some((k) => before[k] !== values[k])) {
-          tx.update(judges).set(values).where(eq(judges.id, judgeId)).run();
-          recordAudit(tx, actor, { action: 'judge.update', entity: 'judge', entityId: judgeId, before, after: values });
-          judgeByPhone.set(p.phone, { ...before, ...values });
-          updated++;
-        }
+        judgeOfPhone.set(p.phone, judge);
+      } else if ((Object.keys(values) as (keyof typeof values)[]).some((k) => judge![k] !== values[k])) {
+        tx.update(judges).set(values).where(eq(judges.id, judge.id)).run();
+        recordAudit(tx, actor, { action: 'judge.update', entity: 'judge', entityId: judge.id, before: judge, after: values });
+        judgeOfPhone.set(p.phone, (judge = { ...judge, ...values }));
+        updated++;
       }
       if (p.event && p.role) {
-        const live = tx.select().from(judgeAssignments).where(and(eq(judgeAssignments.eventId, p.event.id), eq(judgeAssignments.judgeId, judgeId), isNull(judgeAssignments.revokedAt))).get();
+        // A row already on the panel (the same file again) is left as it is.
+        const live = tx.select({ id: judgeAssignments.id }).from(judgeAssignments).where(and(eq(judgeAssignments.eventId, p.event.id), eq(judgeAssignments.judgeId, judge.id), isNull(judgeAssignments.revokedAt))).get();
         if (live) continue;
-        const row = tx.insert(judgeAssignments).values({ eventId: p.event.id, judgeId, role: p.role }).returning().get();
-        recordAudit(tx, actor, { action: 'assignment.create', entity: 'judge_assignment', entityId: row.id, after: row, reason: '导入裁判表 (judge sheet)' });
+        addAssignment(tx, actor, judge, p.event, p.role, '导入裁判表 (judge sheet)');
         assigned++;
       }
     }

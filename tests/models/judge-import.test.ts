@@ -4,6 +4,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { events, judgeAssignments, judges, schools, teams, users } from '#db/schema.ts';
 import { verifyLogin } from '#app/models/account.server.ts';
+import { onEventChanged } from '#app/models/changes.server.ts';
 import { importJudges, judgePool, judgeTemplate, JUDGE_SHEET } from '#app/models/judge-import.server.ts';
 import { actorOf, count, demoDb } from '../helpers/db.ts';
 
@@ -38,6 +39,18 @@ describe('importing judges on the demo', () => {
     expect(count(db, 'judges')).toBe(before + 2);
     const pool = judgePool(db, admin, { q: '周建国' });
     expect(pool.rows).toEqual([expect.objectContaining({ name: '周建国', events: expect.arrayContaining([{ code: 'GZ058', role: 'scoring_judge' }]) })]);
+  });
+
+  it('tells the live boards of each event it assigns to, as an assignment by hand does', async () => {
+    const db = await demoDb();
+    const gz058 = db.select().from(events).where(eq(events.code, 'GZ058')).get()!;
+    const told: number[] = [];
+    const stop = onEventChanged(db, (eventId) => told.push(eventId));
+    const outcome = await importJudges(db, actorOf(db, 'admin'), await sheet([['周建国', '三一重工股份有限公司', '', '高级工程师', '13600000001', 'GZ058', '评分裁判']]));
+    await new Promise((resolve) => setImmediate(resolve));
+    stop();
+    expect(outcome).toMatchObject({ ok: true, assigned: 1 });
+    expect(told).toEqual([gz058.id]);
   });
 
   it('reports every 回避 conflict and bad value on its row, and writes nothing', async () => {
