@@ -4,10 +4,9 @@
  * judge's account with a one-time password; the events on the sheet are assigned at once, and
  * every 回避 conflict is reported on its row. The file is kept and the import audited.
  */
-import { createHash } from 'node:crypto';
 import { and, eq, isNull, like, sql } from 'drizzle-orm';
 import { atomically, type Db } from '#db/client.ts';
-import { events, imports, judgeAssignments, judges, schools, users } from '#db/schema.ts';
+import { events, judgeAssignments, judges, schools, users } from '#db/schema.ts';
 import { generateOneTimePassword, hashOneTimePassword } from '#app/auth/one-time-password.server.ts';
 import { findConflicts } from '#app/domain/conflict.ts';
 import { isValidPhone } from '#app/domain/id-number.ts';
@@ -18,6 +17,7 @@ import { recordAudit } from './audit.server.ts';
 import { findCurrentCompetition } from './competition.server.ts';
 import { competingSchools } from './conflict.server.ts';
 import { ModelError } from './errors.ts';
+import { keepImport } from './kept-import.server.ts';
 import type { ImportError } from './registration-xlsx.server.ts';
 import type { IssuedAccount } from './school-import.server.ts';
 import { columns, headersOf, sheetRows, templateSheet, uploadedSheet, validateRange } from './workbook.server.ts';
@@ -113,7 +113,6 @@ export async function importJudges(db: Db, actor: Actor, file: ArrayBuffer, file
     return { code: phone, school: `${p.name}（${p.affiliation}）`, username: usernames[i], password: generateOneTimePassword() };
   });
   const hashes = await Promise.all(accounts.map((a) => hashOneTimePassword(a.password)));
-  const bytes = Buffer.from(file);
   let updated = 0;
   let assigned = 0;
   atomically(db, (tx) => {
@@ -141,12 +140,7 @@ export async function importJudges(db: Db, actor: Actor, file: ArrayBuffer, file
         assigned++;
       }
     }
-    const kept = tx
-      .insert(imports)
-      .values({ kind: 'judges', fileName: fileName.slice(0, 200), sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, data: bytes, rows: plans.length, created: accounts.length, updated, importedBy: actor.userId })
-      .returning({ id: imports.id })
-      .get();
-    recordAudit(tx, actor, { action: 'import.judges', entity: 'import', entityId: kept.id, after: { rows: plans.length, created: accounts.length, updated, assigned } });
+    keepImport(tx, actor, 'judges', fileName, file, { rows: plans.length, created: accounts.length, updated, assigned });
   });
   return { ok: true, rows: plans.length, created: accounts.length, updated, assigned, accounts };
 }

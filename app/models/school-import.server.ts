@@ -4,10 +4,9 @@
  * updates and creates nothing. Each new school gets its account (`s` + code) with a one-time
  * password, returned once in an accounts sheet for the organiser to hand out; the file is kept.
  */
-import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { atomically, type Db } from '#db/client.ts';
-import { delegations, imports, prefectures, schools, users } from '#db/schema.ts';
+import { delegations, prefectures, schools, users } from '#db/schema.ts';
 import { generateOneTimePassword, hashOneTimePassword } from '#app/auth/one-time-password.server.ts';
 import { SCHOOL_CODE, SCHOOL_TYPE_WORDS, schoolTypeOfWord, schoolUsername } from '#app/domain/competition-setup.ts';
 import { isValidPhone } from '#app/domain/id-number.ts';
@@ -16,6 +15,7 @@ import type { Actor } from '#app/domain/roles.ts';
 import { recordAudit } from './audit.server.ts';
 import { findCurrentCompetition } from './competition.server.ts';
 import { ModelError } from './errors.ts';
+import { keepImport } from './kept-import.server.ts';
 import type { ImportError } from './registration-xlsx.server.ts';
 import { columns, headersOf, sheetRows, templateSheet, uploadedSheet, validateRange } from './workbook.server.ts';
 
@@ -81,7 +81,6 @@ export async function importSchools(db: Db, actor: Actor, file: ArrayBuffer, fil
   const fresh = plans.filter((p) => !existing.has(p.code));
   const accounts: IssuedAccount[] = fresh.map((p) => ({ code: p.code, school: p.name, username: schoolUsername(p.code), password: generateOneTimePassword() }));
   const hashes = await Promise.all(accounts.map((a) => hashOneTimePassword(a.password)));
-  const bytes = Buffer.from(file);
   let updated = 0;
   atomically(db, (tx) => {
     const takenNames = new Set(tx.select({ username: users.username }).from(users).all().map((u) => u.username.toLowerCase()));
@@ -108,12 +107,7 @@ export async function importSchools(db: Db, actor: Actor, file: ArrayBuffer, fil
         .get();
       recordAudit(tx, actor, { action: 'school.create', entity: 'school', entityId: school.id, after: { ...school, account: accounts[i].username, userId: user.id } });
     }
-    const kept = tx
-      .insert(imports)
-      .values({ kind: 'schools', fileName: fileName.slice(0, 200), sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, data: bytes, rows: plans.length, created: fresh.length, updated, importedBy: actor.userId })
-      .returning({ id: imports.id })
-      .get();
-    recordAudit(tx, actor, { action: 'import.schools', entity: 'import', entityId: kept.id, after: { rows: plans.length, created: fresh.length, updated } });
+    keepImport(tx, actor, 'schools', fileName, file, { rows: plans.length, created: fresh.length, updated });
   });
   return { ok: true, rows: plans.length, created: fresh.length, updated, accounts };
 }
