@@ -36,6 +36,7 @@ export function addAssignment(
   role: AssignmentRole,
   reason?: string,
 ): number {
+  requirePermission(actor, 'event:manage', { eventId: event.id });
   // 回避: the same rule as at approval, check-in, the draw and the lock.
   const conflict = findConflicts([{ judgeId: judge.id, name: judge.name, affiliationSchoolId: judge.affiliationSchoolId }], competingSchools(tx, event.id))[0];
   if (conflict) throw new ModelError(409, 'conflict_of_interest', { judge: judge.name, school: conflict.school, event: `${event.code} ${event.name}` });

@@ -60,6 +60,7 @@ const OWN_ACCOUNT: Record<string, string> = {
   'app/models/account.server.ts#changeOwnPassword': 'the caller’s own password, with its current one',
   'app/models/session.server.ts#createSession': 'a session for an account that has just proved its password',
   'app/models/audit.server.ts#recordAudit': 'writes who did what; called by guarded writes',
+  'app/models/kept-import.server.ts#keepImport': 'keeps the file of what it imported; called by guarded imports',
 };
 
 describe('the permission table against the models', () => {
