@@ -6,7 +6,7 @@
  * unless the organiser unseals the event with a reason (audited, and disclosed with the results).
  */
 import { randomBytes, randomInt } from 'node:crypto';
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { checkIns, draws, eventUnseals, events, schools, teams, users } from '#db/schema.ts';
 import { aggregationProblem } from '#app/domain/aggregation.ts';
@@ -117,7 +117,7 @@ export function unsealsOf(db: DbOrTx, eventId: number) {
 export function listCheckIns(db: Db, actor: Actor, eventId: number) {
   requirePermission(actor, 'event:manage', { eventId });
   const event = eventOrThrow(db, eventId);
-  const unsealed = !isSealed(event.status) || !!db.select({ id: eventUnseals.id }).from(eventUnseals).where(and(eq(eventUnseals.eventId, eventId), eq(eventUnseals.unsealedBy, actor.userId))).orderBy(desc(eventUnseals.id)).get();
+  const unsealed = !isSealed(event.status) || !!db.select({ id: eventUnseals.id }).from(eventUnseals).where(and(eq(eventUnseals.eventId, eventId), eq(eventUnseals.unsealedBy, actor.userId))).get();
   const rows = db
     .select({
       teamId: teams.id,

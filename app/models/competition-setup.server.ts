@@ -3,7 +3,7 @@
  * setting DOMAIN.md names. Checked by app/domain/competition-setup.ts, written in one transaction
  * with its audit entry; an event's settings freeze at its draw, like its scheme.
  */
-import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, ne } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { competitions, divisions, events, judgeAssignments, schools, venues } from '#db/schema.ts';
 import { competitionProblems, divisionProblems, eventProblems, type CompetitionSettings, type EventSettings } from '#app/domain/competition-setup.ts';
@@ -179,7 +179,7 @@ function eventContext(tx: DbOrTx, competitionId: number, input: EventInput, even
   }
   const scheme = eventId ? loadScheme(tx, eventId) : null;
   const scoringJudges = eventId
-    ? tx.select({ id: judgeAssignments.id }).from(judgeAssignments).where(and(eq(judgeAssignments.eventId, eventId), eq(judgeAssignments.role, 'scoring_judge'), isNull(judgeAssignments.revokedAt))).all().length
+    ? tx.select({ n: count() }).from(judgeAssignments).where(and(eq(judgeAssignments.eventId, eventId), eq(judgeAssignments.role, 'scoring_judge'), isNull(judgeAssignments.revokedAt))).get()!.n
     : 0;
   return {
     divisionCode: division.code,
@@ -189,16 +189,21 @@ function eventContext(tx: DbOrTx, competitionId: number, input: EventInput, even
   };
 }
 
+/** An event code is unique within its year. */
+function requireFreeEventCode(tx: DbOrTx, competitionId: number, code: string, eventId?: number) {
+  if (tx.select({ id: events.id }).from(events).where(and(eq(events.competitionId, competitionId), eq(events.code, code), eventId ? ne(events.id, eventId) : undefined)).get()) {
+    throw settingsRefused([{ code: 'setup.code_taken', field: 'code', params: { code } }]);
+  }
+}
+
 /** A new event, starting from the year's default rules where the input leaves them out. */
-export function createEvent(db: Db, actor: Actor, competitionId: number, given: NewEvent): { id: number } {
+export function createEvent(db: Db, actor: Actor, competitionId: number, newEvent: NewEvent): { id: number } {
   requirePermission(actor, 'competition:manage');
   return atomically(db, (tx) => {
-    const input = withDefaults(competitionOrThrow(tx, competitionId), given);
+    const input = withDefaults(competitionOrThrow(tx, competitionId), newEvent);
     const problems = eventProblems(input, eventContext(tx, competitionId, input));
     if (problems.length) throw settingsRefused(problems);
-    if (tx.select({ id: events.id }).from(events).where(and(eq(events.competitionId, competitionId), eq(events.code, input.code))).get()) {
-      throw settingsRefused([{ code: 'setup.code_taken', field: 'code', params: { code: input.code } }]);
-    }
+    requireFreeEventCode(tx, competitionId, input.code);
     const row = tx.insert(events).values({ ...input, competitionId }).returning().get();
     recordAudit(tx, actor, { action: 'event.create', entity: 'event', entityId: row.id, after: row });
     return { id: row.id };
@@ -215,9 +220,7 @@ export function updateEvent(db: Db, actor: Actor, eventId: number, patch: Partia
     const next = { ...before, ...patch };
     const problems = eventProblems(next, eventContext(tx, before.competitionId, next, eventId));
     if (problems.length) throw settingsRefused(problems);
-    if (patch.code && patch.code !== before.code && tx.select({ id: events.id }).from(events).where(and(eq(events.competitionId, before.competitionId), eq(events.code, patch.code))).get()) {
-      throw settingsRefused([{ code: 'setup.code_taken', field: 'code', params: { code: patch.code } }]);
-    }
+    if (patch.code) requireFreeEventCode(tx, before.competitionId, patch.code, eventId);
     tx.update(events).set(patch).where(eq(events.id, eventId)).run();
     recordAudit(tx, actor, { action: 'event.update', entity: 'event', entityId: eventId, before: pick(before, Object.keys(patch)), after: patch });
     eventChanged(tx, eventId);
@@ -252,5 +255,5 @@ export function competitionSetup(db: Db, actor: Actor, competitionId: number) {
 /** Every year, newest first, for the organiser's choice of year and of the year to copy from. */
 export function listCompetitions(db: Db, actor: Actor) {
   requirePermission(actor, 'competition:manage');
-  return db.select({ id: competitions.id, name: competitions.name, year: competitions.year, phase: competitions.phase }).from(competitions).orderBy(asc(competitions.year), asc(competitions.id)).all().reverse();
+  return db.select({ id: competitions.id, name: competitions.name, year: competitions.year, phase: competitions.phase }).from(competitions).orderBy(desc(competitions.year), desc(competitions.id)).all();
 }

@@ -4,7 +4,7 @@
  * judge's account with a one-time password; the events on the sheet are assigned at once, and
  * every 回避 conflict is reported on its row. The file is kept and the import audited.
  */
-import { and, eq, isNull, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import { atomically, type Db } from '#db/client.ts';
 import { events, judgeAssignments, judges, schools, users } from '#db/schema.ts';
 import { generateOneTimePassword, hashOneTimePassword } from '#app/auth/one-time-password.server.ts';
@@ -168,7 +168,7 @@ export function judgePool(db: Db, actor: Actor, filter: { q?: string; page?: num
         .select({ judgeId: judgeAssignments.judgeId, role: judgeAssignments.role, code: events.code })
         .from(judgeAssignments)
         .innerJoin(events, eq(events.id, judgeAssignments.eventId))
-        .where(and(sql`${judgeAssignments.judgeId} in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`, isNull(judgeAssignments.revokedAt)))
+        .where(and(inArray(judgeAssignments.judgeId, ids), isNull(judgeAssignments.revokedAt)))
         .all()
     : [];
   return { total, page, pages: Math.max(1, Math.ceil(total / size)), rows: rows.map((r) => ({ ...r, events: assignments.filter((a) => a.judgeId === r.id).map((a) => ({ code: a.code, role: a.role })) })) };
