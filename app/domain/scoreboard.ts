@@ -86,6 +86,49 @@ export type CompetitionBoard = {
 };
 export type Board = EventBoard | CompetitionBoard;
 
+export type EventSummary = CompetitionBoard['events'][number];
+
+/**
+ * What changed in the competition overview since version `from`: for each event that changed, its
+ * id and only the fields that changed (a new event comes whole); the medal tables when they changed.
+ * Applied in order to the snapshot of version `from`, it gives the snapshot of `version`.
+ */
+export type CompetitionDelta = {
+  scope: 'competition-delta';
+  competitionId: number;
+  from: number;
+  version: number;
+  events: (Partial<EventSummary> & { eventId: number })[];
+  medals?: CompetitionBoard['medals'];
+  at: number;
+};
+
+/** The fields of each event's summary that differ from `before` (all of them for a new event); null when none do. */
+export function summaryPatch(before: EventSummary | undefined, after: EventSummary): (Partial<EventSummary> & { eventId: number }) | null {
+  if (!before) return after;
+  const patch: Partial<EventSummary> & { eventId: number } = { eventId: after.eventId };
+  let changed = false;
+  for (const key of Object.keys(after) as (keyof EventSummary)[]) {
+    if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
+    (patch as Record<string, unknown>)[key] = after[key];
+    changed = true;
+  }
+  return changed ? patch : null;
+}
+
+/** The overview after a delta; null when the delta does not follow the version held (the viewer must resync). */
+export function applyCompetitionDelta(board: CompetitionBoard, delta: CompetitionDelta): CompetitionBoard | null {
+  if (delta.competitionId !== board.competitionId || delta.from !== board.version) return null;
+  const events = [...board.events];
+  for (const patch of delta.events) {
+    const i = events.findIndex((e) => e.eventId === patch.eventId);
+    if (i >= 0) events[i] = { ...events[i], ...patch };
+    else events.push(patch as EventSummary);
+  }
+  events.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.eventId - b.eventId));
+  return { ...board, events, medals: delta.medals ?? board.medals, version: delta.version, at: delta.at };
+}
+
 /** Where each board is kept and pushed: one name per board, so a change reaches exactly its viewers. */
 export const boardKeys = {
   event: (eventId: number, audience: Audience) => `event:${eventId}:${audience}`,

@@ -4,19 +4,17 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
-import { awards, checkIns, divisions, events, liveBoards, prefectures, results, schools, teams } from '#db/schema.ts';
-import { allowedModes, boardKeys, boardView, leaders, medalTable, type Audience, type AwardTier, type BoardState, type CompetitionBoard, type EventBoard, type LiveMode, type Standing } from '#app/domain/scoreboard.ts';
-import { isPublished, PUBLISHED_STATUSES } from '#app/domain/event-lifecycle.ts';
-import { fromOrNull } from '#app/domain/exact.ts';
+import { awards, competitions, events, liveBoards, prefectures, schools, teams } from '#db/schema.ts';
+import { allowedModes, boardKeys, boardView, leaders, medalTable, type Audience, type AwardTier, type Board, type CompetitionBoard, type EventBoard, type EventSummary, type LiveMode } from '#app/domain/scoreboard.ts';
+import { PUBLISHED_STATUSES } from '#app/domain/event-lifecycle.ts';
 import { type Actor } from '#app/domain/roles.ts';
 
 import { can, requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
 import { eventChanged } from './changes.server.ts';
-import { eventOrThrow, findCurrentCompetition } from './competition.server.ts';
-import { forbidden, ModelError, notFound } from './errors.ts';
-import { latestRun, scoreEvent } from './result.server.ts';
-import { tiersOfRun } from './run.server.ts';
+import { eventOrThrow } from './competition.server.ts';
+import { forbidden, ModelError } from './errors.ts';
+import { boardState, loadEventLive, type EventLive } from './live-state.server.ts';
 import { loadScheme } from './scheme.server.ts';
 
 // A board is stored under the name of the room it is pushed to.
@@ -27,58 +25,14 @@ export function canWatchStaffBoard(actor: Actor | null, eventId: number): boolea
   return can(actor, 'board:staff', { eventId });
 }
 
-type EventRow = typeof events.$inferSelect;
+export type Unversioned<T> = Omit<T, 'version'>;
 
-/** Totals in hundredths, as ranked or as stored. */
-type Ranked = { teamId: number; total: number | null; rank: number | null; absent: boolean; partial?: boolean };
+const AUDIENCES = ['public', 'staff'] as const;
 
-/** Names, work codes and (once published) awards for ranked teams; absent teams are left out. */
-function standingsOf(db: Db, event: EventRow, ranked: readonly Ranked[], runId: number | null): Standing[] {
-  const present = ranked.filter((r) => !r.absent);
-  if (present.length === 0) return [];
-  const names = db
-    .select({ teamId: teams.id, team: teams.name, school: schools.name, prefecture: prefectures.name, workCode: checkIns.workCode })
-    .from(teams)
-    .innerJoin(schools, eq(schools.id, teams.schoolId))
-    .innerJoin(prefectures, eq(prefectures.id, schools.prefectureId))
-    .leftJoin(checkIns, and(eq(checkIns.teamId, teams.id), eq(checkIns.eventId, event.id)))
-    .where(inArray(teams.id, present.map((r) => r.teamId)))
-    .all();
-  const byTeam = new Map(names.map((n) => [n.teamId, n]));
-  const awardOf = runId !== null && isPublished(event.status) ? tiersOfRun(db, runId) : new Map<number, AwardTier>();
-  return present
-    .map((r) => {
-      const n = byTeam.get(r.teamId)!;
-      return { teamId: r.teamId, workCode: n.workCode, team: n.team, school: n.school, prefecture: n.prefecture, total: fromOrNull(r.total), rank: r.rank, partial: r.partial ?? false, award: awardOf.get(r.teamId) ?? null };
-    })
-    // Ranked first; unscored teams (未评分) after them, by work code.
-    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.workCode ?? '').localeCompare(b.workCode ?? ''));
-}
-
-const NO_PROGRESS = { teams: 0, absent: 0, marked: 0, expected: 0 };
-
-function boardState(db: Db, event: EventRow, now: Date): BoardState {
-  const published = isPublished(event.status);
-  const frozenNow = event.freezeAt !== null && now >= event.freezeAt && !published;
-  const scored = scoreEvent(db, event.id);
-  // Once locked, the stored results are the standings; before, the current marks are.
-  const run = latestRun(db, event.id);
-  const stored = run ? db.select({ teamId: results.teamId, total: results.totalHundredths, rank: results.rank, absent: results.absent }).from(results).where(eq(results.runId, run.id)).all() : null;
-  const atFreeze = frozenNow ? scoreEvent(db, event.id, event.freezeAt!) : null;
-  return {
-    mode: event.liveMode,
-    freezeAt: event.freezeAt,
-    decryptedAt: event.decryptedAt,
-    published,
-    live: standingsOf(db, event, stored ?? scored?.ranked ?? [], run?.id ?? null),
-    atFreeze: atFreeze ? standingsOf(db, event, atFreeze.ranked, null) : null,
-    progress: scored?.progress ?? NO_PROGRESS,
-  };
-}
-
-type Unversioned<T> = Omit<T, 'version'>;
-
-function eventBoardBody(event: EventRow, division: string, state: BoardState, audience: Audience, now: Date): { body: Unversioned<EventBoard>; nextChangeAt: Date | null } {
+/** An event's board for one audience, from its live state, and when it next changes with time alone. */
+export function eventBoardBody(live: EventLive, audience: Audience, now: Date): { body: Unversioned<EventBoard>; nextChangeAt: Date | null } {
+  const { event } = live;
+  const state = boardState(live, now);
   const view = boardView(state, audience, now);
   return {
     body: {
@@ -86,7 +40,7 @@ function eventBoardBody(event: EventRow, division: string, state: BoardState, au
       eventId: event.id,
       code: event.code,
       name: event.name,
-      division,
+      division: live.division,
       status: event.status,
       mode: event.liveMode,
       audience,
@@ -123,26 +77,48 @@ function storeBoard<T extends { at: number }>(db: DbOrTx, key: string, body: Unv
 export type EventRefresh = { boards: EventBoard[]; changed: EventBoard[]; nextChangeAt: Date | null; competitionId: number };
 
 /**
- * Recomputes an event's boards from the marks, inside one write transaction so that the version a
- * board gets always belongs to the newest data, whichever process computes it.
+ * Recomputes an event's boards from the marks and stores those that changed. The live hub keeps
+ * its boards up to date itself (app/realtime/board-engine.server.ts); this serves a board asked
+ * for before the hub has stored one.
  */
 export function refreshEventBoards(db: Db, eventId: number, now = new Date()): EventRefresh {
+  const live = loadEventLive(db, eventId, now);
   return atomically(db, () => {
-    const row = db.select({ event: events, division: divisions.name }).from(events).innerJoin(divisions, eq(divisions.id, events.divisionId)).where(eq(events.id, eventId)).get();
-    if (!row) throw notFound('event_not_found');
-    const state = boardState(db, row.event, now);
     const boards: EventBoard[] = [];
     const changed: EventBoard[] = [];
     let nextChangeAt: Date | null = null;
-    for (const audience of ['public', 'staff'] as const) {
-      const { body, nextChangeAt: next } = eventBoardBody(row.event, row.division, state, audience, now);
+    for (const audience of AUDIENCES) {
+      const { body, nextChangeAt: next } = eventBoardBody(live, audience, now);
       const stored = storeBoard<EventBoard>(db, boardKey.event(eventId, audience), body, now);
       boards.push(stored.board);
       if (stored.changed) changed.push(stored.board);
       if (next && (!nextChangeAt || next < nextChangeAt)) nextChangeAt = next;
     }
-    return { boards, changed, nextChangeAt, competitionId: row.event.competitionId };
+    return { boards, changed, nextChangeAt, competitionId: live.event.competitionId };
   });
+}
+
+/**
+ * Stores boards the hub computed, in one short write: each gets the version after both the one it
+ * knows and the stored one, so versions only increase whoever stored last.
+ */
+export function saveBoards<T extends Board>(db: Db, items: readonly { key: string; body: Unversioned<T>; known: number }[], now: Date): T[] {
+  if (items.length === 0) return [];
+  return atomically(db, () =>
+    items.map(({ key, body, known }) => {
+      const stored = db.select({ version: liveBoards.version }).from(liveBoards).where(eq(liveBoards.key, key)).get();
+      const version = Math.max(known, stored?.version ?? 0) + 1;
+      const board = { ...body, version } as unknown as T;
+      const json = JSON.stringify(board);
+      db.insert(liveBoards).values({ key, version, body: json, updatedAt: now }).onConflictDoUpdate({ target: liveBoards.key, set: { version, body: json, updatedAt: now } }).run();
+      return board;
+    }),
+  );
+}
+
+/** Every stored board's version and what it shows (its body without version and time): where the hub starts from. */
+export function storedBoards(db: Db): Map<string, { version: number; board: Board }> {
+  return new Map(db.select().from(liveBoards).all().map((row) => [row.key, { version: row.version, board: JSON.parse(row.body) as Board }]));
 }
 
 /** The stored board, computed first when there is none yet. */
@@ -158,33 +134,45 @@ export function readEventBoard(db: Db, actor: Actor | null, eventId: number, aud
   return getEventBoard(db, eventId, audience);
 }
 
+/** An event's line in the competition overview, from its public board. */
+export function summaryOf(b: EventBoard): EventSummary {
+  return { eventId: b.eventId, code: b.code, name: b.name, division: b.division, status: b.status, mode: b.mode, frozen: b.frozen, published: b.published, progress: b.progress, leaders: leaders(b.rows) };
+}
+
+/** The medal tables by school and by prefecture, from the awards of the competition's published events. */
+export function medalTables(db: Db, competitionId: number): CompetitionBoard['medals'] {
+  const won = db
+    .select({ school: schools.name, prefecture: prefectures.name, kind: awards.kind })
+    .from(awards)
+    .innerJoin(events, eq(events.id, awards.eventId))
+    .innerJoin(teams, eq(teams.id, awards.teamId))
+    .innerJoin(schools, eq(schools.id, teams.schoolId))
+    .innerJoin(prefectures, eq(prefectures.id, schools.prefectureId))
+    // Only the latest run of a published event counts.
+    .where(and(eq(events.competitionId, competitionId), inArray(events.status, [...PUBLISHED_STATUSES]), sql`${awards.runId} = (select max(r.id) from result_runs r where r.event_id = ${awards.eventId})`))
+    .all()
+    .filter((a): a is typeof a & { kind: AwardTier } => a.kind !== 'outstanding_advisor');
+  return {
+    bySchool: medalTable(won.map((a) => ({ group: a.school, tier: a.kind }))),
+    byPrefecture: medalTable(won.map((a) => ({ group: a.prefecture, tier: a.kind }))),
+  };
+}
+
+export function competitionName(db: Db, competitionId: number): string {
+  return db.select({ name: competitions.name }).from(competitions).where(eq(competitions.id, competitionId)).get()?.name ?? '';
+}
+
 /** Every event's public board, summed up: status, progress, leaders; medal tables from published awards. */
 export function refreshCompetitionBoard(db: Db, competitionId: number, now = new Date()): { board: CompetitionBoard; changed: boolean } {
+  const ids = db.select({ id: events.id }).from(events).where(eq(events.competitionId, competitionId)).orderBy(asc(events.code)).all();
+  const boards = ids.map((e) => getEventBoard(db, e.id, 'public', now));
   return atomically(db, () => {
-    const competition = findCurrentCompetition(db);
-    const name = competition && competition.id === competitionId ? competition.name : '';
-    const ids = db.select({ id: events.id }).from(events).where(eq(events.competitionId, competitionId)).orderBy(asc(events.code)).all();
-    const boards = ids.map((e) => getEventBoard(db, e.id, 'public', now));
-    const won = db
-      .select({ school: schools.name, prefecture: prefectures.name, kind: awards.kind })
-      .from(awards)
-      .innerJoin(events, eq(events.id, awards.eventId))
-      .innerJoin(teams, eq(teams.id, awards.teamId))
-      .innerJoin(schools, eq(schools.id, teams.schoolId))
-      .innerJoin(prefectures, eq(prefectures.id, schools.prefectureId))
-      // Only the latest run of a published event counts.
-      .where(and(eq(events.competitionId, competitionId), inArray(events.status, [...PUBLISHED_STATUSES]), sql`${awards.runId} = (select max(r.id) from result_runs r where r.event_id = ${awards.eventId})`))
-      .all()
-      .filter((a): a is typeof a & { kind: AwardTier } => a.kind !== 'outstanding_advisor');
     const body: Unversioned<CompetitionBoard> = {
       scope: 'competition',
       competitionId,
-      name,
-      events: boards.map((b) => ({ eventId: b.eventId, code: b.code, name: b.name, division: b.division, status: b.status, mode: b.mode, frozen: b.frozen, published: b.published, progress: b.progress, leaders: leaders(b.rows) })),
-      medals: {
-        bySchool: medalTable(won.map((a) => ({ group: a.school, tier: a.kind }))),
-        byPrefecture: medalTable(won.map((a) => ({ group: a.prefecture, tier: a.kind }))),
-      },
+      name: competitionName(db, competitionId),
+      events: boards.map(summaryOf),
+      medals: medalTables(db, competitionId),
       at: now.getTime(),
     };
     return storeBoard<CompetitionBoard>(db, boardKey.competition(competitionId), body, now);
