@@ -137,7 +137,7 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
   const httpServer = createServer(app);
   const realtime = await attachRealtime(httpServer, { version: VERSION, redis, log });
   const { io } = realtime;
-  live = attachLive({ db, io, clustered: realtime.clustered, actorOf: (cookie) => getActor(new Request('http://local/', { headers: cookie ? { cookie } : {} }), { ...services, clientIp: 'socket', cspNonce: '' }) });
+  live = attachLive({ db, io, redis, log, actorOf: (cookie) => getActor(new Request('http://local/', { headers: cookie ? { cookie } : {} }), { ...services, clientIp: 'socket', cspNonce: '' }) });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolve());
@@ -159,9 +159,9 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      clearInterval(settling);
+      await live.close();
       await new Promise<void>((resolve) => {
-        clearInterval(settling);
-        live.close();
         // io.close() also closes the HTTP server: no new connections; requests in flight finish.
         io.close(() => resolve());
         httpServer.closeIdleConnections();

@@ -1,7 +1,8 @@
 /**
  * GET /api/v1/competitions/current/feed — the open data feed: every public change of the current
  * competition as NDJSON, one versioned board a line, for broadcasters and other systems. It opens
- * with the current board of every event and the competition, then follows the live hub; a
+ * with the current board of every event and the competition, then follows the live hub (event
+ * boards whole, the competition as deltas: `competition-delta` lines applied to the snapshot); a
  * heartbeat line every 15 s keeps proxies from closing a quiet stream.
  */
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
@@ -29,8 +30,8 @@ export function feedHandler(db: Db, hub: () => LiveHub) {
     const events = db.$client.prepare('select id from events where competition_id = ? order by code').all(competition.id) as { id: number }[];
     for (const e of events) line(getEventBoard(db, e.id, 'public'));
     line(getCompetitionBoard(db, competition.id));
-    const stop = hub().onPublicChange((board) => {
-      if (board.scope === 'competition' ? board.competitionId === competition.id : true) line(board);
+    const stop = hub().onPublicChange((change) => {
+      if (change.scope === 'event' || change.competitionId === competition.id) line(change);
     });
     const heartbeat = setInterval(() => line({ scope: 'heartbeat', at: Date.now() }), HEARTBEAT_MS);
     req.on('close', () => {

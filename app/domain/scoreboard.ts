@@ -116,17 +116,21 @@ export function summaryPatch(before: EventSummary | undefined, after: EventSumma
   return changed ? patch : null;
 }
 
+/** The overview's events with these patches applied, in code order (a patch for an unknown event is a new event). */
+export function patchEvents(events: readonly EventSummary[], patches: readonly (Partial<EventSummary> & { eventId: number })[]): EventSummary[] {
+  const next = [...events];
+  for (const patch of patches) {
+    const i = next.findIndex((e) => e.eventId === patch.eventId);
+    if (i >= 0) next[i] = { ...next[i], ...patch };
+    else next.push(patch as EventSummary);
+  }
+  return next.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.eventId - b.eventId));
+}
+
 /** The overview after a delta; null when the delta does not follow the version held (the viewer must resync). */
 export function applyCompetitionDelta(board: CompetitionBoard, delta: CompetitionDelta): CompetitionBoard | null {
   if (delta.competitionId !== board.competitionId || delta.from !== board.version) return null;
-  const events = [...board.events];
-  for (const patch of delta.events) {
-    const i = events.findIndex((e) => e.eventId === patch.eventId);
-    if (i >= 0) events[i] = { ...events[i], ...patch };
-    else events.push(patch as EventSummary);
-  }
-  events.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.eventId - b.eventId));
-  return { ...board, events, medals: delta.medals ?? board.medals, version: delta.version, at: delta.at };
+  return { ...board, events: patchEvents(board.events, delta.events), medals: delta.medals ?? board.medals, version: delta.version, at: delta.at };
 }
 
 /** Where each board is kept and pushed: one name per board, so a change reaches exactly its viewers. */

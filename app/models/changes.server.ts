@@ -6,7 +6,9 @@
 import type { DbOrTx } from '#db/client.ts';
 import { connectionOf } from './prepared.server.ts';
 
-type Listener = (eventId: number) => void;
+/** Marks only (the boards follow the marks table), or anything else about the event. */
+export type ChangeKind = 'marks' | 'event';
+type Listener = (eventId: number, kind: ChangeKind) => void;
 const listeners = new WeakMap<object, Set<Listener>>();
 
 export function onEventChanged(db: DbOrTx, listener: Listener): () => void {
@@ -17,9 +19,9 @@ export function onEventChanged(db: DbOrTx, listener: Listener): () => void {
   return () => set.delete(listener);
 }
 
-export function eventChanged(db: DbOrTx, eventId: number): void {
+export function eventChanged(db: DbOrTx, eventId: number, kind: ChangeKind = 'event'): void {
   const set = listeners.get(connectionOf(db));
   if (!set?.size) return;
   // Deferred: a caller inside a transaction has not committed yet.
-  setImmediate(() => set.forEach((listener) => listener(eventId)));
+  setImmediate(() => set.forEach((listener) => listener(eventId, kind)));
 }

@@ -205,7 +205,7 @@ export function putMark(db: Db, actor: Actor, input: MarkInput, now = new Date()
       reason: input.reason,
     });
     if (criterion.kind === 'judgement') updateFlag(db, q, event, checkIn.id, criterion.id, now);
-    eventChanged(db, input.eventId);
+    eventChanged(db, input.eventId, 'marks');
     return { mark, duplicate: false, sheetId: sheet.id };
   });
 }

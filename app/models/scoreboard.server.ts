@@ -135,7 +135,7 @@ export function readEventBoard(db: Db, actor: Actor | null, eventId: number, aud
 }
 
 /** An event's line in the competition overview, from its public board. */
-export function summaryOf(b: EventBoard): EventSummary {
+export function summaryOf(b: Unversioned<EventBoard>): EventSummary {
   return { eventId: b.eventId, code: b.code, name: b.name, division: b.division, status: b.status, mode: b.mode, frozen: b.frozen, published: b.published, progress: b.progress, leaders: leaders(b.rows) };
 }
 

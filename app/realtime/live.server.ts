@@ -1,16 +1,25 @@
 /**
- * The `/live` namespace: viewers subscribe to an event's board or the competition's and get a
- * snapshot in the acknowledgement; every change is computed once and pushed to the board's room.
- * Under a burst of marks an event's pushes are coalesced: the first change goes out at once, later
- * ones at most every `coalesceMs`.
+ * The `/live` namespace: viewers subscribe to an event's board or the competition's overview and
+ * get a snapshot in the acknowledgement; then every change, computed once in the whole cluster by
+ * the board engine (in its worker thread) and pushed to the board's room: event boards whole, the
+ * overview as deltas.
+ *
+ * With Redis, one process leads (a lock renewed every few seconds) and runs the engine; the others
+ * forward their changes to it. The leader's pushes reach every process's viewers through the adapter.
  */
+import { Worker } from 'node:worker_threads';
 import type { Namespace, Server } from 'socket.io';
 import type { Db } from '#db/client.ts';
 import type { Actor } from '#app/domain/roles.ts';
+import type { CompetitionDelta } from '#app/domain/scoreboard.ts';
 import { onEventChanged } from '#app/models/changes.server.ts';
 import { findCurrentCompetition } from '#app/models/competition.server.ts';
 import { ModelError } from '#app/models/errors.ts';
-import { canWatchStaffBoard, getCompetitionBoard, getEventBoard, refreshCompetitionBoard, refreshEventBoards } from '#app/models/scoreboard.server.ts';
+import { canWatchStaffBoard, getCompetitionBoard, getEventBoard } from '#app/models/scoreboard.server.ts';
+import type { RedisClient } from '#app/redis.server.ts';
+import { BoardEngine, type ChangeKind, type EngineOptions, type Push } from './board-engine.server.ts';
+import { hostEngine, type FromWorker, type ToWorker, type WorkerData } from './board-worker.ts';
+import { leadership, type Leadership } from './leadership.server.ts';
 import { rooms, subscribeRequest, type Board, type SubscribeAck } from './messages.ts';
 
 export type LiveOptions = {
@@ -20,115 +29,86 @@ export type LiveOptions = {
   actorOf: (cookieHeader: string | undefined) => Promise<Actor | null>;
   coalesceMs?: number;
   competitionCoalesceMs?: number;
-  /** Set when several processes share their viewers (the Redis adapter): the feed follows them too. */
-  clustered?: boolean;
+  /** Set when several processes share their viewers (the Redis adapter): one of them computes the boards. */
+  redis?: RedisClient;
+  log?: (line: string) => void;
 };
+
+export type PublicChange = Board | CompetitionDelta;
 
 export type LiveHub = {
-  /** Recompute an event's boards soon (coalesced) and push what changed. */
-  touch(eventId: number): void;
   /** Every public change, as it is pushed: the NDJSON feed listens here. */
-  onPublicChange(listener: (board: Board) => void): () => void;
-  close(): void;
+  onPublicChange(listener: (change: PublicChange) => void): () => void;
+  close(): Promise<void>;
 };
 
-/** Timers beyond this are re-armed rather than set: setTimeout overflows after 24.8 days. */
-const LONGEST_WAIT_MS = 60 * 60 * 1000;
+/** Where the engine runs: a worker thread on a database file; this thread for an in-memory database (tests). */
+type EngineHost = { touch(eventId: number, kind: ChangeKind): void; close(): Promise<void> };
 
-export function attachLive({ db, io, actorOf, coalesceMs = 250, competitionCoalesceMs = 1000, clustered = false }: LiveOptions): LiveHub {
-  const live: Namespace = io.of('/live');
-  const publicListeners = new Set<(board: Board) => void>();
-  const pending = new Map<string, { lastAt: number; scheduled: boolean }>();
-  const wakeUps = new Map<number, NodeJS.Timeout>();
-  const timers = new Set<NodeJS.Timeout>();
-  let closed = false;
-
-  const publishPublic = (board: Board, fromPeer = false) => {
-    publicListeners.forEach((listener) => listener(board));
-    if (clustered && !fromPeer) live.serverSideEmit('public-change', board);
+function startEngine(db: Db, options: EngineOptions, deliver: (message: FromWorker) => void): EngineHost {
+  const databasePath = db.$client.name;
+  if (db.$client.memory) {
+    const host = hostEngine(new BoardEngine(db, options), deliver);
+    return { touch: (eventId, kind) => host.receive({ type: 'touch', eventId, kind }), close: async () => host.receive({ type: 'close' }) };
+  }
+  // The worker's source is TypeScript: a worker does not inherit `--import tsx`, so it registers tsx itself.
+  const tsx = import.meta.resolve?.('tsx/esm/api') ?? 'tsx/esm/api';
+  const entry = new URL('./board-worker.ts', import.meta.url).href;
+  const worker = new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, {
+    eval: true,
+    workerData: { databasePath, options } satisfies WorkerData,
+  });
+  worker.on('message', deliver);
+  worker.on('error', (error) => deliver({ type: 'error', message: error.message }));
+  const send = (message: ToWorker) => worker.postMessage(message);
+  return {
+    touch: (eventId, kind) => send({ type: 'touch', eventId, kind }),
+    async close() {
+      send({ type: 'close' });
+      await worker.terminate();
+    },
   };
-  if (clustered) live.on('public-change', (board: Board) => publishPublic(board, true));
+}
 
-  // Board work gets at most this share of the process's time, so that a burst of marks on many
-  // events at once slows the boards down rather than the judges' marks (measured: at a tenth, the
-  // marks' p99 under 500 marks/s on ten events doubled). A venue's usual pace never reaches it.
-  const BOARD_SHARE = 0.05;
-  const MAX_PAUSE_MS = 200;
-  let busyUntil = 0;
+export function attachLive({ db, io, actorOf, coalesceMs = 250, competitionCoalesceMs = 1000, redis, log = console.error }: LiveOptions): LiveHub {
+  const live: Namespace = io.of('/live');
+  const publicListeners = new Set<(change: PublicChange) => void>();
+  let engine: EngineHost | null = null;
 
-  /**
-   * Runs `work` now if the key's last run is `gap` ms old, else once when it is; never twice in a
-   * row, and never before the boards' share of time allows.
-   */
-  function coalesce(key: string, gap: number, work: () => void) {
-    const state = pending.get(key) ?? { lastAt: -Infinity, scheduled: false };
-    pending.set(key, state);
-    if (state.scheduled || closed) return;
-    state.scheduled = true;
-    const schedule = (wait: number) => {
-      if (wait <= 0) return void setImmediate(run);
-      const timer = setTimeout(() => (timers.delete(timer), run()), wait);
-      timers.add(timer);
-    };
-    const run = () => {
-      if (closed) return;
-      const now = Date.now();
-      if (now < busyUntil) return schedule(busyUntil - now);
-      state.scheduled = false;
-      state.lastAt = now;
-      const started = performance.now();
-      try {
-        work();
-      } catch (error) {
-        // A board that fails to refresh (a locked database, say) must not take the server down;
-        // the next change tries again.
-        console.error(`直播榜刷新失败 (live board refresh failed): ${key}`, error);
-      }
-      // The pause is capped: on a machine short of CPU every refresh looks slow, and boards must
-      // still follow the marks within a fraction of a second.
-      busyUntil = Date.now() + Math.min(MAX_PAUSE_MS, (performance.now() - started) * (1 / BOARD_SHARE - 1));
-    };
-    schedule(Math.max(state.lastAt + gap, busyUntil) - Date.now());
-  }
+  const publishPublic = (change: PublicChange, fromPeer = false) => {
+    publicListeners.forEach((listener) => listener(change));
+    if (redis && !fromPeer) live.serverSideEmit('public-change', change);
+  };
+  if (redis) live.on('public-change', (change: PublicChange) => publishPublic(change, true));
 
-  function refreshEvent(eventId: number) {
-    let refresh;
-    try {
-      refresh = refreshEventBoards(db, eventId);
-    } catch (error) {
-      if (error instanceof ModelError) return;
-      throw error;
+  const deliver = (message: FromWorker) => {
+    if (message.type === 'error') return log(`直播榜刷新失败 (live board refresh failed): ${message.message}`);
+    if (message.type !== 'pushes') return;
+    for (const push of message.pushes) {
+      // Serialised once per room by socket.io, whatever the number of viewers in it.
+      live.to(push.room).emit(push.name, push.message);
+      if (isPublic(push)) publishPublic(push.message);
     }
-    for (const board of refresh.changed) {
-      live.to(rooms.event(eventId, board.audience)).emit('board', board);
-      if (board.audience === 'public') publishPublic(board);
-    }
-    if (refresh.changed.some((b) => b.audience === 'public')) touchCompetition(refresh.competitionId);
-    wakeAt(eventId, refresh.nextChangeAt);
+  };
+  const lead = () => (engine ??= startEngine(db, { coalesceMs, competitionCoalesceMs }, deliver));
+  const follow = async () => {
+    const stopping = engine;
+    engine = null;
+    await stopping?.close();
+  };
+
+  let leader: Leadership | null = null;
+  if (redis) {
+    leader = leadership(redis, 'chuyi:live:leader', { onLead: lead, onFollow: () => void follow(), log });
+    live.on('touch', (eventId: number, kind: ChangeKind) => engine?.touch(eventId, kind));
+  } else {
+    lead();
   }
 
-  /** A board changes with time alone at the freeze and during the reveal: wake up then. */
-  function wakeAt(eventId: number, at: Date | null) {
-    clearTimeout(wakeUps.get(eventId));
-    wakeUps.delete(eventId);
-    if (!at || closed) return;
-    const wait = Math.max(0, at.getTime() - Date.now()) + 5;
-    wakeUps.set(eventId, setTimeout(() => (wait > LONGEST_WAIT_MS ? refreshEvent(eventId) : touch(eventId)), Math.min(wait, LONGEST_WAIT_MS)));
-  }
-
-  function touchCompetition(competitionId: number) {
-    coalesce(`competition:${competitionId}`, competitionCoalesceMs, () => {
-      const { board, changed } = refreshCompetitionBoard(db, competitionId);
-      if (!changed) return;
-      live.to(rooms.competition(competitionId)).emit('competition', board);
-      publishPublic(board);
-    });
-  }
-
-  function touch(eventId: number) {
-    coalesce(`event:${eventId}`, coalesceMs, () => refreshEvent(eventId));
-  }
-
+  const touch = (eventId: number, kind: ChangeKind) => {
+    if (engine) engine.touch(eventId, kind);
+    else live.serverSideEmit('touch', eventId, kind);
+  };
   const stopListening = onEventChanged(db, touch);
 
   live.on('connection', (socket) => {
@@ -174,30 +154,19 @@ export function attachLive({ db, io, actorOf, coalesceMs = 250, competitionCoale
     });
   });
 
-  // Boards start from the data as it is, and timed changes (freeze, reveal) are armed.
-  const competition = findCurrentCompetition(db);
-  if (competition) {
-    const ids = (db.$client.prepare('select id from events where competition_id = ? order by id').all(competition.id) as { id: number }[]).map((r) => r.id);
-    const warm = (i: number) => {
-      if (closed || i >= ids.length) return;
-      refreshEvent(ids[i]);
-      setImmediate(() => warm(i + 1));
-    };
-    setImmediate(() => warm(0));
-  }
-
   return {
-    touch,
     onPublicChange(listener) {
       publicListeners.add(listener);
       return () => publicListeners.delete(listener);
     },
-    close() {
-      closed = true;
+    async close() {
       stopListening();
-      timers.forEach(clearTimeout);
-      wakeUps.forEach(clearTimeout);
+      await leader?.stop();
+      await follow();
     },
   };
 }
 
+function isPublic(push: Push): boolean {
+  return push.name === 'competition-delta' || push.message.audience === 'public';
+}

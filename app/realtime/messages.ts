@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { TIERS } from '#app/domain/awards.ts';
 import { EVENT_STATUSES } from '#app/domain/event-lifecycle.ts';
-import { boardKeys, LIVE_MODES, type Board, type CompetitionBoard, type EventBoard } from '#app/domain/scoreboard.ts';
+import { boardKeys, LIVE_MODES, type Board, type CompetitionBoard, type CompetitionDelta, type EventBoard } from '#app/domain/scoreboard.ts';
 
 export const serverHello = z.object({ version: z.string(), at: z.number() });
 export type ServerHello = z.infer<typeof serverHello>;
@@ -53,7 +53,7 @@ export const eventBoard: z.ZodMiniType<EventBoard> = z.object({
   rows: z.array(boardRow),
   at: z.number(),
 });
-export type { EventBoard, CompetitionBoard, Board };
+export type { EventBoard, CompetitionBoard, CompetitionDelta, Board };
 
 const medalRow = z.object({ name: z.string(), place: z.number(), first: z.number(), second: z.number(), third: z.number(), total: z.number() });
 
@@ -68,6 +68,16 @@ export const competitionBoard: z.ZodMiniType<CompetitionBoard> = z.object({
   at: z.number(),
 });
 
+/** What changed in the overview since version `from`: only the changed fields of the events that changed. */
+export const competitionDelta: z.ZodMiniType<CompetitionDelta> = z.object({
+  scope: z.literal('competition-delta'),
+  competitionId: z.number(),
+  from: z.number(),
+  version: z.number(),
+  events: z.array(z.object({ ...z.partial(z.object({ ...eventFacts, leaders: z.array(boardRow) })).shape, eventId: z.number() })),
+  medals: z.optional(z.object({ bySchool: z.array(medalRow), byPrefecture: z.array(medalRow) })),
+  at: z.number(),
+});
 
 /** What a viewer asks for: one event or the whole competition, and the last version it holds. */
 export const subscribeRequest = z.union([

@@ -1,12 +1,13 @@
 /**
  * A live board in the browser: starts from the server-rendered snapshot, subscribes on `/live`,
- * keeps only newer versions, and says when the connection is lost. When the phone goes offline
+ * keeps only newer versions (the overview applies its deltas in order), and says when the connection is lost. When the phone goes offline
  * the socket is dropped at once (rather than after a ping timeout) and resumes from the version
  * it holds when the network returns.
  */
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { competitionBoard, eventBoard, type Board, type SubscribeAck, type SubscribeRequest } from './messages.ts';
+import { applyCompetitionDelta } from '#app/domain/scoreboard.ts';
+import { competitionBoard, competitionDelta, eventBoard, type Board, type SubscribeAck, type SubscribeRequest } from './messages.ts';
 
 export type Connection = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
@@ -37,6 +38,16 @@ export function useLiveBoard<T extends Board>(request: SubscribeRequest | null, 
       held.current = next;
       setBoard(next);
     };
+    // The overview comes as deltas; one that does not follow the version held means some were
+    // missed, and the viewer asks again with the version it holds (the answer is a whole snapshot).
+    const acceptDelta = (raw: unknown) => {
+      const parsed = competitionDelta.safeParse(raw);
+      if (!parsed.success || held.current.scope !== 'competition' || parsed.data.version <= held.current.version) return;
+      const next = applyCompetitionDelta(held.current, parsed.data);
+      if (!next) return subscribe();
+      held.current = next as T;
+      setBoard(next as T);
+    };
     const subscribe = () => {
       socket.emit('subscribe', { ...request, since: held.current.version }, (ack: SubscribeAck) => {
         if (!ack.ok) return;
@@ -53,8 +64,8 @@ export function useLiveBoard<T extends Board>(request: SubscribeRequest | null, 
       setConnection('reconnecting');
       socket.connect();
     };
-    const event = request.scope === 'event' ? 'board' : 'competition';
-    socket.on(event, accept);
+    const [event, listener] = request.scope === 'event' ? ['board', accept] : ['competition-delta', acceptDelta];
+    socket.on(event, listener);
     socket.on('connect', subscribe);
     socket.on('disconnect', onDisconnect);
     socket.io.on('reconnect_attempt', onDisconnect);
@@ -63,7 +74,7 @@ export function useLiveBoard<T extends Board>(request: SubscribeRequest | null, 
     if (socket.connected) subscribe();
     return () => {
       socket.emit('unsubscribe', request);
-      socket.off(event, accept);
+      socket.off(event, listener);
       socket.off('connect', subscribe);
       socket.off('disconnect', onDisconnect);
       socket.io.off('reconnect_attempt', onDisconnect);

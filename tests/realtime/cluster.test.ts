@@ -1,7 +1,7 @@
 /**
  * Two app processes on one database share their viewers through Redis (socket.io's Redis
- * adapter): a mark entered through one reaches a viewer, and a feed reader, of the other. They
- * share their login limits too.
+ * adapter): a mark entered through one reaches a viewer, and a feed reader, of the other, computed
+ * once in the cluster (by the process holding the lead). They share their login limits too.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -88,7 +88,8 @@ describe.skipIf(!available)('several app processes through Redis', () => {
       const ack = (await viewer.timeout(5000).emitWithAck('subscribe', { scope: 'event', eventId })) as SubscribeAck;
       expect(ack.ok).toBe(true);
       const held = ack.ok ? ack.version : 0;
-      const pushed = new Promise<EventBoard>((resolve) => viewer.on('board', (board: EventBoard) => board.version > held && resolve(board)));
+      const received: EventBoard[] = [];
+      const pushed = new Promise<EventBoard>((resolve) => viewer.on('board', (board: EventBoard) => board.version > held && (received.push(board), resolve(board))));
 
       // The feed of process B, read line by line.
       const stream = (await fetch(`${b.url}/api/v1/competitions/current/feed`, { signal: feed.signal })).body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -115,6 +116,23 @@ describe.skipIf(!available)('several app processes through Redis', () => {
       const board = await pushed;
       expect(board.rows.find((r) => r.workCode === workCode)!.total).toBeGreaterThan(0);
       expect((await fedChange).version).toBe(board.version);
+      // The board work is done once in the cluster: one new version for the one change, not one per process.
+      await new Promise((r) => setTimeout(r, 800));
+      expect(received.map((r) => r.version)).toEqual([held + 1]);
+
+      // And the other way round: whichever process leads, a change made through the other reaches it.
+      const viewerOfA = connect(`${a.url}/live`, { transports: ['websocket'], forceNew: true });
+      try {
+        expect(((await viewerOfA.timeout(5000).emitWithAck('subscribe', { scope: 'event', eventId })) as SubscribeAck).ok).toBe(true);
+        const again = new Promise<EventBoard>((resolve) => viewerOfA.on('board', (b: EventBoard) => b.version > board.version && resolve(b)));
+        const judgeOfB = new Client(b.url);
+        expect((await judgeOfB.login('judge')).status).toBe(200);
+        const res2 = await judgeOfB.json('PUT', '/api/v1/marks', { eventId, workCode, criterionId: criterion.id, value: 0, idempotencyKey: `cluster-b-${Date.now()}` });
+        expect(res2.status).toBe(201);
+        expect((await again).rows.find((r) => r.workCode === workCode)!.total).toBeLessThan(board.rows.find((r) => r.workCode === workCode)!.total!);
+      } finally {
+        viewerOfA.close();
+      }
     } finally {
       feed.abort();
       viewer.close();

@@ -6,7 +6,8 @@ import { eq } from 'drizzle-orm';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, teams, schools, contestants } from '#db/schema.ts';
-import { competitionBoard, eventBoard, type Board, type CompetitionBoard, type EventBoard, type SubscribeAck, type SubscribeRequest } from '#app/realtime/messages.ts';
+import { competitionBoard, competitionDelta, eventBoard, type Board, type CompetitionBoard, type CompetitionDelta, type EventBoard, type SubscribeAck, type SubscribeRequest } from '#app/realtime/messages.ts';
+import { applyCompetitionDelta } from '#app/domain/scoreboard.ts';
 import { setLiveSettings } from '#app/models/scoreboard.server.ts';
 import { eventChanged } from '#app/models/changes.server.ts';
 import { lockEvent } from '#app/models/run.server.ts';
@@ -33,9 +34,10 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => server.stop());
 
-type Viewer = { socket: Socket; ack: SubscribeAck; boards: Board[]; latest(): Board | undefined; until(test: (b: Board) => boolean, ms?: number): Promise<Board>; close(): void };
+type Viewer = { socket: Socket; ack: SubscribeAck; boards: Board[]; deltas: CompetitionDelta[]; resyncs: number[]; latest(): Board | undefined; until(test: (b: Board) => boolean, ms?: number): Promise<Board>; close(): void };
 
-async function watch(request: SubscribeRequest, { cookie }: { cookie?: string } = {}): Promise<Viewer> {
+/** A viewer of one board; `skip` drops that many overview deltas on arrival, as a flaky network would. */
+async function watch(request: SubscribeRequest, { cookie, skip = 0 }: { cookie?: string; skip?: number } = {}): Promise<Viewer> {
   const socket = connect(`${server.url}/live`, { transports: ['websocket'], forceNew: true, extraHeaders: cookie ? { cookie } : undefined });
   const boards: Board[] = [];
   const waiters: { test: (b: Board) => boolean; resolve: (b: Board) => void }[] = [];
@@ -44,10 +46,25 @@ async function watch(request: SubscribeRequest, { cookie }: { cookie?: string } 
     for (const w of [...waiters]) if (w.test(board)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(board));
   };
   socket.on('board', receive);
-  socket.on('competition', receive);
+  // The overview comes as deltas: each is applied to the overview held, or the viewer resyncs.
+  const deltas: CompetitionDelta[] = [];
+  const resyncs: number[] = [];
+  socket.on('competition-delta', (delta: CompetitionDelta) => {
+    deltas.push(delta);
+    if (skipDeltas > 0) return void skipDeltas--;
+    const held = boards.findLast((b): b is CompetitionBoard => b.scope === 'competition');
+    const next = held && applyCompetitionDelta(held, delta);
+    if (next) return receive(next);
+    if (held && delta.version <= held.version) return;
+    resyncs.push(delta.version);
+    void socket.timeout(5000).emitWithAck('subscribe', { ...request, since: held?.version }).then((again: SubscribeAck) => again.ok && again.snapshot && receive(again.snapshot));
+  });
+  let skipDeltas = skip;
   const ack = await socket.timeout(5000).emitWithAck('subscribe', request) as SubscribeAck;
   if (ack.ok && ack.snapshot) boards.push(ack.snapshot);
   return {
+    deltas,
+    resyncs,
     socket,
     ack,
     boards,
@@ -80,7 +97,8 @@ function expectBlindSafe(boards: Board[]) {
   expect(boards.length).toBeGreaterThan(0);
   for (const board of boards) {
     if (board.scope === 'event') eventBoard.parse(board);
-    else competitionBoard.parse(board);
+    else if (board.scope === 'competition') competitionBoard.parse(board);
+    else competitionDelta.parse(board);
     const text = JSON.stringify(board);
     for (const word of privateWords) expect(text.includes(word), `"${word}" in a public message`).toBe(false);
   }
@@ -272,17 +290,65 @@ describe('the live modes', () => {
   });
 });
 
+/** Changes the leader's mark on the first criterion, so that the overview's line of the event changes. */
+async function moveLeader(overview: CompetitionBoard, fraction: number) {
+  const leader = overview.events.find((e) => e.eventId === ready.event.id)!.leaders[0];
+  await mark(leader.workCode!, 0, fraction);
+}
+
 describe('the competition board and the JSON snapshots', () => {
   it('sends every event’s progress and leaders to a competition subscriber', async () => {
     const viewer = await watch({ scope: 'competition' });
     try {
       // The competition board follows its events at most once a second.
+      await mark(workCodes()[0], 0, 0.55);
       const board = (await viewer.until((b) => (b as CompetitionBoard).events.some((e) => e.eventId === ready.event.id && !e.published && e.mode === 'anonymous' && e.leaders.length > 0), 5000)) as CompetitionBoard;
       competitionBoard.parse(board);
       const gz012 = board.events.find((e) => e.eventId === ready.event.id)!;
       expect(gz012.progress.marked).toBeGreaterThan(0);
       expect(gz012.leaders.length).toBeGreaterThan(0);
       expect(gz012.leaders.every((l) => l.team === null)).toBe(true);
+    } finally {
+      viewer.close();
+    }
+  });
+
+  it('sends the overview as deltas of what changed, which applied in order give the stored snapshot', async () => {
+    const viewer = await watch({ scope: 'competition' });
+    try {
+      const start = viewer.latest() as CompetitionBoard;
+      await moveLeader(start, 0.37);
+      const moved = (await viewer.until((b) => b.version > start.version)) as CompetitionBoard;
+      expect(viewer.resyncs).toEqual([]);
+      for (const delta of viewer.deltas) {
+        competitionDelta.parse(delta);
+        // Only what changed: the events that changed, and of those only the changed fields.
+        expect(delta.events.length).toBeLessThan(start.events.length);
+        for (const patch of delta.events) expect(Object.keys(patch).length).toBeLessThan(Object.keys(start.events[0]).length);
+      }
+      expectBlindSafe(viewer.boards);
+      await new Promise((r) => setTimeout(r, 1200));
+      const stored = (await (await fetch(`${server.url}/api/v1/competitions/current/scoreboard`)).json()) as CompetitionBoard;
+      expect(viewer.latest()).toEqual(stored);
+      expect(stored.version).toBeGreaterThanOrEqual(moved.version);
+    } finally {
+      viewer.close();
+    }
+  });
+
+  it('resyncs a viewer that missed a delta: it asks again with the version it holds and gets the whole overview', async () => {
+    const viewer = await watch({ scope: 'competition' }, { skip: 1 });
+    try {
+      const start = viewer.latest() as CompetitionBoard;
+      await moveLeader(start, 0.63);
+      await new Promise((r) => setTimeout(r, 1200));
+      await moveLeader(start, 0.21);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(viewer.deltas.length).toBeGreaterThanOrEqual(2);
+      expect(viewer.resyncs.length).toBe(1);
+      const stored = (await (await fetch(`${server.url}/api/v1/competitions/current/scoreboard`)).json()) as CompetitionBoard;
+      expect(viewer.latest()!.version).toBeGreaterThan(start.version);
+      expect(viewer.latest()).toEqual(stored);
     } finally {
       viewer.close();
     }

@@ -1,0 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '#app/config.server.ts';
+import { createAppServer } from './server.ts';
+import { onEventChanged } from '#app/models/changes.server.ts';
+const dir = mkdtempSync(join(tmpdir(), 'dbg-'));
+const config = loadConfig({ PORT: '1', DATABASE_PATH: join(dir, 't.db'), HOST: '127.0.0.1' });
+const server = await createAppServer({ config: { ...config, port: 0 }, log: console.log });
+console.log('up');
+const { readyToScore } = await import('./tests/helpers/judging.ts');
+const ready = readyToScore(server.db);
+onEventChanged(server.db, (id, k) => console.log('changed', id, k));
+setTimeout(() => server.close().then(() => process.exit(0)), 4000);
