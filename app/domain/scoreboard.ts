@@ -69,6 +69,8 @@ export type EventBoard = {
   decrypted: boolean;
   revealed: number;
   rows: BoardRow[];
+  /** The newest mark (by its number) this board has taken into account: a judge's mark is on it once `through` reaches the mark's id. */
+  through: number;
   at: number;
 };
 

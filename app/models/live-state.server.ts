@@ -33,6 +33,8 @@ export type EventLive = {
   names: Map<number, Names>;
   /** The standings as at the freeze, while the public board is frozen. */
   atFreeze: Standing[] | null;
+  /** The newest mark taken into account. */
+  marksThrough: number;
 };
 
 const NO_PROGRESS = { teams: 0, absent: 0, marked: 0, expected: 0 };
@@ -64,6 +66,7 @@ export function loadEventLive(db: Db, eventId: number, now: Date): EventLive {
       awards: run && isPublished(event.status) ? tiersOfRun(db, run.id) : new Map(),
       names,
       atFreeze: null,
+      marksThrough: lastMarkId(db),
     };
     if (frozenAt(event, now)) {
       const atFreeze = scoreEvent(db, eventId, event.freezeAt!);

@@ -50,6 +50,7 @@ export function eventBoardBody(live: EventLive, audience: Audience, now: Date): 
       revealed: view.revealed,
       progress: state.progress,
       rows: view.rows,
+      through: live.marksThrough,
       at: now.getTime(),
     },
     nextChangeAt: view.nextChangeAt,
@@ -60,10 +61,10 @@ export function eventBoardBody(live: EventLive, audience: Audience, now: Date): 
 function storeBoard<T extends { at: number }>(db: DbOrTx, key: string, body: Unversioned<T>, now: Date): { board: T; changed: boolean } {
   const stored = db.select().from(liveBoards).where(eq(liveBoards.key, key)).get();
   // `at` changes every time; what matters is whether anything a viewer sees did.
-  const comparable = JSON.stringify({ ...body, at: 0 });
+  const comparable = JSON.stringify({ ...body, at: 0, through: 0 });
   if (stored) {
     const previous = JSON.parse(stored.body) as T;
-    if (JSON.stringify({ ...previous, at: 0, version: undefined }) === comparable) return { board: previous, changed: false };
+    if (JSON.stringify({ ...previous, at: 0, through: 0, version: undefined }) === comparable) return { board: previous, changed: false };
   }
   const version = (stored?.version ?? 0) + 1;
   const board = { ...body, version } as unknown as T;

@@ -26,7 +26,7 @@ type Shown = { version: number; comparable: string };
 type Overview = { board: CompetitionBoard; pending: Map<number, Partial<EventSummary> & { eventId: number }>; medalsDirty: boolean; lastAt: number };
 
 /** What a viewer sees of a board: everything but its version and the time it was computed. */
-const comparable = (body: object) => JSON.stringify({ ...body, at: 0, version: 0 });
+const comparable = (body: object) => JSON.stringify({ ...body, at: 0, version: 0, through: 0 });
 
 export class BoardEngine {
   private readonly lives = new Map<number, EventLive>();
@@ -114,6 +114,7 @@ export class BoardEngine {
         const overview = this.overviews.get(live.event.competitionId);
         if (overview) overview.medalsDirty = true;
       }
+      live.marksThrough = Math.max(live.marksThrough, this.markCursor);
       let next: Date | null = null;
       for (const audience of ['public', 'staff'] as const) {
         const { body, nextChangeAt } = eventBoardBody(live, audience, date);

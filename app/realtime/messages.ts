@@ -51,6 +51,7 @@ export const eventBoard: z.ZodMiniType<EventBoard> = z.object({
   decrypted: z.boolean(),
   revealed: z.number(),
   rows: z.array(boardRow),
+  through: z.number(),
   at: z.number(),
 });
 export type { EventBoard, CompetitionBoard, CompetitionDelta, Board };
