@@ -59,6 +59,8 @@ export type EventBoard = {
   code: string;
   name: string;
   division: string;
+  /** Where the event is held (赛点), when the organiser has said. */
+  venue: string | null;
   status: EventStatus;
   mode: LiveMode;
   frozen: boolean;
@@ -82,7 +84,7 @@ export type CompetitionBoard = {
   competitionId: number;
   name: string;
   version: number;
-  events: (Pick<EventBoard, 'eventId' | 'code' | 'name' | 'division' | 'status' | 'mode' | 'frozen' | 'published' | 'progress'> & { leaders: BoardRow[] })[];
+  events: (Pick<EventBoard, 'eventId' | 'code' | 'name' | 'division' | 'venue' | 'status' | 'mode' | 'frozen' | 'published' | 'progress'> & { leaders: LeaderRow[] })[];
   medals: { bySchool: MedalRow[]; byPrefecture: MedalRow[] };
   at: number;
 };
@@ -95,35 +97,50 @@ export type EventSummary = CompetitionBoard['events'][number];
  * id and only the fields that changed (a new event comes whole); the medal tables when they changed.
  * Applied in order to the snapshot of version `from`, it gives the snapshot of `version`.
  */
+export type SummaryPatch = Omit<Partial<EventSummary>, 'progress'> & { eventId: number; progress?: Partial<Progress> };
+
 export type CompetitionDelta = {
   scope: 'competition-delta';
   competitionId: number;
   from: number;
   version: number;
-  events: (Partial<EventSummary> & { eventId: number })[];
+  events: SummaryPatch[];
   medals?: CompetitionBoard['medals'];
   at: number;
 };
 
-/** The fields of each event's summary that differ from `before` (all of them for a new event); null when none do. */
-export function summaryPatch(before: EventSummary | undefined, after: EventSummary): (Partial<EventSummary> & { eventId: number }) | null {
+/**
+ * The fields of an event's summary that differ from `before` (all of them for a new event), and of
+ * its progress only the counts that changed; null when nothing did.
+ */
+export function summaryPatch(before: EventSummary | undefined, after: EventSummary): SummaryPatch | null {
   if (!before) return after;
-  const patch: Partial<EventSummary> & { eventId: number } = { eventId: after.eventId };
+  const patch: SummaryPatch = { eventId: after.eventId };
   let changed = false;
   for (const key of Object.keys(after) as (keyof EventSummary)[]) {
-    if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
-    (patch as Record<string, unknown>)[key] = after[key];
-    changed = true;
+    if (key === 'progress') {
+      const counts = (Object.keys(after.progress) as (keyof Progress)[]).filter((k) => before.progress[k] !== after.progress[k]);
+      if (counts.length) patch.progress = Object.fromEntries(counts.map((k) => [k, after.progress[k]]));
+      changed ||= counts.length > 0;
+    } else if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      (patch as Record<string, unknown>)[key] = after[key];
+      changed = true;
+    }
   }
   return changed ? patch : null;
 }
 
+/** Two patches of one event as one: the later wins field by field. */
+export function mergePatches(a: SummaryPatch | undefined, b: SummaryPatch): SummaryPatch {
+  return a ? { ...a, ...b, ...(a.progress || b.progress ? { progress: { ...a.progress, ...b.progress } } : {}) } : b;
+}
+
 /** The overview's events with these patches applied, in code order (a patch for an unknown event is a new event). */
-export function patchEvents(events: readonly EventSummary[], patches: readonly (Partial<EventSummary> & { eventId: number })[]): EventSummary[] {
+export function patchEvents(events: readonly EventSummary[], patches: readonly SummaryPatch[]): EventSummary[] {
   const next = [...events];
   for (const patch of patches) {
     const i = next.findIndex((e) => e.eventId === patch.eventId);
-    if (i >= 0) next[i] = { ...next[i], ...patch };
+    if (i >= 0) next[i] = { ...next[i], ...patch, progress: { ...next[i].progress, ...patch.progress } };
     else next.push(patch as EventSummary);
   }
   return next.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.eventId - b.eventId));
@@ -195,9 +212,12 @@ export function boardView(state: BoardState, audience: Audience, now: Date): Boa
   return { frozen, revealed, rows, nextChangeAt };
 }
 
+/** A leader in the competition overview: only what its line shows, so that a phone can follow 200 events. */
+export type LeaderRow = Pick<BoardRow, 'rank' | 'total' | 'workCode' | 'school'>;
+
 /** The few best rows of a board, for the competition overview. */
-export function leaders(rows: readonly BoardRow[], count = 3): BoardRow[] {
-  return rows.filter((r) => r.rank !== null && r.rank <= count);
+export function leaders(rows: readonly BoardRow[], count = 3): LeaderRow[] {
+  return rows.filter((r) => r.rank !== null && r.rank <= count).map((r) => ({ rank: r.rank, total: r.total, workCode: r.workCode, school: r.school }));
 }
 
 export type MedalCount = { name: string; first: number; second: number; third: number; total: number };

@@ -154,6 +154,8 @@ export function correctMark(db: Db, actor: Actor, input: Correction, now = new D
       .values({ sheetId: sheet.id, criterionId: criterion.id, valueHundredths: hundredthsOf(input.value), idempotencyKey: `appeal-${appeal.id}-${randomUUID()}`, reason: `申诉 #${appeal.id}：${reason}`, enteredBy: actor.userId, supersedesId: previous?.id ?? null, createdAt: now })
       .returning()
       .get();
+    // The tally follows the marks table: the correction counts there at once (the board shows the stored results until the re-lock).
+    eventChanged(tx, appeal.eventId, 'marks');
     recordAudit(tx, actor, { action: 'mark.correct', entity: 'mark', entityId: mark.id, before: previous ? { value: fromHundredths(previous.hundredths) } : null, after: { sheetId: sheet.id, criterionId: criterion.id, value: input.value, appealId: appeal.id }, reason });
     return mark;
   });

@@ -9,7 +9,7 @@
  */
 import type { Db } from '#db/client.ts';
 import type { ChangeKind } from '#app/models/changes.server.ts';
-import { boardKeys, patchEvents, summaryPatch, type Board, type CompetitionBoard, type CompetitionDelta, type EventBoard, type EventSummary } from '#app/domain/scoreboard.ts';
+import { boardKeys, mergePatches, patchEvents, summaryPatch, type Board, type CompetitionBoard, type CompetitionDelta, type EventBoard, type SummaryPatch } from '#app/domain/scoreboard.ts';
 import { findCurrentCompetition } from '#app/models/competition.server.ts';
 import { ModelError } from '#app/models/errors.ts';
 import { lastMarkId, loadEventLive, marksAfter, type EventLive } from '#app/models/live-state.server.ts';
@@ -23,7 +23,7 @@ export type Push = { room: string; name: 'board'; message: EventBoard } | { room
 export type EngineOptions = { coalesceMs?: number; competitionCoalesceMs?: number; clock?: () => number };
 
 type Shown = { version: number; comparable: string };
-type Overview = { board: CompetitionBoard; pending: Map<number, Partial<EventSummary> & { eventId: number }>; medalsDirty: boolean; lastAt: number };
+type Overview = { board: CompetitionBoard; pending: Map<number, SummaryPatch>; medalsDirty: boolean; lastAt: number };
 
 /** What a viewer sees of a board: everything but its version and the time it was computed. */
 const comparable = (body: object) => JSON.stringify({ ...body, at: 0, version: 0, through: 0 });
@@ -148,7 +148,7 @@ export class BoardEngine {
     const before = overview.board.events.find((e) => e.eventId === board.eventId);
     const patch = summaryPatch(before, summary);
     if (!patch) return;
-    overview.pending.set(board.eventId, { ...overview.pending.get(board.eventId), ...patch });
+    overview.pending.set(board.eventId, mergePatches(overview.pending.get(board.eventId), patch));
   }
 
   private overviewOf(competitionId: number): Overview {

@@ -27,6 +27,9 @@ export const boardRow = z.object({
 });
 export type BoardRowMessage = z.infer<typeof boardRow>;
 
+/** A leader in the overview: rank, total, work code, and the school once names are shown. */
+const leaderRow = z.object({ rank: z.nullable(z.number()), total: z.nullable(z.number()), workCode: z.nullable(z.string()), school: z.nullable(z.string()) });
+
 const progress = z.object({ teams: z.number(), absent: z.number(), marked: z.number(), expected: z.number() });
 
 /** What every board says of its event, on its own page and in the competition's overview. */
@@ -35,6 +38,7 @@ const eventFacts = {
   code: z.string(),
   name: z.string(),
   division: z.string(),
+  venue: z.nullable(z.string()),
   status: eventStatus,
   mode: liveMode,
   frozen: z.boolean(),
@@ -64,7 +68,7 @@ export const competitionBoard: z.ZodMiniType<CompetitionBoard> = z.object({
   competitionId: z.number(),
   name: z.string(),
   version: z.number(),
-  events: z.array(z.object({ ...eventFacts, leaders: z.array(boardRow) })),
+  events: z.array(z.object({ ...eventFacts, leaders: z.array(leaderRow) })),
   medals: z.object({ bySchool: z.array(medalRow), byPrefecture: z.array(medalRow) }),
   at: z.number(),
 });
@@ -75,7 +79,7 @@ export const competitionDelta: z.ZodMiniType<CompetitionDelta> = z.object({
   competitionId: z.number(),
   from: z.number(),
   version: z.number(),
-  events: z.array(z.object({ ...z.partial(z.object({ ...eventFacts, leaders: z.array(boardRow) })).shape, eventId: z.number() })),
+  events: z.array(z.object({ ...z.partial(z.object({ ...eventFacts, leaders: z.array(leaderRow) })).shape, progress: z.optional(z.partial(progress)), eventId: z.number() })),
   medals: z.optional(z.object({ bySchool: z.array(medalRow), byPrefecture: z.array(medalRow) })),
   at: z.number(),
 });

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Table } from '#app/components/table.tsx';
+import { formatScore } from '#app/domain/exact.ts';
 import { ConnectionState, ProgressBar } from '#app/components/live-board.tsx';
 import { NotOpenYet } from '#app/components/not-open.tsx';
 import { findCurrentCompetition } from '#app/models/competition.server.ts';
@@ -48,8 +49,8 @@ function Competition({ initial }: { initial: CompetitionBoard }) {
             {e.leaders.length ? (
               <ol className="leaders" aria-label={t('live.leaders')}>
                 {e.leaders.map((l) => (
-                  <li key={l.key}>
-                    <span className="rank">{l.rank}</span> {l.school ?? l.workCode} <span className="muted">{l.total ?? ''}</span>
+                  <li key={`${l.rank}-${l.workCode ?? l.school}`}>
+                    <span className="rank">{l.rank}</span> {l.school ?? l.workCode} <span className="muted">{formatScore(l.total)}</span>
                   </li>
                 ))}
               </ol>

@@ -307,7 +307,7 @@ describe('the competition board and the JSON snapshots', () => {
       const gz012 = board.events.find((e) => e.eventId === ready.event.id)!;
       expect(gz012.progress.marked).toBeGreaterThan(0);
       expect(gz012.leaders.length).toBeGreaterThan(0);
-      expect(gz012.leaders.every((l) => l.team === null)).toBe(true);
+      expect(gz012.leaders.every((l) => l.school === null)).toBe(true);
     } finally {
       viewer.close();
     }
