@@ -59,8 +59,6 @@ export type EventBoard = {
   code: string;
   name: string;
   division: string;
-  /** Where the event is held (赛点), when the organiser has said. */
-  venue: string | null;
   status: EventStatus;
   mode: LiveMode;
   frozen: boolean;
@@ -84,7 +82,7 @@ export type CompetitionBoard = {
   competitionId: number;
   name: string;
   version: number;
-  events: (Pick<EventBoard, 'eventId' | 'code' | 'name' | 'division' | 'venue' | 'status' | 'mode' | 'frozen' | 'published' | 'progress'> & { leaders: LeaderRow[] })[];
+  events: (Pick<EventBoard, 'eventId' | 'code' | 'name' | 'division' | 'status' | 'mode' | 'frozen' | 'published' | 'progress'> & { leaders: LeaderRow[] })[];
   medals: { bySchool: MedalRow[]; byPrefecture: MedalRow[] };
   at: number;
 };

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#db/client.ts';
-import { checkIns, divisions, events, marks, prefectures, results, schools, scoringSheets, teams, venues } from '#db/schema.ts';
+import { checkIns, divisions, events, marks, prefectures, results, schools, scoringSheets, teams } from '#db/schema.ts';
 import { isPublished } from '#app/domain/event-lifecycle.ts';
 import { fromOrNull, hundredthsOf } from '#app/domain/exact.ts';
 import type { Ranked } from '#app/domain/ranking.ts';
@@ -25,7 +25,6 @@ type StoredResult = Pick<Ranked, 'teamId' | 'total' | 'rank' | 'absent'> & { par
 export type EventLive = {
   event: EventRow;
   division: string;
-  venue: string | null;
   /** The running tally of the current marks; null without a scheme. */
   tally: EventTally | null;
   /** The latest run's results (hundredths), once locked. */
@@ -44,10 +43,9 @@ const NO_PROGRESS = { teams: 0, absent: 0, marked: 0, expected: 0 };
 export function loadEventLive(db: Db, eventId: number, now: Date): EventLive {
   return db.$client.transaction(() => {
     const row = db
-      .select({ event: events, division: divisions.name, venue: venues.name })
+      .select({ event: events, division: divisions.name })
       .from(events)
       .innerJoin(divisions, eq(divisions.id, events.divisionId))
-      .leftJoin(venues, eq(venues.id, events.venueId))
       .where(eq(events.id, eventId))
       .get();
     if (!row) throw notFound('event_not_found');
@@ -68,7 +66,6 @@ export function loadEventLive(db: Db, eventId: number, now: Date): EventLive {
     const live: EventLive = {
       event,
       division: row.division,
-      venue: row.venue,
       tally: loadTally(db, event),
       stored,
       awards: run && isPublished(event.status) ? tiersOfRun(db, run.id) : new Map(),

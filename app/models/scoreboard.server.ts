@@ -41,7 +41,6 @@ export function eventBoardBody(live: EventLive, audience: Audience, now: Date): 
       code: event.code,
       name: event.name,
       division: live.division,
-      venue: live.venue,
       status: event.status,
       mode: event.liveMode,
       audience,
@@ -138,7 +137,7 @@ export function readEventBoard(db: Db, actor: Actor | null, eventId: number, aud
 
 /** An event's line in the competition overview, from its public board. */
 export function summaryOf(b: Unversioned<EventBoard>): EventSummary {
-  return { eventId: b.eventId, code: b.code, name: b.name, division: b.division, venue: b.venue, status: b.status, mode: b.mode, frozen: b.frozen, published: b.published, progress: b.progress, leaders: leaders(b.rows) };
+  return { eventId: b.eventId, code: b.code, name: b.name, division: b.division, status: b.status, mode: b.mode, frozen: b.frozen, published: b.published, progress: b.progress, leaders: leaders(b.rows) };
 }
 
 /** The medal tables by school and by prefecture, from the awards of the competition's published events. */

@@ -38,7 +38,6 @@ const eventFacts = {
   code: z.string(),
   name: z.string(),
   division: z.string(),
-  venue: z.nullable(z.string()),
   status: eventStatus,
   mode: liveMode,
   frozen: z.boolean(),

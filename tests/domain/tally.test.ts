@@ -94,7 +94,6 @@ const summaryArb = (eventId: number): fc.Arbitrary<EventSummary> =>
     code: fc.constant(`GZ${String(eventId).padStart(3, '0')}`),
     name: fc.constant(`赛项${eventId}`),
     division: fc.constantFrom('中职组', '高职组'),
-    venue: fc.constantFrom(null, '长沙', '株洲'),
     status: fc.constantFrom('scoring' as const, 'locked' as const),
     mode: fc.constantFrom('anonymous' as const, 'named' as const),
     frozen: fc.boolean(),
@@ -138,7 +137,7 @@ describe('the overview’s deltas', () => {
   });
 
   it('sends only the fields that changed, and of the progress only the counts that changed', () => {
-    const before: EventSummary = { eventId: 1, code: 'GZ001', name: '赛项', division: '高职组', venue: null, status: 'scoring', mode: 'anonymous', frozen: false, published: false, progress: { teams: 10, absent: 1, marked: 5, expected: 90 }, leaders: [] };
+    const before: EventSummary = { eventId: 1, code: 'GZ001', name: '赛项', division: '高职组', status: 'scoring', mode: 'anonymous', frozen: false, published: false, progress: { teams: 10, absent: 1, marked: 5, expected: 90 }, leaders: [] };
     expect(summaryPatch(before, { ...before, progress: { ...before.progress, marked: 6 } })).toEqual({ eventId: 1, progress: { marked: 6 } });
     expect(summaryPatch(before, { ...before })).toBeNull();
     expect(summaryPatch(undefined, before)).toEqual(before);
