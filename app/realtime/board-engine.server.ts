@@ -5,7 +5,7 @@
  * pushed. It runs in the board worker (board-worker.ts), off the requests' thread; one per cluster.
  *
  * Coalescing: an event's first change goes out at once, later ones at most every `coalesceMs`; the
- * overview at most every `competitionCoalesceMs`.
+ * overview at most every `competitionCoalesceMs`, within `overviewBytes` a message.
  */
 import type { Db } from '#db/client.ts';
 import type { ChangeKind } from '#app/models/changes.server.ts';
@@ -20,7 +20,7 @@ export type { ChangeKind };
 /** What goes out: a message for one room. */
 export type Push = { room: string; name: 'board'; message: EventBoard } | { room: string; name: 'competition-delta'; message: CompetitionDelta };
 
-export type EngineOptions = { coalesceMs?: number; competitionCoalesceMs?: number; clock?: () => number };
+export type EngineOptions = { coalesceMs?: number; competitionCoalesceMs?: number; overviewBytes?: number; clock?: () => number };
 
 type Shown = { version: number; comparable: string };
 type Overview = { board: CompetitionBoard; pending: Map<number, SummaryPatch>; medalsDirty: boolean; lastAt: number };
@@ -41,6 +41,7 @@ export class BoardEngine {
   private marksPending = true;
   private readonly coalesceMs: number;
   private readonly competitionCoalesceMs: number;
+  private readonly overviewBytes: number;
   private readonly clock: () => number;
 
   constructor(
@@ -49,6 +50,7 @@ export class BoardEngine {
   ) {
     this.coalesceMs = options.coalesceMs ?? 250;
     this.competitionCoalesceMs = options.competitionCoalesceMs ?? 1000;
+    this.overviewBytes = options.overviewBytes ?? 7 * 1024;
     this.clock = options.clock ?? Date.now;
     for (const [key, { version, board }] of storedBoards(db)) {
       this.shown.set(key, { version, comparable: comparable(board) });
@@ -169,8 +171,7 @@ export class BoardEngine {
       overview.medalsDirty = false;
       const medalsChanged = JSON.stringify(medals) !== JSON.stringify(overview.board.medals);
       if (overview.pending.size === 0 && !medalsChanged) continue;
-      const events = [...overview.pending.values()];
-      overview.pending.clear();
+      const events = this.takeWithinBudget(overview.pending);
       const { version: known, ...board } = overview.board;
       const key = boardKeys.competition(competitionId);
       const [stored] = saveBoards<CompetitionBoard>(this.db, [{ key, body: { ...board, events: patchEvents(board.events, events), medals, at: now }, known }], new Date(now));
@@ -181,6 +182,23 @@ export class BoardEngine {
       pushes.push({ room: key, name: 'competition-delta', message: delta });
     }
     return pushes;
+  }
+
+  /**
+   * The oldest pending patches that fit the overview's budget per message (always at least one);
+   * the rest wait for the next message. A phone on slow 3G follows 200 events marking at once at a
+   * few KiB a second, and an event's line is then a few seconds behind its own live board.
+   */
+  private takeWithinBudget(pending: Map<number, SummaryPatch>): SummaryPatch[] {
+    const taken: SummaryPatch[] = [];
+    let bytes = 0;
+    for (const [eventId, patch] of pending) {
+      bytes += JSON.stringify(patch).length;
+      if (taken.length > 0 && bytes > this.overviewBytes) break;
+      taken.push(patch);
+      pending.delete(eventId);
+    }
+    return taken;
   }
 
   private nextWake(now: number): number | null {

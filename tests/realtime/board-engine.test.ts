@@ -12,9 +12,9 @@ import { loadEventLive } from '#app/models/live-state.server.ts';
 import { putMark } from '#app/models/mark.server.ts';
 import { publishEvent } from '#app/models/publication.server.ts';
 import { loadScheme } from '#app/models/scheme.server.ts';
-import { eventBoardBody } from '#app/models/scoreboard.server.ts';
+import { eventBoardBody, getCompetitionBoard, setLiveSettings } from '#app/models/scoreboard.server.ts';
 import { BoardEngine, type Push } from '#app/realtime/board-engine.server.ts';
-import type { EventBoard } from '#app/domain/scoreboard.ts';
+import type { CompetitionDelta, EventBoard } from '#app/domain/scoreboard.ts';
 import { lockedWithAnError } from '../helpers/awards.ts';
 import { actorOf, demoDb } from '../helpers/db.ts';
 import { readyToScore, share } from '../helpers/judging.ts';
@@ -101,6 +101,29 @@ describe('the board engine', () => {
     expect(after.version).toBeGreaterThan(before.version);
     expect(after.rows.find((r) => r.team === team.name)!.award).toBe('first');
     driven.stop();
+  });
+
+  it('keeps each overview message within its budget: the rest follow in the next ones, oldest first', async () => {
+    let clock = Date.now();
+    const engine = new BoardEngine(db, { clock: () => clock, overviewBytes: 1 });
+    const stop = onEventChanged(db, (eventId, kind) => engine.touch(eventId, kind));
+    const tick = async () => {
+      await new Promise((r) => setImmediate(r));
+      clock += 1000;
+      return engine.run().pushes.filter((p) => p.name === 'competition-delta').map((p) => p.message as CompetitionDelta);
+    };
+    await tick();
+    await tick();
+    const admin = actorOf(db, 'admin');
+    const ids = db.$client.prepare("select id from events where status = 'scheduled' order by code limit 3").pluck().all() as number[];
+    for (const id of ids) setLiveSettings(db, admin, id, { mode: 'hidden', freezeAt: null });
+    const deltas = [...(await tick()), ...(await tick()), ...(await tick()), ...(await tick())];
+    expect(deltas.map((d) => d.events.map((e) => e.eventId))).toEqual(ids.map((id) => [id]));
+    // Each follows the one before, and together they give the overview as it now is.
+    deltas.forEach((d, i) => i > 0 && expect(d.from).toBe(deltas[i - 1].version));
+    const stored = getCompetitionBoard(db, deltas[0].competitionId);
+    for (const id of ids) expect(stored.events.find((e) => e.eventId === id)!.mode).toBe('hidden');
+    stop();
   });
 
   it('starts again from the stored versions after a restart: never lower, and nothing re-sent that did not change', async () => {
