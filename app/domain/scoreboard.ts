@@ -108,6 +108,20 @@ export type CompetitionDelta = {
 };
 
 /**
+ * Whether a message from the server is a board of this kind: its scope, a numeric version, and
+ * the parts the browser reads before rendering. (The server's messages are checked against their
+ * full schemas in the tests.)
+ */
+export function isBoardMessage<S extends Board['scope'] | 'competition-delta'>(raw: unknown, scope: S): raw is Extract<Board | CompetitionDelta, { scope: S }> {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const m = raw as Record<string, unknown>;
+  if (m.scope !== scope || typeof m.version !== 'number') return false;
+  if (scope === 'event') return typeof m.eventId === 'number' && Array.isArray(m.rows) && typeof m.progress === 'object';
+  if (scope === 'competition') return typeof m.competitionId === 'number' && Array.isArray(m.events) && typeof m.medals === 'object';
+  return typeof m.competitionId === 'number' && typeof m.from === 'number' && Array.isArray(m.events);
+}
+
+/**
  * The fields of an event's summary that differ from `before` (all of them for a new event), and of
  * its progress only the counts that changed; null when nothing did.
  */
@@ -139,7 +153,8 @@ export function patchEvents(events: readonly EventSummary[], patches: readonly S
   for (const patch of patches) {
     const i = next.findIndex((e) => e.eventId === patch.eventId);
     if (i >= 0) next[i] = { ...next[i], ...patch, progress: { ...next[i].progress, ...patch.progress } };
-    else next.push(patch as EventSummary);
+    // A new event comes whole; part of an event not held (a viewer following some events only) is left out.
+    else if (patch.code !== undefined) next.push(patch as EventSummary);
   }
   return next.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.eventId - b.eventId));
 }

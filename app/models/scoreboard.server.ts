@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
-import { awards, competitions, events, liveBoards, prefectures, schools, teams } from '#db/schema.ts';
+import { awards, competitions, divisions, events, liveBoards, prefectures, schools, teams, venues } from '#db/schema.ts';
 import { allowedModes, boardKeys, boardView, leaders, medalTable, type Audience, type AwardTier, type Board, type CompetitionBoard, type EventBoard, type EventSummary, type LiveMode } from '#app/domain/scoreboard.ts';
 import { PUBLISHED_STATUSES } from '#app/domain/event-lifecycle.ts';
 import { type Actor } from '#app/domain/roles.ts';
@@ -156,6 +156,15 @@ export function medalTables(db: Db, competitionId: number): CompetitionBoard['me
   return {
     bySchool: medalTable(won.map((a) => ({ group: a.school, tier: a.kind }))),
     byPrefecture: medalTable(won.map((a) => ({ group: a.prefecture, tier: a.kind }))),
+  };
+}
+
+/** What a viewer of the overview may narrow it by: the competition's divisions and venues, and each event's. */
+export function liveFilters(db: Db, competitionId: number) {
+  return {
+    divisions: db.select({ code: divisions.code, name: divisions.name }).from(divisions).where(eq(divisions.competitionId, competitionId)).orderBy(asc(divisions.sortOrder)).all(),
+    venues: db.select({ id: venues.id, name: venues.name }).from(venues).where(eq(venues.competitionId, competitionId)).orderBy(asc(venues.name)).all(),
+    events: db.select({ id: events.id, division: divisions.code, venueId: events.venueId }).from(events).innerJoin(divisions, eq(divisions.id, events.divisionId)).where(eq(events.competitionId, competitionId)).all(),
   };
 }
 

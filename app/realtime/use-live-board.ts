@@ -1,13 +1,17 @@
 /**
  * A live board in the browser: starts from the server-rendered snapshot, subscribes on `/live`,
- * keeps only newer versions (the overview applies its deltas in order), and says when the connection is lost. When the phone goes offline
- * the socket is dropped at once (rather than after a ping timeout) and resumes from the version
- * it holds when the network returns.
+ * keeps only newer versions (the overview applies its deltas in order), and says when the
+ * connection is lost. When the phone goes offline the socket is dropped at once (rather than after
+ * a ping timeout) and resumes from the version it holds when the network returns.
+ *
+ * Messages come from this site's own server, which checks each kind against its zod schema
+ * (messages.ts) in the tests; the phone only checks which board a message is for and its version,
+ * and so does without the schemas' library (a twentieth of its script budget).
  */
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { applyCompetitionDelta } from '#app/domain/scoreboard.ts';
-import { competitionBoard, competitionDelta, eventBoard, type Board, type SubscribeAck, type SubscribeRequest } from './messages.ts';
+import { applyCompetitionDelta, isBoardMessage, type Board, type CompetitionDelta } from '#app/domain/scoreboard.ts';
+import type { SubscribeAck, SubscribeRequest } from './messages.ts';
 
 export type Connection = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
@@ -19,7 +23,8 @@ function liveSocket(): Socket {
 }
 
 /** Mount it with a React key per board: a new board starts from its own snapshot. */
-export function useLiveBoard<T extends Board>(request: SubscribeRequest | null, initial: T): { board: T; connection: Connection } {
+/** `keepEvent`: an overview narrowed to some events (a division, a venue) applies only their changes. */
+export function useLiveBoard<T extends Board>(request: SubscribeRequest | null, initial: T, { keepEvent }: { keepEvent?: (eventId: number) => boolean } = {}): { board: T; connection: Connection } {
   const [board, setBoard] = useState<T>(initial);
   const [connection, setConnection] = useState<Connection>('connecting');
   const held = useRef(initial);
@@ -28,11 +33,9 @@ export function useLiveBoard<T extends Board>(request: SubscribeRequest | null, 
   useEffect(() => {
     if (!request) return;
     const socket = liveSocket();
-    const schema = request.scope === 'event' ? eventBoard : competitionBoard;
     const accept = (raw: unknown) => {
-      const parsed = schema.safeParse(raw);
-      if (!parsed.success) return;
-      const next = parsed.data as T;
+      if (!isBoardMessage(raw, request.scope)) return;
+      const next = raw as T;
       if (next.scope === 'event' && request.scope === 'event' && next.eventId !== request.eventId) return;
       if (next.version <= held.current.version) return;
       held.current = next;
@@ -41,9 +44,9 @@ export function useLiveBoard<T extends Board>(request: SubscribeRequest | null, 
     // The overview comes as deltas; one that does not follow the version held means some were
     // missed, and the viewer asks again with the version it holds (the answer is a whole snapshot).
     const acceptDelta = (raw: unknown) => {
-      const parsed = competitionDelta.safeParse(raw);
-      if (!parsed.success || held.current.scope !== 'competition' || parsed.data.version <= held.current.version) return;
-      const next = applyCompetitionDelta(held.current, parsed.data);
+      if (!isBoardMessage(raw, 'competition-delta') || held.current.scope !== 'competition' || raw.version <= held.current.version) return;
+      const delta: CompetitionDelta = keepEvent ? { ...raw, events: raw.events.filter((e) => keepEvent(e.eventId)) } : raw;
+      const next = applyCompetitionDelta(held.current, delta);
       if (!next) return subscribe();
       held.current = next as T;
       setBoard(next as T);
@@ -52,7 +55,7 @@ export function useLiveBoard<T extends Board>(request: SubscribeRequest | null, 
       socket.emit('subscribe', { ...request, since: held.current.version }, (ack: SubscribeAck) => {
         if (!ack.ok) return;
         setConnection('live');
-        if (ack.snapshot) accept(ack.snapshot);
+        if (ack.snapshot) accept(keepEvent && ack.snapshot.scope === 'competition' ? { ...ack.snapshot, events: ack.snapshot.events.filter((e) => keepEvent(e.eventId)) } : ack.snapshot);
       });
     };
     const onDisconnect = () => setConnection(navigator.onLine ? 'reconnecting' : 'offline');

@@ -90,3 +90,9 @@ export const chiefDeskInput = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('lock') }),
   z.object({ intent: z.literal('revokeConflicted'), judgeId: z.coerce.number().int().positive(), reason: requiredText(500) }),
 ]);
+
+/** The live overview narrowed by division and venue (GET parameters of `/live`); anything unknown is no narrowing. */
+export const liveNarrowing = z.object({
+  division: z.string().max(10).optional().catch(undefined),
+  venue: z.coerce.number().int().positive().optional().catch(undefined),
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedModes, boardView, medalTable, REVEAL_STEP_MS, type BoardState, type Standing } from '#app/domain/scoreboard.ts';
+import { allowedModes, boardView, isBoardMessage, medalTable, REVEAL_STEP_MS, type BoardState, type Standing } from '#app/domain/scoreboard.ts';
 
 const standing = (i: number, total: number): Standing => ({
   teamId: i,
@@ -107,5 +107,21 @@ describe('the medal table', () => {
       ['乙校', 2, 0, 1, 0, 1],
       ['丁校', 4, 0, 0, 2, 2],
     ]);
+  });
+});
+
+describe('a board message as the phone checks it', () => {
+  it('takes a board of the kind it asked for, and nothing else', () => {
+    const event = { scope: 'event', eventId: 3, version: 7, rows: [], progress: { teams: 0, absent: 0, marked: 0, expected: 0 } };
+    const overview = { scope: 'competition', competitionId: 1, version: 2, events: [], medals: { bySchool: [], byPrefecture: [] } };
+    const delta = { scope: 'competition-delta', competitionId: 1, from: 2, version: 3, events: [] };
+    expect(isBoardMessage(event, 'event')).toBe(true);
+    expect(isBoardMessage(overview, 'competition')).toBe(true);
+    expect(isBoardMessage(delta, 'competition-delta')).toBe(true);
+    expect(isBoardMessage(event, 'competition')).toBe(false);
+    expect(isBoardMessage({ ...event, version: '7' }, 'event')).toBe(false);
+    expect(isBoardMessage({ ...event, rows: null }, 'event')).toBe(false);
+    expect(isBoardMessage({ ...delta, from: undefined }, 'competition-delta')).toBe(false);
+    for (const junk of [null, undefined, 3, 'board', []]) expect(isBoardMessage(junk, 'event')).toBe(false);
   });
 });

@@ -130,6 +130,22 @@ describe('Content-Security-Policy', () => {
     }
     expect(nonces.size).toBe(6);
   });
+
+  it('leaves the built scripts with only what a script needs: no sniffing, same-origin use, cached for good', async () => {
+    const html = await (await fetch(`${server.url}/live/${ready.event.id}`)).text();
+    const script = /<script[^>]+src="(\/build\/[^"]+\.js)"/.exec(html)?.[1] ?? /href="(\/build\/[^"]+\.js)"/.exec(html)![1];
+    const res = await fetch(server.url + script);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(res.headers.get('Cross-Origin-Resource-Policy')).toBe('same-origin');
+    expect(res.headers.get('Cache-Control')).toContain('immutable');
+    expect(res.headers.get('Content-Security-Policy')).toBeNull();
+    // A missing build file is a clean 404: no page, no stack, no path.
+    const missing = await fetch(`${server.url}/build/nothing-here.js`);
+    expect(missing.status).toBe(404);
+    const body = await missing.text();
+    expect(body).not.toMatch(/at |\/work\/|node_modules|<script/);
+  });
 });
 
 describe('oversized bodies', () => {
