@@ -4,7 +4,7 @@
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { toJSONSchema } from 'zod/mini';
-import { competitionBoard, eventBoard } from '#app/realtime/messages.ts';
+import { competitionBoard, competitionDelta, eventBoard } from '#app/realtime/messages.ts';
 import { z } from '#app/schemas/zod.server.ts';
 import { ACCOUNT_ROLES, ASSIGNMENT_ROLES } from '#app/domain/roles.ts';
 import { CRITERION_KINDS } from '#app/domain/aggregation.ts';
@@ -372,8 +372,8 @@ registry.registerPath({
   responses: { 200: { description: '成绩 (results)', content: { 'application/json': { schema: Results } } }, ...errors(401, 403, 404, 409) },
 });
 
-// The live boards' schemas are the socket's own (zod/mini, shared with the browser), as JSON Schema.
-for (const [name, schema] of [['EventBoard', eventBoard], ['CompetitionBoard', competitionBoard]] as const) {
+// The live boards' schemas are the socket's own (zod/mini), as JSON Schema.
+for (const [name, schema] of [['EventBoard', eventBoard], ['CompetitionBoard', competitionBoard], ['CompetitionDelta', competitionDelta]] as const) {
   registry.registerComponent('schemas', name, toJSONSchema(schema, { target: 'draft-2020-12' }) as Parameters<typeof registry.registerComponent<'schemas'>>[2]);
 }
 const boardResponses = (name: string) => ({
@@ -401,7 +401,7 @@ registry.registerPath({
   path: '/api/v1/competitions/current/feed',
   summary: '开放数据流：每个公开变化一行 NDJSON，先发当前全部榜单 (open data feed: every public change as one NDJSON line, after the current boards)',
   tags: ['live'],
-  responses: { 200: { description: 'NDJSON：EventBoard、CompetitionBoard 或 { scope: "heartbeat" }', content: { 'application/x-ndjson': { schema: { type: 'string' } } } }, ...errors(404) },
+  responses: { 200: { description: 'NDJSON：先是每个赛项的 EventBoard 与 CompetitionBoard，其后每行一个 EventBoard、CompetitionDelta（概览的变化：from → version，仅含变化的字段）或 { scope: "heartbeat" } (opening boards, then event boards, overview deltas and heartbeats)', content: { 'application/x-ndjson': { schema: { type: 'string' } } } }, ...errors(404) },
 });
 
 // ── Awards, publication, appeals, the register and certificates (#6) ──────────────────────────

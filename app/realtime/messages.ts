@@ -1,6 +1,7 @@
 /**
- * The zod schemas of socket messages, shared by server and client. `zod/mini` keeps them small in
- * the phone's bundle; the server parses what it receives and checks what it sends in tests.
+ * The zod schemas of socket messages: the server parses what it receives with them, the tests
+ * check every message it sends against them, and the OpenAPI document publishes them. The phone
+ * imports only their types (its check is `isBoardMessage`, to keep zod out of its bundle).
  */
 import * as z from 'zod/mini';
 import { TIERS } from '#app/domain/awards.ts';
