@@ -13,7 +13,7 @@ import { EVENT_STATUSES, SHEET_STATUSES } from '#app/domain/event-lifecycle.ts';
 import { PHASES } from '#app/domain/phases.ts';
 import { TEAM_STATUSES } from '#app/domain/registration.ts';
 import { createAccountInput, loginInput } from '#app/schemas/account.server.ts';
-import { schoolStatusApiInput, assignApiInput, checkInApiInput, confirmManyApiInput, resetApiInput, schemeApiInput, tokenApiInput, competitionInput, competitionPatch, divisionInput, drawApiInput, eventInput, eventPatch, liveApiInput, nominationApiInput, phaseInput, revokeApiInput, unsealApiInput, venueInput } from '#app/schemas/setup.server.ts';
+import { schoolStatusApiInput, assignApiInput, checkInApiInput, confirmManyApiInput, resetApiInput, schemeApiInput, tokenApiInput, competitionInput, competitionPatch, divisionInput, drawApiInput, redrawApiInput, eventInput, eventPatch, liveApiInput, nominationApiInput, phaseInput, revokeApiInput, unsealApiInput, venueInput } from '#app/schemas/setup.server.ts';
 import { markInput } from '#app/schemas/judging.server.ts';
 import { appealApiInput, decideInput } from '#app/schemas/awards.server.ts';
 import { advisorEntry, contestantEntry, createTeamInput, patchTeamInput, returnTeamInput } from '#app/schemas/registration.server.ts';
@@ -532,7 +532,8 @@ const setupPaths: { method: 'get' | 'post' | 'patch' | 'put'; path: string; summ
   { method: 'patch', path: '/api/v1/events/{id}/settings', summary: '修改赛项设置，抽签后锁定 (change an event\'s settings, until its draw)', body: eventPatch, params: ['id'] },
   { method: 'get', path: '/api/v1/events/{id}/check-ins', summary: '检录台：抽签后至锁定前密封 (the check-in desk; sealed from the draw to the lock)', params: ['id'] },
   { method: 'post', path: '/api/v1/events/{id}/check-ins', summary: '检录：到场或缺考 (check a team in: present or absent)', body: checkInApiInput, params: ['id'] },
-  { method: 'post', path: '/api/v1/events/{id}/draw', summary: '抽签：赛位与两次加密，评分开始 (the draw: stations and codes; scoring opens)', body: drawApiInput, params: ['id'] },
+  { method: 'post', path: '/api/v1/events/{id}/draw', summary: '抽签：赛位与两次加密，评分开始；未检录的队记为缺考，须以 confirmAbsent 确认其数 (the draw: stations and codes; scoring opens; teams not checked in are recorded absent once confirmAbsent says how many)', body: drawApiInput, params: ['id'] },
+  { method: 'post', path: '/api/v1/events/{id}/redraw', summary: '撤销抽签，须说明原因；第一条评分前可用 (undo the draw, with a reason, until the first mark)', body: redrawApiInput, params: ['id'] },
   { method: 'get', path: '/api/v1/events/{id}/assignments', summary: '裁判组 (the panel)', params: ['id'] },
   { method: 'post', path: '/api/v1/events/{id}/assignments', summary: '分配裁判：回避与裁判长唯一性检查 (assign a judge; 回避 and one chief judge checked)', body: assignApiInput, params: ['id'], created: true },
   { method: 'post', path: '/api/v1/assignments/{id}/revoke', summary: '撤销分配，须说明原因 (revoke an assignment, with a reason)', body: revokeApiInput, params: ['id'] },

@@ -6,12 +6,12 @@
  * unless the organiser unseals the event with a reason (audited, and disclosed with the results).
  */
 import { randomBytes, randomInt } from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
-import { checkIns, draws, eventUnseals, events, schools, teams, users } from '#db/schema.ts';
+import { checkIns, draws, eventUnseals, events, marks, schools, scoringSheets, teams, users } from '#db/schema.ts';
 import { aggregationProblem } from '#app/domain/aggregation.ts';
 import { distinctCodes, drawOrder } from '#app/domain/draw.ts';
-import { assertTransition, isCheckInOpen, isSealed } from '#app/domain/event-lifecycle.ts';
+import { assertTransition, canTake, isCheckInOpen, isSealed } from '#app/domain/event-lifecycle.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
 import type { Actor } from '#app/domain/roles.ts';
 import { recordAudit } from './audit.server.ts';
@@ -43,16 +43,36 @@ export function recordCheckIn(db: Db, actor: Actor, eventId: number, teamId: num
   });
 }
 
+/** Approved teams of the event with no check-in recorded: the draw would record them absent. */
+function uncheckedTeams(db: DbOrTx, eventId: number) {
+  return db
+    .select({ id: teams.id })
+    .from(teams)
+    .leftJoin(checkIns, and(eq(checkIns.teamId, teams.id), eq(checkIns.eventId, eventId)))
+    .where(and(eq(teams.eventId, eventId), eq(teams.status, 'approved'), isNull(teams.withdrawnAt), isNull(checkIns.id)))
+    .all();
+}
+
+export type DrawOptions = {
+  /** A seed to replay a draw; a random one otherwise. */
+  seed?: string;
+  /** How many teams not checked in the organiser agreed to record absent: it must be the number there are. */
+  confirmAbsent?: number;
+};
+
 /**
  * Draws stations for the present teams with a recorded seed and gives each its two codes;
- * approved teams not checked in count as absent. Scoring opens with it, so the panel must be
- * fit to score: enough judges for the aggregation method, and no 回避 conflict.
+ * approved teams not checked in are recorded absent — only once the organiser has confirmed how
+ * many (a draw made too early must not silently lose teams). Scoring opens with it, so the panel
+ * must be fit to score: enough judges for the aggregation method, and no 回避 conflict.
  */
-export function drawStations(db: Db, actor: Actor, eventId: number, seed = randomBytes(16).toString('hex')): { drawId: number; seed: string } {
+export function drawStations(db: Db, actor: Actor, eventId: number, { seed = randomBytes(16).toString('hex'), confirmAbsent = 0 }: DrawOptions = {}): { drawId: number; seed: string } {
   requirePermission(actor, 'event:manage', { eventId });
   return atomically(db, (tx) => {
     const event = eventOrThrow(tx, eventId);
     const next = assertTransition('draw', event.status);
+    const unchecked = uncheckedTeams(tx, eventId).length;
+    if (unchecked !== confirmAbsent) throw new ModelError(409, 'draw_unconfirmed', { count: unchecked });
     const panel = scoringJudgesOf(tx, eventId).length;
     const problem = aggregationProblem(event.aggregationMethod, panel);
     if (problem) throw new ModelError(409, problem, { count: panel });
@@ -83,6 +103,32 @@ export function drawStations(db: Db, actor: Actor, eventId: number, seed = rando
     eventChanged(tx, eventId);
     return { drawId: draw.id, seed };
   });
+}
+
+/**
+ * Undoes a draw made in error, with a reason, until the first mark: stations and codes are
+ * withdrawn (the draw itself stays on record, as does every check-in) and the event is back at
+ * check-in, where teams recorded absent by the draw can still be recorded present.
+ */
+export function redoDraw(db: Db, actor: Actor, eventId: number, reason: string): void {
+  requirePermission(actor, 'event:manage', { eventId });
+  const why = reason.trim();
+  if (!why) throw new ModelError(422, 'reason_required', {}, { reason: 'errors.reason_required' });
+  atomically(db, (tx) => {
+    const event = eventOrThrow(tx, eventId);
+    const next = assertTransition('redraw', event.status);
+    if (hasMarks(tx, eventId)) throw new ModelError(409, 'redraw_after_marks');
+    const drawn = tx.select({ drawId: checkIns.drawId }).from(checkIns).where(and(eq(checkIns.eventId, eventId), isNotNull(checkIns.drawId))).get();
+    tx.update(checkIns).set({ drawId: null, stationNumber: null, checkInCode: null, workCode: null }).where(eq(checkIns.eventId, eventId)).run();
+    tx.update(events).set({ status: next }).where(eq(events.id, eventId)).run();
+    recordAudit(tx, actor, { action: 'draw.redo', entity: 'event', entityId: eventId, before: { drawId: drawn?.drawId ?? null }, reason: why });
+    eventChanged(tx, eventId);
+  });
+}
+
+/** Whether any judge has entered a mark in the event. */
+function hasMarks(db: DbOrTx, eventId: number): boolean {
+  return !!db.select({ id: marks.id }).from(marks).innerJoin(scoringSheets, eq(scoringSheets.id, marks.sheetId)).where(eq(scoringSheets.eventId, eventId)).limit(1).get();
 }
 
 /** The organiser unseals a sealed event in an emergency: a reason is required, and it is kept. */
@@ -134,5 +180,12 @@ export function listCheckIns(db: Db, actor: Actor, eventId: number) {
     .where(and(eq(teams.eventId, eventId), eq(teams.status, 'approved'), isNull(teams.withdrawnAt)))
     .orderBy(asc(checkIns.stationNumber), asc(schools.code))
     .all();
-  return { sealed: !unsealed, rows: unsealed ? rows : rows.map((r) => ({ ...r, stationNumber: null, workCode: null })) };
+  const counts = { teams: rows.length, present: rows.filter((r) => r.status === 'present').length, absent: rows.filter((r) => r.status === 'absent').length, unchecked: rows.filter((r) => r.status === null).length };
+  return {
+    sealed: !unsealed,
+    rows: unsealed ? rows : rows.map((r) => ({ ...r, stationNumber: null, workCode: null })),
+    counts,
+    /** The draw can be undone until the first mark. */
+    redrawable: canTake('redraw', event.status) && !hasMarks(db, eventId),
+  };
 }

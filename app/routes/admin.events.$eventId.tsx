@@ -9,7 +9,7 @@ import { FormMessage } from '#app/components/field.tsx';
 import { LIVE_MODES } from '#app/domain/scoreboard.ts';
 import { ImportErrors } from '#app/components/import-errors.tsx';
 import { assignJudge, listJudges, revokeAssignment } from '#app/models/assignment.server.ts';
-import { drawStations, listCheckIns, recordCheckIn, unsealEvent } from '#app/models/check-in.server.ts';
+import { drawStations, listCheckIns, recordCheckIn, redoDraw, unsealEvent } from '#app/models/check-in.server.ts';
 import { getEventHeader, listAssignments } from '#app/models/judge.server.ts';
 import { saveScheme, schemeForEditor } from '#app/models/scheme.server.ts';
 import { eventConflicts } from '#app/models/assignment.server.ts';
@@ -66,7 +66,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         recordCheckIn(context.db, actor, eventId, input.teamId, input.status);
         break;
       case 'draw':
-        drawStations(context.db, actor, eventId);
+        drawStations(context.db, actor, eventId, { confirmAbsent: input.confirmAbsent });
+        break;
+      case 'redraw':
+        redoDraw(context.db, actor, eventId, input.reason);
         break;
       case 'assign':
         assignJudge(context.db, actor, { eventId, judgeId: input.judgeId, role: input.role });
@@ -199,6 +202,8 @@ function SealNotice({ busy }: { busy: boolean }) {
   );
 }
 
+const DESK_INTENTS = ['check_in', 'draw', 'redraw'];
+
 export default function AdminEvent() {
   const { eventId, event, scheme, desk, panel, judges, rules, conflicts, checklist, settings, venues } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -206,11 +211,14 @@ export default function AdminEvent() {
   const { t } = useTranslation();
   const checkingIn = isCheckInOpen(event.status);
   const scoringJudges = panel.filter((p) => p.role === 'scoring_judge').length;
+  // A refusal at the check-in desk (a check-in, the draw, its redo) is shown there, where the click was.
+  const failed = result && !result.ok ? result : null;
+  const deskResult = failed && DESK_INTENTS.includes(String(failed.values?.intent)) ? failed.formError : null;
   return (
     <>
       <p><Link to="/admin/events">← {t('home.events')}</Link></p>
       <h1>{event.code} {event.name} <span className="badge" data-testid="event-status">{t(`eventStatuses.${event.status}`)}</span></h1>
-      <FormMessage error={result && !result.ok ? result.formError : null} />
+      <FormMessage error={failed && !deskResult ? failed.formError : null} />
       <p><Link to={`/chief/events/${eventId}`}>{t('judging.progress')} · {t('judging.results')}</Link> · <Link to={`/live/${eventId}`}>{t('live.watch')}</Link></p>
       <section className="panel" aria-labelledby="checklist-title">
         <h2 id="checklist-title" style={{ marginTop: 0 }}>{t('checklist.title')}</h2>
@@ -227,12 +235,23 @@ export default function AdminEvent() {
 
       <section className="panel" aria-labelledby="desk">
         <h2 id="desk" style={{ marginTop: 0 }}>{t('judging.checkIn')}</h2>
+        <p className="facts" role="status" data-testid="check-in-counts">
+          <span className="badge status-approved">{t('judging.countPresent', { count: desk.counts.present })}</span>
+          <span className="badge status-returned">{t('judging.countAbsent', { count: desk.counts.absent })}</span>
+          <span className="badge">{t('judging.countUnchecked', { count: desk.counts.unchecked })}</span>
+          <span className="muted">{t('judging.countTeams', { count: desk.counts.teams })}</span>
+        </p>
+        {deskResult ? <FormMessage error={deskResult} /> : null}
         {desk.sealed ? <SealNotice busy={busy} /> : null}
         <Table label={t('judging.checkIn')} columns={[t('registration.school'), t('registration.status'), { label: t('judging.station'), num: true }, t('judging.checkInCode'), t('judging.workCode'), t('accounts.actions')]}>
           {desk.rows.map((d) => (
             <tr key={d.teamId}>
               <td>{d.school}<div className="muted">{d.team}</div></td>
-              <td>{d.status ? t(d.status === 'present' ? 'judging.present' : 'judging.absentAction') : '—'}</td>
+              <td>
+                <span className={`badge ${d.status === 'present' ? 'status-approved' : d.status === 'absent' ? 'status-returned' : ''}`}>
+                  {t(d.status === 'present' ? 'judging.present' : d.status === 'absent' ? 'judging.absentAction' : 'judging.unchecked')}
+                </span>
+              </td>
               <td className="num">{desk.sealed && d.status === 'present' ? <span className="muted">{t('judging.sealed')}</span> : (d.stationNumber ?? '—')}</td>
               <td>{d.checkInCode ?? '—'}</td>
               <td>{desk.sealed ? <span className="muted">{t('judging.sealed')}</span> : (d.workCode ?? '—')}</td>
@@ -242,8 +261,9 @@ export default function AdminEvent() {
                     <CsrfInput />
                     <input type="hidden" name="intent" value="check_in" />
                     <input type="hidden" name="teamId" value={d.teamId} />
-                    <button type="submit" name="status" value="present" disabled={busy} aria-label={`${t('judging.present')} ${d.school}`}>{t('judging.present')}</button>
-                    <button type="submit" name="status" value="absent" className="button-secondary" disabled={busy} aria-label={`${t('judging.absentAction')} ${d.school}`}>{t('judging.absentAction')}</button>
+                    {/* The state it has is shown beside; only the other one is offered. */}
+                    {d.status !== 'present' ? <button type="submit" name="status" value="present" disabled={busy} aria-label={`${t('judging.present')} ${d.school}`}>{t('judging.present')}</button> : null}
+                    {d.status !== 'absent' ? <button type="submit" name="status" value="absent" className="button-secondary" disabled={busy} aria-label={`${t('judging.absentAction')} ${d.school}`}>{t('judging.absentAction')}</button> : null}
                   </Form>
                 ) : null}
               </td>
@@ -251,11 +271,30 @@ export default function AdminEvent() {
           ))}
         </Table>
         {event.status === 'checking_in' ? (
-          <Form method="post" style={{ marginTop: '1rem' }}>
+          <Form method="post" style={{ marginTop: '1rem' }} data-testid="draw">
             <CsrfInput />
             <p className="muted">{t('judging.drawBody')}</p>
+            {desk.counts.unchecked > 0 ? (
+              <p className="notice notice-error">
+                <label className="inline-check">
+                  <input type="checkbox" name="confirmAbsent" value={desk.counts.unchecked} required /> {t('judging.drawConfirm', { count: desk.counts.unchecked })}
+                </label>
+              </p>
+            ) : null}
             <button type="submit" name="intent" value="draw" disabled={busy}>{t('judging.draw')}</button>
           </Form>
+        ) : null}
+        {desk.redrawable ? (
+          <details style={{ marginTop: '1rem' }} data-testid="redraw">
+            <summary>{t('judging.redraw')}</summary>
+            <Form method="post" className="filters">
+              <CsrfInput />
+              <p className="muted">{t('judging.redrawBody')}</p>
+              <label htmlFor="redrawReason">{t('judging.reason')}</label>
+              <input id="redrawReason" name="reason" required maxLength={500} />
+              <button type="submit" name="intent" value="redraw" className="button-secondary" disabled={busy}>{t('judging.redraw')}</button>
+            </Form>
+          </details>
         ) : null}
       </section>
 

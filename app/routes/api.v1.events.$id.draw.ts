@@ -7,4 +7,4 @@ import { drawApiInput } from '#app/schemas/setup.server.ts';
 
 export const loader = ({ request }: LoaderFunctionArgs) => postOnly(request);
 
-export const action = (args: ActionFunctionArgs) => organiserWrite(args, 'POST', drawApiInput, (actor, input) => drawStations(args.context.db, actor, idParam(args.params.id), input.seed));
+export const action = (args: ActionFunctionArgs) => organiserWrite(args, 'POST', drawApiInput, (actor, input) => drawStations(args.context.db, actor, idParam(args.params.id), input));

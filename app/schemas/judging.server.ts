@@ -73,7 +73,9 @@ export const liveSettingsInput = z.object({
 /** Every form of the organiser's event page, one schema: the `intent` says which. */
 export const eventDeskInput = z.discriminatedUnion('intent', [
   checkInInput.extend({ intent: z.literal('check_in') }),
-  z.object({ intent: z.literal('draw') }),
+  // The confirmation box sends the number of teams it names; unticked, nothing (and the model refuses).
+  z.object({ intent: z.literal('draw'), confirmAbsent: z.coerce.number().int().min(0).max(10_000).optional() }),
+  z.object({ intent: z.literal('redraw'), reason: requiredText(500) }),
   assignInput.extend({ intent: z.literal('assign') }),
   z.object({ intent: z.literal('revoke'), assignmentId: z.coerce.number().int().positive(), reason: z.string().trim().max(500).default('') }),
   z.object({ intent: z.literal('unseal'), reason: requiredText(500) }),

@@ -100,7 +100,11 @@ export const yearDeskInput = z.discriminatedUnion('intent', [
 
 // ── An event's day as JSON: check-in, draw, panel, live settings, unseal; nominations ──────────────
 export const checkInApiInput = z.object({ teamId: jsonId, status: z.enum(CHECK_IN_STATUSES) });
-export const drawApiInput = z.object({ seed: z.string().trim().min(8).max(64).optional().describe('可选：指定种子以便复核 (optional: a seed to replay)') });
+export const drawApiInput = z.object({
+  seed: z.string().trim().min(8).max(64).optional().describe('可选：指定种子以便复核 (optional: a seed to replay)'),
+  confirmAbsent: z.number().int().min(0).max(10_000).optional().describe('未检录、将记为缺考的队数；有未检录的队时必须与之相符 (how many teams not checked in will be recorded absent: required, and must match, when there are any)'),
+});
+export const redrawApiInput = z.object({ reason: text(500).min(1) });
 export const assignApiInput = z.object({ judgeId: jsonId, role: z.enum(ASSIGNMENT_ROLES) });
 export const revokeApiInput = z.object({ reason: text(500).min(1) });
 export const liveApiInput = z.object({ mode: z.enum(LIVE_MODES), freezeAt: moment.nullable() });

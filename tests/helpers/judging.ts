@@ -38,7 +38,7 @@ export function readyToScore(db: Db, code = 'GZ012') {
   const event = db.select().from(events).where(eq(events.code, code)).get()!;
   const approved = db.select().from(teams).where(and(eq(teams.eventId, event.id), eq(teams.status, 'approved'))).all();
   approved.forEach((t, i) => recordCheckIn(db, admin, event.id, t.id, i === approved.length - 1 ? 'absent' : 'present'));
-  const draw = drawStations(db, admin, event.id, 'test-seed');
+  const draw = drawStations(db, admin, event.id, { seed: 'test-seed' });
   const desk = drawnCodes(db, event.id);
   const scheme = loadScheme(db, event.id)!;
   return { event, admin, draw, desk, scheme, judges: scoringJudges(db, event.id), chief: chiefOf(db, event.id), absentTeamId: approved.at(-1)!.id };

@@ -58,7 +58,7 @@ describe('trimmed mean with fewer than five scoring judges (defect 2)', () => {
     const admin = actorOf(db, 'admin');
     const event = gz012();
     for (const t of db.select().from(teams).where(and(eq(teams.eventId, event.id), eq(teams.status, 'approved'))).all()) recordCheckIn(db, admin, event.id, t.id, 'present');
-    const e = refusal(() => drawStations(db, admin, event.id, 'seed'));
+    const e = refusal(() => drawStations(db, admin, event.id, { seed: 'seed' }));
     expect(e.code).toBe('trimmed_mean_needs_five');
     expect(e.params.count).toBe(4);
     expect(gz012().status).toBe('checking_in');

@@ -26,6 +26,17 @@ describe('an event’s day over the API', () => {
     expect(approved.length).toBeGreaterThan(1);
     expect((await admin.json('POST', `/api/v1/events/${eventId}/check-ins`, { teamId: String(approved[0].id), status: 'present' })).status).toBe(400);
     expect((await admin.json('POST', `/api/v1/events/${eventId}/draw`, {})).status).toBe(409);
+    // With one team present and the rest not checked in, the draw says how many it would record absent.
+    expect((await admin.json('POST', `/api/v1/events/${eventId}/check-ins`, { teamId: approved[0].id, status: 'present' })).status).toBe(200);
+    const unconfirmed = await admin.json('POST', `/api/v1/events/${eventId}/draw`, {});
+    expect(unconfirmed.status).toBe(409);
+    expect((await body(unconfirmed)).error.message).toContain(`抽签后 ${approved.length - 1} 支未检录的队将记为缺考`);
+    expect((await admin.json('POST', `/api/v1/events/${eventId}/draw`, { confirmAbsent: String(approved.length - 1) })).status).toBe(400);
+    const early = await admin.json('POST', `/api/v1/events/${eventId}/draw`, { confirmAbsent: approved.length - 1 });
+    expect(early.status).toBe(200);
+    // Redone, with a reason, before any mark: back at check-in, where the rest arrive after all.
+    expect((await admin.json('POST', `/api/v1/events/${eventId}/redraw`, {})).status).toBe(400);
+    expect((await admin.json('POST', `/api/v1/events/${eventId}/redraw`, { reason: '其余各队抽签时尚未到达' })).status).toBe(200);
     for (const t of approved) expect((await admin.json('POST', `/api/v1/events/${eventId}/check-ins`, { teamId: t.id, status: 'present' })).status).toBe(200);
     const drawn = await admin.json('POST', `/api/v1/events/${eventId}/draw`, { seed: 'replayable-seed-2027' });
     expect(drawn.status).toBe(200);

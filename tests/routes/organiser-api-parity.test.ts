@@ -21,6 +21,7 @@ const TWINS: Record<string, Record<string, string>> = {
   'admin.events.$eventId.tsx': {
     check_in: 'post /api/v1/events/{id}/check-ins',
     draw: 'post /api/v1/events/{id}/draw',
+    redraw: 'post /api/v1/events/{id}/redraw',
     assign: 'post /api/v1/events/{id}/assignments',
     revoke: 'post /api/v1/assignments/{id}/revoke',
     unseal: 'post /api/v1/events/{id}/unseal',
