@@ -1,27 +1,29 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { Table } from '#app/components/table.tsx';
 
 type Assignment = { eventId: number; eventCode: string; eventName: string; status: string; scheduledOn: string | null; role: string };
 
-/** A judge's events; judges never see teams here, only events. */
+/** A judge's events, one card each with what comes next; judges never see teams here, only events. */
 export function AssignmentTable({ assignments }: { assignments: Assignment[] }) {
   const { t } = useTranslation();
   if (assignments.length === 0) return <p>{t('dashboard.noAssignments')}</p>;
   return (
-    <Table label={t('dashboard.assignments')} columns={[t('dashboard.event'), t('dashboard.assignmentRole'), t('dashboard.scheduledOn'), t('dashboard.status')]}>
+    <ul className="grid plain-list" aria-label={t('dashboard.assignments')}>
       {assignments.map((a) => (
-        <tr key={a.eventId}>
-          <td>
+        <li key={a.eventId} className="card">
+          <h3>
             <Link to={a.role === 'chief_judge' ? `/chief/events/${a.eventId}` : `/judge/events/${a.eventId}`}>
-              <strong>{a.eventCode}</strong> {a.eventName}
+              {a.eventCode} {a.eventName}
             </Link>
-          </td>
-          <td>{t(`roles.${a.role}`)}</td>
-          <td>{a.scheduledOn ?? '—'}</td>
-          <td>{t(`eventStatuses.${a.status}`)}</td>
-        </tr>
+          </h3>
+          <p className="facts">
+            <span className="badge">{t(`roles.${a.role}`)}</span>
+            <span className={`badge ${a.status === 'scoring' ? 'status-approved' : ''}`}>{t(`eventStatuses.${a.status}`)}</span>
+            <span className="muted">{t('dashboard.scheduledOn')} {a.scheduledOn ?? '—'}</span>
+          </p>
+          <p className="muted">{t(`dashboard.next.${a.role === 'chief_judge' ? 'chief' : 'judge'}.${a.status}`)}</p>
+        </li>
       ))}
-    </Table>
+    </ul>
   );
 }

@@ -2,7 +2,7 @@
  * Aggregation across judges: one value per criterion from the judges' marks, discrepancy flags,
  * totals. Every value is in hundredths of a mark (see exact.ts), so equal marks give equal totals.
  */
-import { divideHalfUp, sum, toHundredths, type Hundredths } from './exact.ts';
+import { divideHalfUp, fromHundredths, hundredthsOf, sum, toHundredths, type Hundredths } from './exact.ts';
 
 export const AGGREGATION_METHODS = ['mean', 'trimmed_mean', 'median'] as const;
 export type AggregationMethod = (typeof AGGREGATION_METHODS)[number];
@@ -98,4 +98,21 @@ export function markProblem(value: number, criterion: { maxMarks: number; decima
   if (Math.abs(scaled - Math.round(scaled)) > 1e-9 * Math.max(1, scaled) || toHundredths(value) === null) return 'too_many_decimals';
   if (criterion.allOrNothing && value !== 0 && value !== criterion.maxMarks) return 'all_or_nothing';
   return null;
+}
+
+/**
+ * One judge's sheet as the judge fills it in: how many criteria have a mark, of how many, and the
+ * sheet's running total against its maximum (exact; a value that is not a valid mark is not counted).
+ */
+export function sheetProgress(criteria: readonly { id: number; maxMarks: number }[], values: Readonly<Record<number, string | number | undefined>>) {
+  let marked = 0;
+  let total = 0;
+  for (const c of criteria) {
+    const raw = values[c.id];
+    const h = raw === undefined || raw === '' ? null : toHundredths(Number(raw));
+    if (h === null || h < 0 || h > hundredthsOf(c.maxMarks)) continue;
+    marked++;
+    total += h;
+  }
+  return { marked, of: criteria.length, total: fromHundredths(total), max: fromHundredths(sum(criteria.map((c) => hundredthsOf(c.maxMarks)))) };
 }

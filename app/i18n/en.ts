@@ -164,6 +164,10 @@ export const en: Catalogue<typeof zhCN> = {
     members: 'Contestants',
     assignments: 'My events',
     noAssignments: 'No events assigned yet.',
+    next: {
+      judge: { scheduled: 'Waiting for check-in and the draw: your sheets appear here after the draw (work codes only).', checking_in: 'Check-in under way: your sheets appear here after the draw.', scoring: 'Marking: open the event, mark each sheet and submit it.', locked: 'Marking is over; the results are locked.', published: 'The results are published.', final: 'The results are final.' },
+      chief: { scheduled: 'Waiting for check-in and the draw.', checking_in: 'Check-in under way: progress shows after the draw.', scoring: 'Marking: follow progress, resolve flags, lock when every sheet is in.', locked: 'Locked: the decrypted results are on your desk.', published: 'Published: handle appeals.', final: 'The results are final.' },
+    },
     assignmentRole: 'Role',
     scheduledOn: 'Date',
     panel: 'Panel',
@@ -250,6 +254,8 @@ export const en: Catalogue<typeof zhCN> = {
     open: 'Open',
   },
   judging: {
+    sheetProgress: '{{marked}} of {{of}} marked · sheet total {{total}} / {{max}}',
+    sheetsDone: '{{done}} of {{of}} sheets submitted',
     unchecked: 'Not checked in',
     countPresent: 'Present {{count}}',
     countAbsent: 'Absent {{count}}',

@@ -160,6 +160,10 @@ export const zhCN = {
     members: '选手',
     assignments: '我的赛项',
     noAssignments: '尚未分配赛项。',
+    next: {
+      judge: { scheduled: '等待检录与抽签：抽签后这里出现您的评分表（只显示作品编号）。', checking_in: '正在检录：抽签后这里出现您的评分表。', scoring: '评分进行中：打开赛项逐份评分并提交。', locked: '评分已结束，成绩已锁定。', published: '成绩已公示。', final: '成绩已确定。' },
+      chief: { scheduled: '等待检录与抽签。', checking_in: '正在检录：抽签后可查看评分进度。', scoring: '评分进行中：查看进度、处理分歧，全部提交后签字锁定。', locked: '已锁定：可查看解密后的成绩。', published: '成绩已公示：处理申诉。', final: '成绩已确定。' },
+    },
     assignmentRole: '裁判角色',
     scheduledOn: '比赛日期',
     panel: '裁判组',
@@ -246,6 +250,8 @@ export const zhCN = {
     open: '查看',
   },
   judging: {
+    sheetProgress: '已评 {{marked}} / {{of}} 项 · 本表合计 {{total}} / {{max}}',
+    sheetsDone: '已提交 {{done}} / {{of}} 份评分表',
     unchecked: '未检录',
     countPresent: '到场 {{count}}',
     countAbsent: '缺考 {{count}}',
@@ -265,7 +271,7 @@ export const zhCN = {
     unsealReason: '解封原因',
     unseal: '解封',
     anonymousNote: '裁判只看到作品编号（二次加密），不显示参赛队、院校或选手信息。',
-    noSheets: '该赛项尚未抽签，暂无评分表。',
+    noSheets: '该赛项尚未抽签：检录结束、组委会抽签后，这里出现您的评分表。',
     sheet: { open: '评分中', submitted: '已提交' },
     workCode: '作品编号',
     online: '已连接：评分即时保存。',

@@ -19,7 +19,11 @@ export default function JudgeEvent() {
     <>
       <h1>{event.code} {event.name}</h1>
       <p className="muted">{t('judging.anonymousNote')}</p>
-      {sheets.length === 0 ? <p>{t('judging.noSheets')}</p> : null}
+      {sheets.length === 0 ? <p className="notice">{t('judging.noSheets')}</p> : (
+        <p className="facts" role="status">
+          <strong>{t('judging.sheetsDone', { done: sheets.filter((s) => s.status === 'submitted').length, of: sheets.length })}</strong>
+        </p>
+      )}
       <div className="grid">
         {sheets.map((s) => (
           <Link key={s.workCode} to={`/judge/events/${event.id}/sheets/${s.workCode}`} className="card" data-testid="sheet-card">

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { useCsrfToken } from '#app/components/csrf-input.tsx';
 import { enqueue, flush, newKey, readOutbox } from '#app/judging/mark-queue.ts';
+import { sheetProgress } from '#app/domain/aggregation.ts';
+import { formatScore } from '#app/domain/exact.ts';
 import { judgeSheets } from '#app/models/mark.server.ts';
 import { modelRead, numericParam } from '#app/utils/route.server.ts';
 
@@ -89,6 +91,7 @@ export default function Sheet() {
   };
 
   const allSaved = criteria.every((c) => cells[c.id] === 'saved');
+  const progress = sheetProgress(criteria, values);
   const submit = async () => {
     if (!sheetId) return;
     const response = await fetch(`/api/v1/judge/sheets/${sheetId}/submit`, { method: 'POST', headers: { 'X-CSRF-Token': csrf } }).catch(() => null);
@@ -110,6 +113,9 @@ export default function Sheet() {
         {online ? t('judging.online') : t('judging.offline')}
       </p>
       {message ? <p className="notice" role="alert">{message}</p> : null}
+      <p className="sheet-progress" data-testid="sheet-progress" aria-live="polite">
+        {t('judging.sheetProgress', { marked: progress.marked, of: progress.of, total: formatScore(progress.total), max: formatScore(progress.max) })}
+      </p>
       <form className="sheet" onSubmit={(e) => e.preventDefault()}>
         {criteria.map((c) => {
           const heading = c.module !== moduleName ? (moduleName = c.module) : null;

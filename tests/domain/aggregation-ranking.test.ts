@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregate, aggregationProblem, isDiscrepant, markProblem, scoreTeam, spread, type SchemeCriterion } from '#app/domain/aggregation.ts';
+import { aggregate, aggregationProblem, isDiscrepant, markProblem, scoreTeam, sheetProgress, spread, type SchemeCriterion } from '#app/domain/aggregation.ts';
 import { divideHalfUp, formatScore, hundredthsOf, sum, toHundredths } from '#app/domain/exact.ts';
 import { rankTeams, type RankEntry } from '#app/domain/ranking.ts';
 import { distinctCodes, drawOrder, seededRandom } from '#app/domain/draw.ts';
@@ -214,5 +214,19 @@ describe('draw and codes', () => {
     const codes = distinctCodes(200, 'W', 4, seededRandom('x'));
     expect(new Set(codes).size).toBe(200);
     expect(codes.every((c) => /^W\d{4}$/.test(c))).toBe(true);
+  });
+});
+
+describe('a judge’s sheet as it is filled in', () => {
+  const criteria = [{ id: 1, maxMarks: 10 }, { id: 2, maxMarks: 15.5 }, { id: 3, maxMarks: 4.25 }];
+  it('counts the valid marks and adds them exactly', () => {
+    expect(sheetProgress(criteria, {})).toEqual({ marked: 0, of: 3, total: 0, max: 29.75 });
+    // 0.1 + 0.2 is not 0.30000000000000004 on a judge's sheet.
+    expect(sheetProgress(criteria, { 1: '0.1', 2: '0.2' })).toEqual({ marked: 2, of: 3, total: 0.3, max: 29.75 });
+    expect(sheetProgress(criteria, { 1: 10, 2: '15.5', 3: '4.25' })).toMatchObject({ marked: 3, total: 29.75 });
+  });
+  it('leaves out what is not a valid mark: blank, text, too many decimals, over the maximum', () => {
+    expect(sheetProgress(criteria, { 1: '', 2: 'abc', 3: '1.234' })).toMatchObject({ marked: 0, total: 0 });
+    expect(sheetProgress(criteria, { 1: '11', 2: '-1' })).toMatchObject({ marked: 0, total: 0 });
   });
 });

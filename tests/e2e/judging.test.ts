@@ -46,6 +46,8 @@ describe.skipIf(!available)('judging in a browser', () => {
     };
     for (const c of criteria.slice(0, half)) await enter(c);
     await page.locator(`#s-${criteria[half - 1].id}[data-state="saved"]`).waitFor();
+    // The judge sees how far the sheet has come, and its running total.
+    expect(await page.getByTestId('sheet-progress').textContent()).toContain(`已评 ${half} / ${criteria.length} 项`);
 
     await page.context().setOffline(true);
     await page.getByText('网络已断开').waitFor();
