@@ -202,6 +202,12 @@ const teamFilterParams = z.object({
   prefectureId: z.string().optional(),
   schoolId: z.string().optional(),
   status: TeamStatus.optional(),
+  q: z.string().optional().describe('队名或院校名的一部分 (part of a team or school name)'),
+});
+/** Cursor pagination, as in every list of the API. */
+const cursorParams = z.object({
+  cursor: z.string().optional().describe('上一页返回的 nextCursor；不填为第一页 (the nextCursor of the previous page; none for the first)'),
+  limit: z.string().optional().describe('每页条数，1–500，默认 100 (items per page, 1–500, default 100)'),
 });
 
 registry.registerPath({
@@ -210,8 +216,14 @@ registry.registerPath({
   summary: '参赛队列表：院校只见本校，组委会可筛选 (teams: a school sees its own; the organiser filters)',
   tags: ['registration'],
   security,
-  request: { query: teamFilterParams },
-  responses: { 200: { description: '参赛队', content: { 'application/json': { schema: z.object({ teams: z.array(TeamListItem) }) } } }, ...errors(401, 403) },
+  request: { query: teamFilterParams.merge(cursorParams) },
+  responses: {
+    200: {
+      description: '参赛队（按编号顺序分页；nextCursor 为空即已到末页）(teams, in the order of their numbers; a null nextCursor is the last page)',
+      content: { 'application/json': { schema: z.object({ teams: z.array(TeamListItem), total: z.number().int(), nextCursor: z.string().nullable() }) } },
+    },
+    ...errors(401, 403),
+  },
 });
 registry.registerPath({
   method: 'post',

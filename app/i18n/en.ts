@@ -178,6 +178,7 @@ export const en: Catalogue<typeof zhCN> = {
     accounts: 'Accounts',
   },
   registration: {
+    search: 'Team or school name',
     ownTeacherJudges: 'A teacher of your school judges this event: the organiser must change the panel (conflict of interest) before approving your team.',
     select: 'Select',
     title: 'Registration',
@@ -253,6 +254,7 @@ export const en: Catalogue<typeof zhCN> = {
     rules: 'Rules',
     open: 'Open',
   },
+  pager: { label: 'Pages', where: 'Page {{page}} of {{pages}}, {{total}} in all', first: 'First', previous: 'Previous', next: 'Next', last: 'Last' },
   judging: {
     sheetProgress: '{{marked}} of {{of}} marked · sheet total {{total}} / {{max}}',
     sheetsDone: '{{done}} of {{of}} sheets submitted',

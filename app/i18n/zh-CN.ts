@@ -174,6 +174,7 @@ export const zhCN = {
     accounts: '账号',
   },
   registration: {
+    search: '队名或院校名',
     ownTeacherJudges: '本校教师是该赛项裁判：报名后须由组委会调整裁判（回避），才能批准。',
     select: '选择',
     title: '报名',
@@ -249,6 +250,7 @@ export const zhCN = {
     rules: '规则',
     open: '查看',
   },
+  pager: { label: '分页', where: '第 {{page}} / {{pages}} 页，共 {{total}} 条', first: '首页', previous: '上一页', next: '下一页', last: '末页' },
   judging: {
     sheetProgress: '已评 {{marked}} / {{of}} 项 · 本表合计 {{total}} / {{max}}',
     sheetsDone: '已提交 {{done}} / {{of}} 份评分表',

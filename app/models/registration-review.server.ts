@@ -2,7 +2,7 @@
  * The organiser's review of registration (报名审核): every team with its event, school and rule
  * check, counts per event and prefecture, and the filters' choices. Personal data is masked.
  */
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, like, or, sql } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { divisions, events, prefectures, schools, teams } from '#db/schema.ts';
 import { maskIdNumber, maskPhone } from '#app/domain/id-number.ts';
@@ -18,62 +18,107 @@ export type RegistrationFilter = {
   prefectureId?: number;
   schoolId?: number;
   status?: TeamRow['status'];
+  /** Part of a team's or a school's name. */
+  q?: string;
 };
 
 /**
- * The teams of the current competition an actor may list, with event, division, school and
- * prefecture: a school account is held to its own school whatever the filter says.
+ * Which slice of the list: a page of the review order (pages of people), or the teams after a
+ * cursor in a stable order (programs following the whole list).
  */
-export function registrationRows(db: Db, actor: Actor, filter: RegistrationFilter = {}) {
+export type RegistrationSlice = { page?: number; cursor?: number; limit?: number };
+export const REVIEW_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+
+/** The competition and the conditions of an actor's filtered list; null without a current competition. */
+function registrationScope(db: Db, actor: Actor, filter: RegistrationFilter) {
   requirePermission(actor, 'team:list');
   // A school account is held to its own school whatever the filter says.
   const schoolScope = actor.schoolId ?? filter.schoolId;
   const competition = findCurrentCompetition(db, actor);
-  if (!competition) return [];
+  if (!competition) return null;
+  const q = filter.q?.trim();
+  return and(
+    eq(events.competitionId, competition.id),
+    isNull(teams.withdrawnAt),
+    filter.eventId ? eq(teams.eventId, filter.eventId) : undefined,
+    filter.divisionId ? eq(events.divisionId, filter.divisionId) : undefined,
+    filter.prefectureId ? eq(schools.prefectureId, filter.prefectureId) : undefined,
+    schoolScope ? eq(teams.schoolId, schoolScope) : undefined,
+    filter.status ? eq(teams.status, filter.status) : undefined,
+    q ? or(like(teams.name, `%${escapeLike(q)}%`), like(schools.name, `%${escapeLike(q)}%`)) : undefined,
+  );
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function registrationQuery(db: Db) {
   return db
     .select({ team: teams, event: events, division: divisions.name, school: schools, prefecture: prefectures.name })
     .from(teams)
     .innerJoin(events, eq(events.id, teams.eventId))
     .innerJoin(divisions, eq(divisions.id, events.divisionId))
     .innerJoin(schools, eq(schools.id, teams.schoolId))
-    .innerJoin(prefectures, eq(prefectures.id, schools.prefectureId))
-    .where(
-      and(
-        eq(events.competitionId, competition.id),
-        isNull(teams.withdrawnAt),
-        filter.eventId ? eq(teams.eventId, filter.eventId) : undefined,
-        filter.divisionId ? eq(events.divisionId, filter.divisionId) : undefined,
-        filter.prefectureId ? eq(schools.prefectureId, filter.prefectureId) : undefined,
-        schoolScope ? eq(teams.schoolId, schoolScope) : undefined,
-        filter.status ? eq(teams.status, filter.status) : undefined,
-      ),
-    )
-    .orderBy(asc(events.code), asc(prefectures.sortOrder), asc(schools.code))
-    .limit(5000)
-    .all();
+    .innerJoin(prefectures, eq(prefectures.id, schools.prefectureId));
 }
 
-/** Teams with school, event and roster; personal data masked, as in every list. */
-export function listRegistrations(db: Db, actor: Actor, filter: RegistrationFilter = {}, now = new Date()) {
-  // Each listed team gets its roster and rule check, so a page stops at 1,000 teams (filter to narrow).
-  const rows = registrationRows(db, actor, filter).slice(0, 1000);
-  return rows.map((r) => {
-    const roster = currentRoster(db, r.team.id);
-    const stage: Stage = r.team.status === 'submitted' || r.team.status === 'approved' ? 'approve' : 'submit';
-    return {
-      id: r.team.id,
-      name: r.team.name,
-      status: r.team.status,
-      returnReason: r.team.returnReason,
-      event: { id: r.event.id, code: r.event.code, name: r.event.name },
-      division: r.division,
-      school: r.school.name,
-      prefecture: r.prefecture,
-      contestants: roster.contestants.map((c) => ({ name: c.name, gender: c.gender, idNumber: maskIdNumber(c.idNumber) })),
-      advisors: roster.advisors.map((a) => ({ name: a.name, phone: maskPhone(a.phone) })),
-      violations: checkTeam(db, r.team, stage, now),
-    };
-  });
+/**
+ * The teams of the current competition an actor may list, with event, division, school and
+ * prefecture, in the review order: a school account is held to its own school whatever the filter says.
+ */
+export function registrationRows(db: Db, actor: Actor, filter: RegistrationFilter = {}, { limit = 20_000, offset = 0 } = {}) {
+  const where = registrationScope(db, actor, filter);
+  if (!where) return [];
+  return registrationQuery(db).where(where).orderBy(asc(events.code), asc(prefectures.sortOrder), asc(schools.code), asc(teams.id)).limit(limit).offset(offset).all();
+}
+
+/** How many teams the filtered list holds. */
+function countRegistrations(db: Db, actor: Actor, filter: RegistrationFilter): number {
+  const where = registrationScope(db, actor, filter);
+  if (!where) return 0;
+  return db.select({ n: count() }).from(teams).innerJoin(events, eq(events.id, teams.eventId)).innerJoin(schools, eq(schools.id, teams.schoolId)).where(where).get()?.n ?? 0;
+}
+
+/**
+ * One slice of the teams, with school, event, roster and rule check; personal data masked, as in
+ * every list. A page (`page`) in the review order with the total and the number of pages, or the
+ * teams after `cursor` in the order of their numbers with the cursor of the next slice.
+ */
+export function listRegistrations(db: Db, actor: Actor, filter: RegistrationFilter = {}, slice: RegistrationSlice = {}, now = new Date()) {
+  const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, slice.limit ?? REVIEW_PAGE_SIZE));
+  const total = countRegistrations(db, actor, filter);
+  let rows;
+  let nextCursor: string | null = null;
+  let page = 1;
+  if (slice.cursor !== undefined) {
+    const where = registrationScope(db, actor, filter);
+    rows = where ? registrationQuery(db).where(and(where, gt(teams.id, slice.cursor))).orderBy(asc(teams.id)).limit(limit + 1).all() : [];
+    if (rows.length > limit) nextCursor = String(rows[limit - 1].team.id);
+    rows = rows.slice(0, limit);
+  } else {
+    page = Math.min(Math.max(1, slice.page ?? 1), Math.max(1, Math.ceil(total / limit)));
+    rows = registrationRows(db, actor, filter, { limit, offset: (page - 1) * limit });
+  }
+  return { teams: rows.map((r) => reviewRow(db, r, now)), total, page, pages: Math.max(1, Math.ceil(total / limit)), nextCursor };
+}
+
+/** A team as the review shows it: roster (masked) and the rule check at its stage. */
+function reviewRow(db: Db, r: ReturnType<typeof registrationRows>[number], now: Date) {
+  const roster = currentRoster(db, r.team.id);
+  const stage: Stage = r.team.status === 'submitted' || r.team.status === 'approved' ? 'approve' : 'submit';
+  return {
+    id: r.team.id,
+    name: r.team.name,
+    status: r.team.status,
+    returnReason: r.team.returnReason,
+    event: { id: r.event.id, code: r.event.code, name: r.event.name },
+    division: r.division,
+    school: r.school.name,
+    prefecture: r.prefecture,
+    contestants: roster.contestants.map((c) => ({ name: c.name, gender: c.gender, idNumber: maskIdNumber(c.idNumber) })),
+    advisors: roster.advisors.map((a) => ({ name: a.name, phone: maskPhone(a.phone) })),
+    violations: checkTeam(db, r.team, stage, now),
+  };
 }
 
 /** Counts per event and per prefecture, by status, for the organiser. */

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Pager } from '#app/components/pager.tsx';
 import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
@@ -9,7 +10,7 @@ import { languageOf, translator } from '#app/i18n/i18n.ts';
 import { listRegistrations, registrationCounts, registrationFilterOptions } from '#app/models/registration-review.server.ts';
 import { reviewMany } from '#app/models/team-lifecycle.server.ts';
 import { TEAM_STATUSES } from '#app/domain/registration.ts';
-import { reviewInput, teamFilterInput } from '#app/schemas/registration.server.ts';
+import { reviewInput, sliceInput, teamFilterInput } from '#app/schemas/registration.server.ts';
 import { parseForm } from '#app/utils/forms.server.ts';
 import { violationFields } from '#app/utils/validation.server.ts';
 
@@ -17,13 +18,12 @@ export const meta: MetaFunction = () => [{ title: '报名审核 · 楚怡杯竞�
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireDesk(request, context, 'desk:organiser');
-  const filter = teamFilterInput.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const filter = teamFilterInput.parse(query);
   const t = translator(languageOf(request));
-  const teams = listRegistrations(context.db, actor, filter).map(({ violations, ...team }) => ({
-    ...team,
-    problems: Object.values(violationFields(violations, t)),
-  }));
-  return json({ filter, teams, counts: registrationCounts(context.db, actor), options: registrationFilterOptions(context.db, actor) });
+  const list = listRegistrations(context.db, actor, filter, { page: sliceInput.parse(query).page });
+  const teams = list.teams.map(({ violations, ...team }) => ({ ...team, problems: Object.values(violationFields(violations, t)) }));
+  return json({ filter, teams, page: list.page, pages: list.pages, total: list.total, counts: registrationCounts(context.db, actor), options: registrationFilterOptions(context.db, actor) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -52,7 +52,7 @@ function Select({ name, label, value, options }: { name: string; label: string; 
 }
 
 export default function Registrations() {
-  const { filter, teams, counts, options } = useLoaderData<typeof loader>();
+  const { filter, teams, page, pages, total, counts, options } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const { t } = useTranslation();
@@ -66,6 +66,9 @@ export default function Registrations() {
         <Select name="prefectureId" label={t('registration.prefecture')} value={filter.prefectureId} options={options.prefectures} />
         <Select name="schoolId" label={t('registration.school')} value={filter.schoolId} options={options.schools} />
         <Select name="status" label={t('registration.status')} value={filter.status} options={TEAM_STATUSES.map((s) => ({ id: s, label: t(`teamStatuses.${s}`) }))} />
+        <Field name="f-q" label={t('registration.search')}>
+          <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ''} maxLength={50} />
+        </Field>
         <button type="submit" className="button-secondary">{t('registration.filter')}</button>
       </Form>
 
@@ -118,6 +121,7 @@ export default function Registrations() {
           ))}
         </Table>
       </Form>
+      <Pager page={page} pages={pages} total={total} query={query} />
 
       <div className="grid" style={{ marginTop: '1rem' }}>
         {([['countsByEvent', counts.byEvent.map((e) => ({ ...e, label: `${e.code} ${e.name}` }))], ['countsByPrefecture', counts.byPrefecture.map((p) => ({ ...p, label: p.name }))]] as const).map(([title, rows]) => (

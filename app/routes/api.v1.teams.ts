@@ -4,13 +4,17 @@ import { teamBody } from '#app/api/teams.server.ts';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { listRegistrations } from '#app/models/registration-review.server.ts';
 import { createTeam, saveRoster } from '#app/models/roster.server.ts';
-import { createTeamInput, teamFilterInput } from '#app/schemas/registration.server.ts';
+import { createTeamInput, sliceInput, teamFilterInput } from '#app/schemas/registration.server.ts';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return apiRoute(request, async () => {
     const actor = await requireDesk(request, context, 'desk:registration');
-    const filter = teamFilterInput.parse(Object.fromEntries(new URL(request.url).searchParams));
-    return json({ teams: listRegistrations(context.db, actor, filter) }, { headers: { 'Cache-Control': 'private, no-store' } });
+    const query = Object.fromEntries(new URL(request.url).searchParams);
+    const filter = teamFilterInput.parse(query);
+    const slice = sliceInput.parse(query);
+    // Programs follow the whole list by cursor, a hundred teams at a time unless they ask otherwise.
+    const { teams, total, nextCursor } = listRegistrations(context.db, actor, filter, { cursor: slice.cursor ?? 0, limit: slice.limit ?? 100 });
+    return json({ teams, total, nextCursor }, { headers: { 'Cache-Control': 'private, no-store' } });
   });
 }
 

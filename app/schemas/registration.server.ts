@@ -63,6 +63,14 @@ export const teamFilterInput = z.object({
   prefectureId: id.catch(undefined),
   schoolId: id.catch(undefined),
   status: z.enum(TEAM_STATUSES).optional().catch(undefined),
+  q: z.string().trim().max(50).optional().catch(undefined).transform((q) => q || undefined),
+});
+
+/** Which page of the review (people) or which slice after a cursor (programs); unknown values fall back. */
+export const sliceInput = z.object({
+  page: id.catch(undefined),
+  cursor: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).optional()).catch(undefined),
+  limit: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(500).optional()).catch(undefined),
 });
 
 export const reviewInput = z.object({

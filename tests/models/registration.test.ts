@@ -186,15 +186,40 @@ describe('who sees what', () => {
     expect(getTeamDetail(db, actorOf(db, 'school'), teamId, now).team.status).toBe('draft');
   });
 
+  it('pages the list: every team once across the pages and across the cursor slices, with the total', () => {
+    const admin = actorOf(db, 'admin');
+    const first = listRegistrations(db, admin, {}, { page: 1, limit: 40 }, now);
+    expect(first.teams).toHaveLength(40);
+    expect(first.pages).toBe(Math.ceil(first.total / 40));
+    const paged = Array.from({ length: first.pages }, (_, i) => listRegistrations(db, admin, {}, { page: i + 1, limit: 40 }, now).teams.map((t) => t.id)).flat();
+    expect(paged).toHaveLength(first.total);
+    expect(new Set(paged).size).toBe(first.total);
+    // A page past the end is the last page, not an empty one.
+    expect(listRegistrations(db, admin, {}, { page: 9999, limit: 40 }, now).page).toBe(first.pages);
+    const followed: number[] = [];
+    let cursor: number | undefined = 0;
+    while (cursor !== undefined) {
+      const slice = listRegistrations(db, admin, {}, { cursor, limit: 70 }, now);
+      followed.push(...slice.teams.map((t) => t.id));
+      cursor = slice.nextCursor === null ? undefined : Number(slice.nextCursor);
+    }
+    expect(followed.sort((a, b) => a - b)).toEqual([...paged].sort((a, b) => a - b));
+    // Searching names a team or a school, and a % or _ is a character, not a wildcard.
+    const named = listRegistrations(db, admin, { q: '铁道' }, {}, now);
+    expect(named.total).toBeGreaterThan(0);
+    expect(named.teams.every((t) => t.school.includes('铁道') || t.name.includes('铁道'))).toBe(true);
+    expect(listRegistrations(db, admin, { q: '%' }, {}, now).total).toBe(0);
+  });
+
   it('lists mask 身份证号 and phones; a school lists only its own teams', () => {
-    const admin = listRegistrations(db, actorOf(db, 'admin'), { status: 'approved' }, now);
+    const admin = listRegistrations(db, actorOf(db, 'admin'), { status: 'approved' }, { limit: 500 }, now).teams;
     expect(admin.length).toBeGreaterThan(100);
     expect(admin.every((t) => t.status === 'approved')).toBe(true);
     for (const t of admin.slice(0, 20)) {
       for (const c of t.contestants) expect(c.idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
       for (const a of t.advisors) expect(a.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
     }
-    const own = listRegistrations(db, actorOf(db, 'school'), { schoolId: 1 }, now);
+    const own = listRegistrations(db, actorOf(db, 'school'), { schoolId: 1 }, {}, now).teams;
     expect(new Set(own.map((t) => t.school))).toEqual(new Set(['湖南铁道职业技术学院']));
   });
 

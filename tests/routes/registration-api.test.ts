@@ -91,9 +91,23 @@ describe('the team API', () => {
   });
 
   it('lists teams with personal data masked, filtered for the organiser', async () => {
-    const { teams } = await body(await admin.json('GET', '/api/v1/teams?status=approved'));
-    expect(teams.length).toBeGreaterThan(100);
+    const { teams, total, nextCursor } = await body(await admin.json('GET', '/api/v1/teams?status=approved'));
+    expect(total).toBeGreaterThan(100);
+    expect(teams).toHaveLength(100);
     expect(JSON.stringify(teams)).not.toMatch(/"idNumber":"\d{17}[\dX]"/);
+    // The rest follow by cursor, each team once; a bad cursor or limit falls back rather than fails.
+    const seen = new Set<number>(teams.map((t: { id: number }) => t.id));
+    let cursor: string | null = nextCursor;
+    while (cursor) {
+      const next = await body(await admin.json('GET', `/api/v1/teams?status=approved&limit=250&cursor=${cursor}`));
+      for (const t of next.teams) seen.add(t.id);
+      expect(next.teams.every((t: { status: string }) => t.status === 'approved')).toBe(true);
+      cursor = next.nextCursor;
+    }
+    expect(seen.size).toBe(total);
+    const odd = await admin.json('GET', '/api/v1/teams?cursor=abc&limit=99999');
+    expect(odd.status).toBe(200);
+    expect((await body(odd)).teams).toHaveLength(100);
   });
 
   it('is documented in OpenAPI', async () => {
