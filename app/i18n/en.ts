@@ -256,6 +256,9 @@ export const en: Catalogue<typeof zhCN> = {
   },
   pager: { label: 'Pages', where: 'Page {{page}} of {{pages}}, {{total}} in all', first: 'First', previous: 'Previous', next: 'Next', last: 'Last' },
   judging: {
+    findJudge: 'Find a judge (name or organisation)',
+    find: 'Find',
+    judgesFound: '{{found}} found, {{shown}} listed',
     sheetProgress: '{{marked}} of {{of}} marked · sheet total {{total}} / {{max}}',
     sheetsDone: '{{done}} of {{of}} sheets submitted',
     unchecked: 'Not checked in',
@@ -350,6 +353,7 @@ export const en: Catalogue<typeof zhCN> = {
     school: 'School',
     affiliation: 'Affiliation',
     affiliationSchool: 'Own school (for conflicts of interest)',
+    schoolEither: 'School (a school account: its school; a judge: the school they teach at, for conflicts of interest)',
     none: 'None',
     initialPassword: 'Initial password',
     created: 'Account {{username}} created.',
@@ -577,6 +581,7 @@ export const en: Catalogue<typeof zhCN> = {
     submit: 'Create and log in',
   },
   schools: {
+    search: 'School name or code',
     disabled: 'disabled',
     disable: 'Disable',
     enable: 'Enable',

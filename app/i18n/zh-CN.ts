@@ -252,6 +252,9 @@ export const zhCN = {
   },
   pager: { label: '分页', where: '第 {{page}} / {{pages}} 页，共 {{total}} 条', first: '首页', previous: '上一页', next: '下一页', last: '末页' },
   judging: {
+    findJudge: '查找裁判（姓名或单位）',
+    find: '查找',
+    judgesFound: '找到 {{found}} 位，列出 {{shown}} 位',
     sheetProgress: '已评 {{marked}} / {{of}} 项 · 本表合计 {{total}} / {{max}}',
     sheetsDone: '已提交 {{done}} / {{of}} 份评分表',
     unchecked: '未检录',
@@ -346,6 +349,7 @@ export const zhCN = {
     school: '所属院校',
     affiliation: '工作单位',
     affiliationSchool: '所在院校（用于回避）',
+    schoolEither: '院校（院校账号：所属院校；裁判：所在院校，用于回避）',
     none: '无',
     initialPassword: '初始密码',
     created: '账号 {{username}} 已创建。',
@@ -573,6 +577,7 @@ export const zhCN = {
     submit: '创建管理员并登录',
   },
   schools: {
+    search: '院校名称或代码',
     disabled: '已停用',
     disable: '停用',
     enable: '恢复',

@@ -1,5 +1,5 @@
 /** Accounts: who can log in, with which role, bound to which school or judge record. */
-import { and, asc, eq, isNull, like, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, or, sql } from 'drizzle-orm';
 import { atomically, type Db } from '#db/client.ts';
 import { judgeAssignments, judges, schools, sessions, users } from '#db/schema.ts';
 import { isCommonPassword } from '#app/auth/common-passwords.server.ts';
@@ -9,6 +9,7 @@ import { SYSTEM_ACTOR, type Actor, type AssignmentRole } from '#app/domain/roles
 import type { CreateAccountInput } from '#app/schemas/account.server.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
+import { contains } from './search.server.ts';
 import { conflict, ModelError, notFound } from './errors.ts';
 import { prepared } from './prepared.server.ts';
 
@@ -201,10 +202,20 @@ export function mustChangePassword(db: Db, userId: number): boolean {
 
 export type AccountFilter = { role?: UserRow['role']; q?: string };
 
-export function listAccounts(db: Db, actor: Actor, filter: AccountFilter = {}) {
+export const ACCOUNTS_PAGE_SIZE = 50;
+
+/** One page of the accounts (by role, then username), with the total and the number of pages. */
+export function listAccounts(db: Db, actor: Actor, filter: AccountFilter = {}, { page = 1, limit = ACCOUNTS_PAGE_SIZE } = {}) {
   requireAdmin(actor);
   const q = filter.q?.trim();
-  return db
+  const where = and(
+    filter.role ? eq(users.role, filter.role) : undefined,
+    q ? or(contains(users.username, q), contains(users.displayName, q), contains(schools.name, q)) : undefined,
+  );
+  const total = db.select({ n: count() }).from(users).leftJoin(schools, eq(schools.id, users.schoolId)).where(where).get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / limit));
+  const current = Math.min(Math.max(1, page), pages);
+  const accounts = db
     .select({
       id: users.id,
       username: users.username,
@@ -217,13 +228,10 @@ export function listAccounts(db: Db, actor: Actor, filter: AccountFilter = {}) {
     })
     .from(users)
     .leftJoin(schools, eq(schools.id, users.schoolId))
-    .where(
-      and(
-        filter.role ? eq(users.role, filter.role) : undefined,
-        q ? or(like(users.username, `%${q}%`), like(users.displayName, `%${q}%`), like(schools.name, `%${q}%`)) : undefined,
-      ),
-    )
-    .orderBy(asc(users.role), asc(users.username))
-    .limit(200)
+    .where(where)
+    .orderBy(asc(users.role), asc(users.username), asc(users.id))
+    .limit(limit)
+    .offset((current - 1) * limit)
     .all();
+  return { accounts, total, page: current, pages };
 }

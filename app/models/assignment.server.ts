@@ -1,9 +1,10 @@
 /** Judge assignment: who judges which event, in which role; never a judge whose own school has a team in it (回避). */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, or } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { events, judgeAssignments, judges } from '#db/schema.ts';
 import { type Actor, type AssignmentRole } from '#app/domain/roles.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
+import { contains } from './search.server.ts';
 import { recordAudit } from './audit.server.ts';
 import { eventChanged } from './changes.server.ts';
 import { eventOrThrow } from './competition.server.ts';
@@ -106,7 +107,15 @@ export function eventConflicts(db: Db, actor: Actor, eventId: number) {
 }
 
 /** The judge pool, for the organiser's assignment form. */
-export function listJudges(db: Db, actor: Actor) {
+/**
+ * The judges to choose from, found by part of a name or an organisation: at most `limit`, with
+ * the number found (a province has thousands; a page offers a few).
+ */
+export function listJudges(db: Db, actor: Actor, { q, limit = 5000 }: { q?: string; limit?: number } = {}) {
   requirePermission(actor, 'judge:list');
-  return db.select({ id: judges.id, name: judges.name, affiliation: judges.affiliation }).from(judges).orderBy(asc(judges.name)).all();
+  const text = q?.trim();
+  const where = text ? or(contains(judges.name, text), contains(judges.affiliation, text)) : undefined;
+  const found = db.select({ n: count() }).from(judges).where(where).get()?.n ?? 0;
+  const rows = db.select({ id: judges.id, name: judges.name, affiliation: judges.affiliation }).from(judges).where(where).orderBy(asc(judges.name), asc(judges.id)).limit(limit).all();
+  return { judges: rows, found };
 }

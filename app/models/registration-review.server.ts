@@ -2,7 +2,7 @@
  * The organiser's review of registration (报名审核): every team with its event, school and rule
  * check, counts per event and prefecture, and the filters' choices. Personal data is masked.
  */
-import { and, asc, count, eq, gt, isNull, like, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { divisions, events, prefectures, schools, teams } from '#db/schema.ts';
 import { maskIdNumber, maskPhone } from '#app/domain/id-number.ts';
@@ -11,6 +11,7 @@ import type { Stage } from '#app/domain/registration.ts';
 import type { Actor } from '#app/domain/roles.ts';
 import { findCurrentCompetition } from './competition.server.ts';
 import { checkTeam, currentRoster, type TeamRow } from './roster.server.ts';
+import { contains } from './search.server.ts';
 
 export type RegistrationFilter = {
   eventId?: number;
@@ -46,11 +47,9 @@ function registrationScope(db: Db, actor: Actor, filter: RegistrationFilter) {
     filter.prefectureId ? eq(schools.prefectureId, filter.prefectureId) : undefined,
     schoolScope ? eq(teams.schoolId, schoolScope) : undefined,
     filter.status ? eq(teams.status, filter.status) : undefined,
-    q ? or(like(teams.name, `%${escapeLike(q)}%`), like(schools.name, `%${escapeLike(q)}%`)) : undefined,
+    q ? or(contains(teams.name, q), contains(schools.name, q)) : undefined,
   );
 }
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function registrationQuery(db: Db) {
   return db

@@ -11,6 +11,8 @@ import { listSchools } from '#app/models/school.server.ts';
 import { accountDeskInput } from '#app/schemas/account.server.ts';
 import { ACCOUNT_ROLES } from '#app/domain/roles.ts';
 import { accountFilterInput } from '#app/schemas/admin.server.ts';
+import { sliceInput } from '#app/schemas/registration.server.ts';
+import { Pager } from '#app/components/pager.tsx';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 
 export const meta: MetaFunction = () => [{ title: '账号管理 · 楚怡杯竞赛系统' }];
@@ -19,12 +21,10 @@ const ROLES = ACCOUNT_ROLES;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireDesk(request, context, 'desk:organiser');
-  const filter = accountFilterInput.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return json({
-    filter,
-    accounts: listAccounts(context.db, actor, filter),
-    schools: listSchools(context.db, actor),
-  });
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const filter = accountFilterInput.parse(query);
+  const { accounts, total, page, pages } = listAccounts(context.db, actor, filter, { page: sliceInput.parse(query).page });
+  return json({ filter, accounts, total, page, pages, schools: listSchools(context.db, actor) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -35,7 +35,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     switch (input.intent) {
       case 'create':
-        await createAccount(context.db, actor, input);
+        // One school list in the form: a school account's own school, or the school a judge teaches at (for 回避).
+        await createAccount(context.db, actor, input.role === 'school' ? input : { ...input, schoolId: undefined, affiliationSchoolId: input.affiliationSchoolId ?? input.schoolId });
         return json({ ok: true as const, intent: input.intent, username: input.username });
       case 'reset':
         await resetPassword(context.db, actor, input.userId, input.password);
@@ -51,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Accounts() {
-  const { accounts, schools, filter } = useLoaderData<typeof loader>();
+  const { accounts, schools, filter, total, page, pages } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const { t } = useTranslation();
@@ -93,14 +94,8 @@ export default function Accounts() {
           <Field name="password" label={t('accounts.initialPassword')} error={createErrors.password}>
             <input id="password" name="password" type="password" autoComplete="new-password" required minLength={8} {...describedBy('password', createErrors.password)} />
           </Field>
-          <Field name="schoolId" label={`${t('accounts.school')}（${t('roles.school')}）`} error={createErrors.schoolId}>
+          <Field name="schoolId" label={t('accounts.schoolEither')} error={createErrors.schoolId}>
             <select id="schoolId" name="schoolId" defaultValue="" {...describedBy('schoolId', createErrors.schoolId)}>
-              <option value="">{t('accounts.none')}</option>
-              {schools.map((s) => <option key={s.id} value={s.id}>{`${s.prefecture} · ${s.name}`}</option>)}
-            </select>
-          </Field>
-          <Field name="affiliationSchoolId" label={`${t('accounts.affiliationSchool')}（${t('roles.judge')}）`}>
-            <select id="affiliationSchoolId" name="affiliationSchoolId" defaultValue="">
               <option value="">{t('accounts.none')}</option>
               {schools.map((s) => <option key={s.id} value={s.id}>{`${s.prefecture} · ${s.name}`}</option>)}
             </select>
@@ -161,6 +156,7 @@ export default function Accounts() {
           </tr>
         ))}
       </Table>
+      <Pager page={page} pages={pages} total={total} query={new URLSearchParams(Object.entries(filter).filter(([, v]) => v).map(([k, v]) => [k, String(v)]))} />
     </>
   );
 }

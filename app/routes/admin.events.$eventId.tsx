@@ -19,7 +19,7 @@ import { Choice, Setting, type FormState } from '#app/components/setup-fields.ts
 import { Checklist } from '#app/components/checklist.tsx';
 import { eventChecklist } from '#app/models/checklist.server.ts';
 import { isCheckInOpen } from '#app/domain/event-lifecycle.ts';
-import { eventDeskInput, schemeFromRows } from '#app/schemas/judging.server.ts';
+import { eventDeskInput, judgeSearchInput, schemeFromRows } from '#app/schemas/judging.server.ts';
 import { setLiveSettings } from '#app/models/scoreboard.server.ts';
 import { formFailure, parseForm, valuesOf } from '#app/utils/forms.server.ts';
 import { fromForm } from '#app/schemas/form.server.ts';
@@ -29,16 +29,20 @@ import type { SchemeImportResult } from './admin.events.$eventId.scheme[.]xlsx.t
 
 export const meta: MetaFunction = () => [{ title: '赛项管理 · 竞赛管理员' }];
 
+const JUDGES_OFFERED = 50;
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireDesk(request, context, 'desk:organiser');
   const eventId = numericParam(params.eventId);
+  // The judges to assign from: those found by name or organisation (`?judge=`), at most 50 offered.
+  const judgeQuery = judgeSearchInput.parse(Object.fromEntries(new URL(request.url).searchParams)).judge;
   return json(
     modelRead(request, () => ({
       eventId,
       scheme: schemeForEditor(context.db, actor, eventId),
       desk: listCheckIns(context.db, actor, eventId),
       panel: listAssignments(context.db, actor, eventId),
-      judges: listJudges(context.db, actor),
+      judges: { ...listJudges(context.db, actor, { q: judgeQuery, limit: JUDGES_OFFERED }), query: judgeQuery ?? '' },
       event: getEventHeader(context.db, actor, eventId),
       rules: scoringRules(context.db, eventId),
       conflicts: eventConflicts(context.db, actor, eventId),
@@ -313,11 +317,17 @@ export default function AdminEvent() {
             </li>
           ))}
         </ul>
+        <Form method="get" className="filters" aria-label={t('judging.findJudge')}>
+          <label htmlFor="judge-search">{t('judging.findJudge')}</label>
+          <input id="judge-search" name="judge" type="search" defaultValue={judges.query} maxLength={50} />
+          <button type="submit" className="button-secondary">{t('judging.find')}</button>
+          <span className="muted" role="status">{t('judging.judgesFound', { found: judges.found, shown: judges.judges.length })}</span>
+        </Form>
         <Form method="post" className="filters">
           <CsrfInput />
           <input type="hidden" name="intent" value="assign" />
           <select name="judgeId" aria-label={t('judging.judge')} required>
-            {judges.map((j) => <option key={j.id} value={j.id}>{`${j.name}（${j.affiliation}）`}</option>)}
+            {judges.judges.map((j) => <option key={j.id} value={j.id}>{`${j.name}（${j.affiliation}）`}</option>)}
           </select>
           <select name="role" aria-label={t('accounts.role')}>
             <option value="scoring_judge">{t('roles.scoring_judge')}</option>

@@ -11,7 +11,10 @@ import { Table } from '#app/components/table.tsx';
 import { ImportPanel } from '#app/components/workbook-upload.tsx';
 import type { ImportError } from '#app/models/registration-xlsx.server.ts';
 import { accountsSheetHref, importSchools } from '#app/models/school-import.server.ts';
-import { listSchools, setSchoolDisabled } from '#app/models/school.server.ts';
+import { pageOfSchools, setSchoolDisabled } from '#app/models/school.server.ts';
+import { sliceInput } from '#app/schemas/registration.server.ts';
+import { schoolFilterInput } from '#app/schemas/admin.server.ts';
+import { Pager } from '#app/components/pager.tsx';
 import { schoolStatusFormInput } from '#app/schemas/setup.server.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
@@ -20,7 +23,9 @@ export const meta: MetaFunction = () => [{ title: '院校 · 竞赛管理员' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireDesk(request, context, 'desk:organiser');
-  return json({ schools: listSchools(context.db, actor) });
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const filter = schoolFilterInput.parse(query);
+  return json({ filter, ...pageOfSchools(context.db, actor, filter, { page: sliceInput.parse(query).page }) });
 }
 
 type Result = { ok: true; rows: number; created: number; updated: number; accountsSheet: string | null } | { ok: false; message: string; errors: ImportError[] };
@@ -48,11 +53,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Schools() {
-  const { schools } = useLoaderData<typeof loader>();
+  const { schools, filter, total, page, pages } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
       <ImportPanel words="schools" templateHref="/admin/schools/template.xlsx" accountsFileName="院校账号与一次性密码.xlsx" />
+      <Form method="get" className="filters" aria-label={t('schools.search')}>
+        <label htmlFor="q">{t('schools.search')}</label>
+        <input id="q" name="q" type="search" defaultValue={filter.q ?? ''} maxLength={50} />
+        <button type="submit" className="button-secondary">{t('accounts.filter')}</button>
+      </Form>
       <Table label={t('schools.title')} columns={[t('setup.code'), t('setup.name'), t('accounts.actions')]}>
         {schools.map((s) => (
           <tr key={s.id}>
@@ -73,6 +83,7 @@ export default function Schools() {
           </tr>
         ))}
       </Table>
+      <Pager page={page} pages={pages} total={total} query={new URLSearchParams(filter.q ? { q: filter.q } : {})} />
     </>
   );
 }

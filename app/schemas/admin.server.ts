@@ -3,6 +3,10 @@ import { z } from './zod.server.ts';
 
 import { ACCOUNT_ROLES } from '#app/domain/roles.ts';
 
+export const schoolFilterInput = z.object({
+  q: z.string().trim().max(50).optional().catch(undefined).transform((q) => q || undefined),
+});
+
 export const accountFilterInput = z.object({
   role: z.enum(ACCOUNT_ROLES).optional().catch(undefined),
   q: z.string().max(60).optional().catch(undefined),

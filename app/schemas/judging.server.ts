@@ -93,6 +93,9 @@ export const chiefDeskInput = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('revokeConflicted'), judgeId: z.coerce.number().int().positive(), reason: requiredText(500) }),
 ]);
 
+/** The organiser's search for a judge to assign (GET parameter of the event page). */
+export const judgeSearchInput = z.object({ judge: z.string().trim().max(50).optional().catch(undefined).transform((q) => q || undefined) });
+
 /** The live overview narrowed by division and venue (GET parameters of `/live`); anything unknown is no narrowing. */
 export const liveNarrowing = z.object({
   division: z.string().max(10).optional().catch(undefined),

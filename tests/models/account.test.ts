@@ -100,9 +100,17 @@ describe('accounts', () => {
   });
 
   it('lists accounts to admins only, filtered', () => {
-    const schools = listAccounts(db, actorOf(db, 'admin'), { role: 'school', q: '湖南铁道' });
+    const schools = listAccounts(db, actorOf(db, 'admin'), { role: 'school', q: '湖南铁道' }).accounts;
     expect(schools.length).toBeGreaterThanOrEqual(2);
     expect(schools.every((a) => a.role === 'school')).toBe(true);
+    // Pages of the whole list: every account once, the last page whatever page is asked past it.
+    const admin = actorOf(db, 'admin');
+    const first = listAccounts(db, admin, {}, { limit: 20 });
+    const all = Array.from({ length: first.pages }, (_, i) => listAccounts(db, admin, {}, { page: i + 1, limit: 20 }).accounts.map((a) => a.id)).flat();
+    expect(new Set(all).size).toBe(first.total);
+    expect(listAccounts(db, admin, {}, { page: 999, limit: 20 }).page).toBe(first.pages);
+    // What is typed is matched as written: _ is not a wildcard.
+    expect(listAccounts(db, admin, { q: '_' }).total).toBe(0);
     expect(() => listAccounts(db, actorOf(db, 'school'))).toThrow(ModelError);
   });
 

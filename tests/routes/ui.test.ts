@@ -124,6 +124,24 @@ describe('role pages', () => {
     expect((await school.fetch('/school')).headers.get('Location')).toBe('/account/password');
   });
 
+  it('let the admin create a judge whose school (for 回避) is picked from the one school list', async () => {
+    const admin = await loggedIn('admin');
+    const { html } = await admin.page('/admin/accounts');
+    const schoolId = /<option value="(\d+)">省直 · 长沙民政职业技术学院<\/option>/.exec(html)![1];
+    const res = await admin.postForm('/admin/accounts', { intent: 'create', role: 'judge', username: 'minzheng-judge', displayName: '民政裁判', password: 'first-password-2026', schoolId });
+    expect(res.status).toBe(200);
+    const judge = server.db.$client.prepare("select j.affiliation_school_id as school, u.school_id as own from judges j join users u on u.id = j.user_id where u.username = 'minzheng-judge'").get() as { school: number; own: number | null };
+    expect(judge).toEqual({ school: Number(schoolId), own: null });
+  });
+
+  it('page the accounts, fifty to a page, keeping the filter', async () => {
+    const admin = await loggedIn('admin');
+    const { html } = await admin.page('/admin/accounts?role=judge');
+    expect(html).toMatch(/第 1 \/ \d+ 页/);
+    expect(html).toContain('href="/admin/accounts?role=judge&amp;page=2"');
+    expect((html.match(/<tr>/g) ?? []).length).toBeLessThanOrEqual(51);
+  });
+
   it('show field errors for bad account input, writing nothing', async () => {
     const admin = await loggedIn('admin');
     await admin.page('/admin/accounts');
