@@ -21,7 +21,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireDesk(request, context, 'desk:organiser');
   const id = numericParam(params.id);
-  return json(modelRead(request, () => ({ setup: competitionSetup(context.db, actor, id), schools: listSchools(context.db, actor) })));
+  return json(
+    modelRead(request, () => {
+      const setup = competitionSetup(context.db, actor, id);
+      // The page lists a year's events (two hundred in the province) and offers every school as a
+      // host: only what it shows is sent.
+      const events = setup.events.map(({ id, code, name, divisionId, venueId, scheduledOn, timeSlot }) => ({ id, code, name, divisionId, venueId, scheduledOn, timeSlot }));
+      return { setup: { ...setup, events }, schools: listSchools(context.db, actor).map(({ id, code, name }) => ({ id, code, name })) };
+    }),
+  );
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
