@@ -21,7 +21,7 @@ import { closeDatabase, openMigratedDatabase, type Db } from './db/client.ts';
 import { startCheckpointer } from './db/checkpointer.ts';
 import { settleAnnouncements } from './app/models/publication.server.ts';
 import { hasAdmin } from './app/models/account.server.ts';
-import { ConfigError, loadConfig, type Config } from './app/config.server.ts';
+import { type Config, ConfigError, loadConfig, startupWarnings } from './app/config.server.ts';
 import { createLoginLimiter, type LoginLimits } from './app/auth/rate-limit.server.ts';
 import type { AppServices } from './app/context.ts';
 import { attachRealtime } from './app/realtime/server.ts';
@@ -221,6 +221,7 @@ async function main() {
   const server = await createAppServer({ config });
   console.log(`楚怡杯竞赛系统 v${VERSION} 已启动 (listening): http://localhost:${server.port}`);
   console.log(`数据库 (database): ${config.databasePath}`);
+  for (const warning of startupWarnings(config)) console.warn(`注意 (warning): ${warning}`);
   if (!hasAdmin(server.db)) {
     console.log(`尚无管理员账号 (no administrator yet): 运行 npm run setup，或打开 http://localhost:${server.port}/setup`);
   } else if (config.seedDemo) {

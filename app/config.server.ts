@@ -90,3 +90,12 @@ function storedSessionSecret(databasePath: string): string {
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }
+
+/** What an operator should hear at start: settings left out that people will notice later. */
+export function startupWarnings(config: Pick<Config, 'publicUrl'>): string[] {
+  const warnings: string[] = [];
+  if (!config.publicUrl) {
+    warnings.push('未设置 PUBLIC_URL：证书上的二维码将指向访问者所用的地址（如 http://localhost:3000），打印前请设置为公开网址 (PUBLIC_URL is unset: certificate QR codes will print the address each request came in on)');
+  }
+  return warnings;
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '#app/config.server.ts';
+import { ConfigError, loadConfig, startupWarnings } from '#app/config.server.ts';
 
 const tempDb = () => join(mkdtempSync(join(tmpdir(), 'chuyi-config-')), 'x.db');
 
@@ -53,5 +53,14 @@ describe('configuration from the environment', () => {
   it('prefers SESSION_SECRET when given', () => {
     const secret = 'x'.repeat(40);
     expect(loadConfig({ DATABASE_PATH: tempDb(), SESSION_SECRET: secret }).sessionSecret).toBe(secret);
+  });
+});
+
+describe('warnings at start', () => {
+  it('says when PUBLIC_URL is unset, since certificates print it in their QR codes, and nothing once it is set', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chuyi-config-'));
+    const without = loadConfig({ DATABASE_PATH: join(dir, 'a.db') });
+    expect(startupWarnings(without).join('\n')).toContain('PUBLIC_URL');
+    expect(startupWarnings(loadConfig({ DATABASE_PATH: join(dir, 'a.db'), PUBLIC_URL: 'https://chuyi.hunan.gov.cn' }))).toEqual([]);
   });
 });
