@@ -9,13 +9,16 @@ import { ApiError } from './respond.server.ts';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_UPLOAD = 10 * 1024 * 1024;
 
-export function xlsxResponse(buffer: Buffer, filename: string): Response {
-  // Old clients read only the plain `filename`, which must be ASCII: they get the name without its Chinese.
-  const ascii = filename.replace(/[^\x20-\x7e]+/g, '').replace(/["\\]/g, '').replace(/^[-_. ]+/, '') || 'export.xlsx';
+/**
+ * A workbook download: `filename` as people read it (Chinese), and `ascii`, the name old clients
+ * that read only the plain `filename` get — said in words too, never `export.xlsx`.
+ */
+export function xlsxResponse(buffer: Buffer, { filename, ascii }: { filename: string; ascii: string }): Response {
+  const plain = ascii.replace(/[^\w.-]+/g, '-');
   return new Response(new Uint8Array(buffer), {
     headers: {
       'Content-Type': XLSX_TYPE,
-      'Content-Disposition': `attachment; filename="${ascii.endsWith('.xlsx') ? ascii : 'export.xlsx'}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      'Content-Disposition': `attachment; filename="${plain}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
       'Cache-Control': 'private, no-store',
     },
   });

@@ -44,9 +44,9 @@ export type SchemeImportError = { sheet: string; row: number; column: string; me
 export type SchemeImportOutcome = { ok: true; modules: number; criteria: number; total: number } | { ok: false; errors: SchemeImportError[] };
 
 /** The event's scheme as a workbook; an event without one gets the headers and an example row. */
-export async function schemeWorkbook(db: Db, actor: Actor, eventId: number): Promise<{ buffer: Buffer; filename: string }> {
+export async function schemeWorkbook(db: Db, actor: Actor, eventId: number): Promise<{ buffer: Buffer; filename: string; ascii: string }> {
   requirePermission(actor, 'event:manage');
-  const event = db.select({ code: events.code }).from(events).where(eq(events.id, eventId)).get();
+  const event = db.select({ code: events.code, name: events.name }).from(events).where(eq(events.id, eventId)).get();
   if (!event) throw notFound('event_not_found');
   const scheme = loadScheme(db, eventId) ?? { expectedTotal: null, modules: [] };
   const { workbook: wb, sheet } = templateSheet(SCHEME_SHEET, COLUMNS, ['moduleCode', 'code']);
@@ -60,7 +60,7 @@ export async function schemeWorkbook(db: Db, actor: Actor, eventId: number): Pro
   const settings = wb.addWorksheet(SETTINGS_SHEET);
   settings.columns = [{ header: '项目', key: 'item', width: 14 }, { header: '值', key: 'value', width: 10 }];
   settings.addRow({ item: EXPECTED_TOTAL, value: scheme.expectedTotal ?? '' });
-  return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), filename: `${event.code}-评分标准.xlsx` };
+  return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), filename: `${event.code}-${event.name}-评分标准.xlsx`, ascii: `${event.code}-scoring-scheme.xlsx` };
 }
 
 /** Reads the workbook, checks every row, and saves the scheme only when nothing is wrong. */

@@ -7,8 +7,8 @@ import { modelReadAsync, numericParam } from '#app/utils/route.server.ts';
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireDesk(request, context, 'desk:organiser');
-  const { buffer, filename } = await modelReadAsync(request, () => schemeWorkbook(context.db, actor, numericParam(params.eventId)));
-  return xlsxResponse(buffer, filename);
+  const { buffer, filename, ascii } = await modelReadAsync(request, () => schemeWorkbook(context.db, actor, numericParam(params.eventId)));
+  return xlsxResponse(buffer, { filename, ascii });
 }
 
 export type SchemeImportResult = SchemeImportOutcome | UploadRefusal;

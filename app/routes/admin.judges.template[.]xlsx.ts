@@ -6,5 +6,5 @@ import { judgeTemplate } from '#app/models/judge-import.server.ts';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireDesk(request, context, 'desk:organiser');
-  return xlsxResponse(await judgeTemplate(context.db, actor), 'judges-template 裁判导入模板.xlsx');
+  return xlsxResponse(await judgeTemplate(context.db, actor), { filename: '裁判导入模板.xlsx', ascii: 'judges-template.xlsx' });
 }

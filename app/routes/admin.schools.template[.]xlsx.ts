@@ -6,5 +6,5 @@ import { schoolTemplate } from '#app/models/school-import.server.ts';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireDesk(request, context, 'desk:organiser');
-  return xlsxResponse(await schoolTemplate(context.db, actor), 'schools-template 院校导入模板.xlsx');
+  return xlsxResponse(await schoolTemplate(context.db, actor), { filename: '院校导入模板.xlsx', ascii: 'schools-template.xlsx' });
 }

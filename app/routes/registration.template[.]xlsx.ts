@@ -5,5 +5,5 @@ import { registrationTemplate } from '#app/models/registration-xlsx.server.ts';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireDesk(request, context, 'desk:registration');
-  return xlsxResponse(await registrationTemplate(context.db, actor), '楚怡杯报名模板.xlsx');
+  return xlsxResponse(await registrationTemplate(context.db, actor), { filename: '楚怡杯报名模板.xlsx', ascii: 'registration-template.xlsx' });
 }

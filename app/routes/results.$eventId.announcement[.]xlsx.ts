@@ -9,6 +9,6 @@ import { modelRead, numericParam } from '#app/utils/route.server.ts';
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await getActor(request, context);
   const awards = modelRead(request, () => eventAwards(context.db, actor, numericParam(params.eventId)));
-  const { buffer, filename } = await announcementWorkbook(awards);
-  return xlsxResponse(buffer, filename);
+  const { buffer, filename, ascii } = await announcementWorkbook(awards);
+  return xlsxResponse(buffer, { filename, ascii });
 }

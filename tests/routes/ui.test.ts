@@ -280,7 +280,7 @@ describe('the scheme workbook on the event page', () => {
     const download = await admin.fetch(`/admin/events/${gz012.id}/scheme.xlsx`);
     expect(download.status).toBe(200);
     expect(download.headers.get('Content-Type')).toContain('spreadsheetml');
-    expect(download.headers.get('Content-Disposition')).toContain(encodeURIComponent('GZ012-评分标准.xlsx'));
+    expect(download.headers.get('Content-Disposition')).toContain(encodeURIComponent('GZ012-工业机器人技术应用-评分标准.xlsx'));
     const form = new FormData();
     form.set('_csrf', admin.csrf);
     form.set('file', new Blob([await download.arrayBuffer()]), 'scheme.xlsx');
