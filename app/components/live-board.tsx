@@ -74,9 +74,10 @@ function useRankAnnouncements(rows: readonly BoardRowMessage[]) {
   return message;
 }
 
-export function RankingTable({ board, large = false }: { board: EventBoard; large?: boolean }) {
+/** The ranking; `rows` shows part of the board (a screenful on the big screen). */
+export function RankingTable({ board, rows = board.rows, large = false }: { board: EventBoard; rows?: EventBoard['rows']; large?: boolean }) {
   const { t } = useTranslation();
-  const body = useRowMotion(board.rows);
+  const body = useRowMotion(rows);
   const announcement = useRankAnnouncements(board.rows);
   const showNames = board.rows.some((r) => r.school !== null);
   return (
@@ -92,7 +93,7 @@ export function RankingTable({ board, large = false }: { board: EventBoard; larg
             </tr>
           </thead>
           <tbody ref={body}>
-            {board.rows.map((r) => (
+            {rows.map((r) => (
               <tr key={r.key} data-key={r.key} className={r.award ? `row-${r.award}` : undefined}>
                 <td className="num rank">{r.rank ?? '—'}</td>
                 <td>
@@ -121,10 +122,13 @@ export function RankingTable({ board, large = false }: { board: EventBoard; larg
 export function ProgressBar({ progress }: { progress: EventBoard['progress'] }) {
   const { t } = useTranslation();
   const percent = progress.expected ? Math.min(100, Math.round((progress.marked / progress.expected) * 100)) : 0;
+  // The words sit above the bar, never on it: text over a half-filled bar cannot keep its contrast.
   return (
-    <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={t('live.progress')}>
-      <span style={{ width: `${percent}%` }} />
+    <div className="progress-block">
       <em>{t('live.progressText', { percent, teams: progress.teams })}</em>
+      <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={t('live.progress')}>
+        <span style={{ width: `${percent}%` }} />
+      </div>
     </div>
   );
 }

@@ -82,6 +82,7 @@ export const en: Catalogue<typeof zhCN> = {
     leaders: 'Leaders',
     screen: 'Big screen',
     scanToFollow: 'Scan to follow on a phone',
+    screenPage: 'Screen {{page}} of {{pages}}',
     contrast: 'High contrast',
     fullscreen: 'Full screen',
     medalsBySchool: 'Medal table by school',

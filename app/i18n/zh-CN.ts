@@ -78,6 +78,7 @@ export const zhCN = {
     leaders: '领先',
     screen: '大屏模式',
     scanToFollow: '扫码在手机上查看',
+    screenPage: '第 {{page}} / {{pages}} 屏',
     contrast: '高对比度',
     fullscreen: '全屏',
     medalsBySchool: '奖牌榜（按院校）',

@@ -348,7 +348,7 @@ export default function AdminEvent() {
           <input type="hidden" name="intent" value="scheme" />
           <label htmlFor="expectedTotal">{t('judging.expectedTotal')}</label>{' '}
           <input id="expectedTotal" name="expectedTotal" inputMode="decimal" defaultValue={scheme.expectedTotal ?? ''} style={{ maxWidth: '8rem' }} disabled={!!scheme.frozenAt} />
-          <div className="table-wrap" style={{ marginTop: '0.5rem' }}>
+          <div className="table-wrap" style={{ marginTop: '0.5rem' }} role="region" aria-label={t('judging.scheme')} tabIndex={0}>
             <table>
               <thead>
                 <tr>

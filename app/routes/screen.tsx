@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConnectionState, ProgressBar, RankingTable } from '#app/components/live-board.tsx';
 import { NotOpenYet } from '#app/components/not-open.tsx';
@@ -14,6 +14,8 @@ export const meta: MetaFunction = () => [{ title: '大屏 · 楚怡杯实时排�
 export const handle = { bare: true };
 
 const ROTATE_MS = 15_000;
+/** A long board is shown a screenful at a time, each for this long. */
+const PAGE_MS = 8_000;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const competition = findCurrentCompetition(context.db);
@@ -49,12 +51,8 @@ function Rotation({ competition, first }: { competition: CompetitionBoard; first
   // Events with nothing to show yet are skipped, unless none has anything.
   const shown = overview.events.filter((e) => e.leaders.length > 0 || e.progress.marked > 0);
   const order = (shown.length ? shown : overview.events).map((e) => e.eventId);
-  useEffect(() => {
-    const timer = setInterval(() => {
-      setCurrent((id) => order[(order.indexOf(id) + 1) % order.length] ?? id);
-    }, ROTATE_MS);
-    return () => clearInterval(timer);
-  }, [order.join(',')]);
+  // The next event comes once this one has shown every screenful of its board.
+  const next = () => setCurrent((id) => order[(order.indexOf(id) + 1) % order.length] ?? id);
   const summary = overview.events.find((e) => e.eventId === current);
   // A board not yet received starts empty at version 0; the subscription's snapshot fills it.
   let initial = first;
@@ -62,12 +60,55 @@ function Rotation({ competition, first }: { competition: CompetitionBoard; first
     const { leaders: _leaders, ...known } = summary;
     initial = { ...first, ...known, scope: 'event', audience: 'public', version: 0, decrypted: false, revealed: 0, rows: [], at: 0 };
   }
-  return <ScreenEvent key={current} initial={initial} />;
+  return <ScreenEvent key={current} initial={initial} onDone={next} />;
 }
 
-function ScreenEvent({ initial }: { initial: EventBoard }) {
+/**
+ * How many rows fit between the top of the ranking and the bottom of the window, measured from
+ * the rows as drawn; recomputed when the window changes. Null until measured (the server draws all).
+ */
+// Measuring needs the drawn page: on the server (which draws every row) a plain effect stands in.
+const useMeasureEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+
+function useRowsThatFit(rows: number) {
+  const table = useRef<HTMLDivElement>(null);
+  const [fit, setFit] = useState<number | null>(null);
+  useMeasureEffect(() => {
+    const measure = () => {
+      const body = table.current?.querySelector('tbody');
+      const drawn = body ? [...body.querySelectorAll('tr')] : [];
+      if (!body || drawn.length === 0) return;
+      const rowHeight = Math.max(...drawn.map((r) => r.getBoundingClientRect().height));
+      const footer = document.querySelector('.screen-tools')?.getBoundingClientRect().height ?? 0;
+      const room = window.innerHeight - body.getBoundingClientRect().top - footer - 16;
+      setFit((current) => current ?? Math.max(1, Math.floor(room / rowHeight)));
+    };
+    measure();
+    const again = () => (setFit(null), requestAnimationFrame(measure));
+    window.addEventListener('resize', again);
+    return () => window.removeEventListener('resize', again);
+  }, [rows, fit === null]);
+  return { table, fit };
+}
+
+function ScreenEvent({ initial, onDone }: { initial: EventBoard; onDone: () => void }) {
   const { t } = useTranslation();
   const { board, connection } = useLiveBoard<EventBoard>({ scope: 'event', eventId: initial.eventId }, initial);
+  const { table, fit } = useRowsThatFit(board.rows.length);
+  const pages = fit ? Math.max(1, Math.ceil(board.rows.length / fit)) : 1;
+  const [page, setPage] = useState(0);
+  const done = useRef(onDone);
+  done.current = onDone;
+  useEffect(() => {
+    // Each screenful for PAGE_MS; the event for at least ROTATE_MS in all.
+    const timer = setTimeout(() => {
+      if (page + 1 < pages) setPage(page + 1);
+      else done.current();
+    }, pages > 1 ? PAGE_MS : ROTATE_MS);
+    return () => clearTimeout(timer);
+  }, [page, pages]);
+  const at = Math.min(page, pages - 1);
+  const shownRows = fit ? board.rows.slice(at * fit, (at + 1) * fit) : board.rows;
   return (
     <section className="screen-event" aria-live="off">
       <header className="screen-head">
@@ -86,7 +127,14 @@ function ScreenEvent({ initial }: { initial: EventBoard }) {
           <figcaption>{t('live.scanToFollow')}</figcaption>
         </figure>
       </header>
-      {board.rows.length === 0 && board.mode === 'hidden' ? <p className="panel">{t('live.hiddenBody')}</p> : <RankingTable board={board} large />}
+      {board.rows.length === 0 && board.mode === 'hidden' ? (
+        <p className="panel">{t('live.hiddenBody')}</p>
+      ) : (
+        <div ref={table}>
+          <RankingTable board={board} rows={shownRows} large />
+          {pages > 1 ? <p className="screen-page" data-testid="screen-page">{t('live.screenPage', { page: at + 1, pages })}</p> : null}
+        </div>
+      )}
     </section>
   );
 }
