@@ -22,16 +22,17 @@ export function AwardTable({ rows, winnersOnly = false }: { rows: AwardRow[]; wi
   const { t } = useTranslation();
   const shown = winnersOnly ? rows.filter((r) => r.award) : rows;
   return (
-    <Table label={t('awards.announcementList')} columns={[t('awards.rank'), t('awards.award'), t('awards.team'), t('awards.school'), t('awards.contestants'), t('awards.advisors'), { label: t('awards.total'), num: true }]} testId="award-list">
+    // On a phone each team is a card (class `stacked`): rank, award and total first, then who.
+    <Table className="stacked" label={t('awards.announcementList')} columns={[t('awards.rank'), t('awards.award'), t('awards.team'), t('awards.school'), t('awards.contestants'), t('awards.advisors'), { label: t('awards.total'), num: true }]} testId="award-list">
       {shown.map((r) => (
         <tr key={r.teamId} data-team={r.teamId} data-award={r.award ?? 'none'}>
-          <td>{r.rank ?? '—'}</td>
-          <td><AwardBadge award={r.award} /></td>
-          <td>{r.team}</td>
-          <td>{r.school}</td>
-          <td>{r.contestants.join('、')}</td>
-          <td>{r.advisors.join('、')}</td>
-          <td className="num">{formatScore(r.total)}</td>
+          <td className="c-rank">{r.rank ?? '—'}</td>
+          <td className="c-award"><AwardBadge award={r.award} /></td>
+          <td className="c-team">{r.team}</td>
+          <td className="c-school">{r.school}</td>
+          <td className="c-people" data-label={t('awards.contestants')}>{r.contestants.join('、')}</td>
+          <td className="c-advisors" data-label={t('awards.advisors')}>{r.advisors.join('、')}</td>
+          <td className="num c-total">{formatScore(r.total)}</td>
         </tr>
       ))}
     </Table>
