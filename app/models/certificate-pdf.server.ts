@@ -27,6 +27,20 @@ function certificateFont(configured?: string): { path: string; family?: string }
 const TIER = { first: '一等奖', second: '二等奖', third: '三等奖', outstanding_advisor: '优秀指导教师' } as Record<string, string>;
 const TITLE = { award: '获 奖 证 书', outstanding_advisor: '荣 誉 证 书', inheritor: '荣 誉 证 书' } as const;
 
+/** The sentence as the certificate sets it: before the event, the event (never broken), after it. */
+export function certificateLines(cert: VerifiedCertificate): [string, string, string] {
+  const event = `${cert.eventCode} ${cert.eventName} 赛项`;
+  const award = TIER[cert.awardKind ?? ''] ?? '';
+  switch (cert.kind) {
+    case 'award':
+      return [`在${cert.competition}`, event, `荣获${award}`];
+    case 'outstanding_advisor':
+      return [`在${cert.competition}`, event, '指导学生荣获一等奖，被评为优秀指导教师'];
+    case 'inheritor':
+      return [`在${cert.competition}`, event, `荣获${award}，经组委会确认为“楚怡”职业教育精神传承人`];
+  }
+}
+
 /** The sentence the certificate states, for the PDF and for /verify alike. */
 export function certificateText(cert: VerifiedCertificate): string {
   const event = `${cert.eventCode} ${cert.eventName}`;
@@ -53,12 +67,24 @@ export async function certificatePdf(cert: VerifiedCertificate, verifyUrl: strin
   const { width, height } = doc.page;
   doc.lineWidth(3).strokeColor('#a16207').rect(24, 24, width - 48, height - 48).stroke();
   doc.lineWidth(1).rect(32, 32, width - 64, height - 64).stroke();
-  doc.fillColor('#7f1d1d').fontSize(40).text(TITLE[cert.kind], 0, 90, { align: 'center', width });
-  doc.fillColor('#111').fontSize(24).text(`${cert.holderName}：`, 110, 180);
-  doc.fontSize(20).text(certificateText(cert), 150, 230, { width: width - 300, lineGap: 10 });
-  doc.fontSize(14).text(cert.school, 110, 330);
-  doc.fontSize(16).text(`${cert.year}年“楚怡杯”湖南省职业院校技能竞赛组委会`, width - 470, height - 150, { width: 380, align: 'right' });
-  doc.text(formatBeijing(cert.issuedAt, 'zh-CN', 'date'), width - 470, height - 120, { width: 380, align: 'right' });
+  const [before, event, after] = certificateLines(cert);
+  // Every line is centred and set on one line: a name, a school or an event is never broken in two;
+  // a long one is set smaller to fit instead.
+  const line = (text: string, y: number, size: number, color = '#111') => {
+    const room = width - 220;
+    doc.fontSize(size);
+    const fitted = Math.min(size, (size * room) / Math.max(1, doc.widthOfString(text)));
+    doc.fillColor(color).fontSize(fitted).text(text, 110, y + (size - fitted) / 2, { width: room, align: 'center', lineBreak: false });
+  };
+  line(TITLE[cert.kind], 78, 40, '#7f1d1d');
+  line(cert.holderName, 150, 32);
+  line(cert.school, 196, 20, '#333');
+  line(before, 252, 18);
+  line(event, 288, 24);
+  line(after, 330, 26, '#7f1d1d');
+  // Bottom right: the organiser and the date, with clear space above them for the seal (盖章).
+  doc.fillColor('#111').fontSize(16).text(`${cert.year}年“楚怡杯”湖南省职业院校技能竞赛组委会`, width - 470, height - 120, { width: 380, align: 'right' });
+  doc.text(formatBeijing(cert.issuedAt, 'zh-CN', 'date'), width - 470, height - 94, { width: 380, align: 'right' });
   // The QR code drawn as vector squares: sharp at any print size.
   const qr = QRCode.create(verifyUrl, { errorCorrectionLevel: 'M' });
   const cell = 2.6;

@@ -87,6 +87,12 @@ describe('the awards API', () => {
       expect(text).toContain(cert.holderName);
       expect(text).toMatch(/[一二三]等奖/);
       expect(text).toContain(cert.code);
+      // Read as laid out: the event's name and the school each stand on one line, never broken.
+      const lines = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\n').map((l) => l.trim());
+      const event = server.db.$client.prepare('select code, name from events where id = ?').get(cert.eventId) as { code: string; name: string };
+      expect(lines.some((l) => l.replace(/\s+/g, '').includes(`${event.code}${event.name}`))).toBe(true);
+      const school = server.db.$client.prepare('select name from schools where id = ?').pluck().get(cert.schoolId) as string;
+      expect(lines.some((l) => l.replace(/\s+/g, '') === school)).toBe(true);
     } else if (process.env.REQUIRE_E2E) {
       throw new Error('pdftotext (poppler-utils) is required in CI');
     }
