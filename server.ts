@@ -32,6 +32,7 @@ import { marksHandler } from './app/api/fast-marks.server.ts';
 import { feedHandler } from './app/api/feed.server.ts';
 import { cleanErrors, contentSecurityPolicy, limitBody, MAX_BODY_BYTES } from './app/http/hardening.server.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedCompetition } from './scripts/seed/generate.ts';
+import { startSimulation } from './scripts/simulate.ts';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 export const VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
@@ -228,9 +229,12 @@ async function main() {
     console.log(`演示账号 (demo accounts), 密码 (password) ${DEMO_PASSWORD}:`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(8)} ${a.label}`);
   }
+  // `npm start -- --simulate`: judges marking a few events, so that /live shows boards moving.
+  const simulation = process.argv.includes('--simulate') ? startSimulation(server.db) : null;
 
   const stop = (signal: string) => {
     console.log(`收到 ${signal}，正在停止 (stopping)…`);
+    simulation?.stop();
     server.close().then(
       () => process.exit(0),
       (error) => {
