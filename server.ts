@@ -33,6 +33,7 @@ import { feedHandler } from './app/api/feed.server.ts';
 import { cleanErrors, contentSecurityPolicy, limitBody, MAX_BODY_BYTES } from './app/http/hardening.server.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedCompetition } from './scripts/seed/generate.ts';
 import { startSimulation } from './scripts/simulate.ts';
+import { seedHistory } from './scripts/seed/history.ts';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 export const VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
@@ -62,6 +63,11 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
   if (config.seedDemo && isEmpty(db)) {
     const report = await seedCompetition(db);
     log(`已写入演示竞赛 (seeded the demo competition): ${JSON.stringify(report)}`);
+    // The demo's past: a finished earlier year, with results, inheritors and certificates to see.
+    if (config.seedHistory) {
+      const past = await seedHistory(db);
+      log(`已写入往届演示 (seeded a finished earlier year): ${past.events} 个赛项，${past.inheritors} 位传承人`);
+    }
   }
 
   const build = (await import(pathToFileURL(buildPath ?? join(ROOT, 'build', 'index.js')).href)) as ServerBuild;

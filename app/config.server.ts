@@ -24,6 +24,8 @@ export const envSchema = z.object({
     .optional(),
   COOKIE_SECURE: booleanFlag.default(false),
   SEED_DEMO: booleanFlag.default(true),
+  /** With the demo, a finished earlier year (results, inheritors, certificates); tests leave it out. */
+  SEED_HISTORY: booleanFlag.default(true),
   /** Trust X-Forwarded-For from a reverse proxy, so that rate limits see the client's address. */
   TRUST_PROXY: booleanFlag.default(false),
   /** A CJK font file (.ttf, .otf or .ttc) for certificates; by default Debian's fonts-noto-cjk. */
@@ -40,6 +42,7 @@ export type Config = {
   redisUrl: string | undefined;
   cookieSecure: boolean;
   seedDemo: boolean;
+  seedHistory: boolean;
   trustProxy: boolean;
   certificateFont: string | undefined;
   publicUrl: string | undefined;
@@ -72,6 +75,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     cookieSecure: e.COOKIE_SECURE,
     seedDemo: e.SEED_DEMO,
+    seedHistory: e.SEED_HISTORY,
     trustProxy: e.TRUST_PROXY,
     certificateFont: e.CERTIFICATE_FONT,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),

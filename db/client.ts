@@ -29,7 +29,7 @@ export function openDatabase(path: string): Db {
  * drizzle asks SQLite to compile every query afresh; keeping the compiled statements by their SQL
  * text removes a large share of each query's cost on hot paths (imports, marks). A statement runs
  * to completion synchronously before the next use, so sharing one is safe; each reuse starts in
- * object mode, because drizzle switches some to raw (array) mode.
+ * object mode, because drizzle switches some to raw (array) mode and callers may pluck.
  */
 function cacheStatements(sqlite: Database.Database, limit = 1000): void {
   const prepare = sqlite.prepare.bind(sqlite);
@@ -37,7 +37,8 @@ function cacheStatements(sqlite: Database.Database, limit = 1000): void {
   sqlite.prepare = ((source: string) => {
     const hit = cache.get(source);
     if (hit) {
-      if (hit.reader) hit.raw(false);
+      // Back to rows as objects, whatever mode the last user set (drizzle's raw, a caller's pluck).
+      if (hit.reader) hit.pluck(false).raw(false);
       return hit;
     }
     const statement = prepare(source);

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { closeDatabase, openMigratedDatabase } from '#db/client.ts';
 import { loadConfig } from '#app/config.server.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedCompetition, wipe, type SeedScale } from './seed/generate.ts';
+import { seedHistory } from './seed/history.ts';
 
 const { values } = parseArgs({
   options: { reset: { type: 'boolean', default: false }, scale: { type: 'string', default: 'demo' } },
@@ -27,6 +28,7 @@ try {
   }
   const started = performance.now();
   const report = await seedCompetition(db, { scale: values.scale as SeedScale });
+  if (values.scale === 'demo') console.log('a finished earlier year:', await seedHistory(db));
   console.log(`seeded ${values.scale} in ${Math.round(performance.now() - started)} ms:`, report);
   console.log(`demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
 } finally {

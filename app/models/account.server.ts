@@ -101,8 +101,10 @@ function usernameTaken(db: Db, name: string): boolean {
 }
 
 /** Admin creates an account; a judge account also gets its judge record (affiliation, for 回避). */
-export async function createAccount(db: Db, actor: Actor, input: CreateAccountInput): Promise<{ userId: number }> {
+export async function createAccount(db: Db, actor: Actor, given: CreateAccountInput): Promise<{ userId: number }> {
   requireAdmin(actor);
+  // A judge's school can only be the one they teach at (for 回避): the form offers one school list.
+  const input = given.role === 'judge' && given.affiliationSchoolId == null ? { ...given, affiliationSchoolId: given.schoolId, schoolId: undefined } : given;
   if (usernameTaken(db, input.username)) {
     throw conflict('username_taken', { username: input.username }, { username: 'errors.username_taken' });
   }

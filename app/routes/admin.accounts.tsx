@@ -35,8 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     switch (input.intent) {
       case 'create':
-        // One school list in the form: a school account's own school, or the school a judge teaches at (for 回避).
-        await createAccount(context.db, actor, input.role === 'school' ? input : { ...input, schoolId: undefined, affiliationSchoolId: input.affiliationSchoolId ?? input.schoolId });
+        await createAccount(context.db, actor, input);
         return json({ ok: true as const, intent: input.intent, username: input.username });
       case 'reset':
         await resetPassword(context.db, actor, input.userId, input.password);

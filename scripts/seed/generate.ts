@@ -67,6 +67,12 @@ export async function seedCompetition(db: Db, options: SeedOptions = {}): Promis
   return atomically(db, (tx) => new Generator(tx, rng, now, passwordHash, scale).run());
 }
 
+/** An earlier year's competition with these events, its teams and panels, on the schools already seeded (scripts/seed/history.ts runs it). */
+export async function seedEarlierYear(db: Db, { now, seed, codes }: { now: Date; seed: number; codes: readonly string[] }): Promise<{ competitionId: number; eventIds: number[] }> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return atomically(db, (tx) => new Generator(tx, new Random(seed), now, passwordHash, 'demo', true).runHistory(codes));
+}
+
 class Generator {
   private report: SeedReport = { schools: 0, events: 0, teams: 0, contestants: 0, advisors: 0, judges: 0, accounts: 0 };
   private idSequence = 0;
@@ -78,7 +84,44 @@ class Generator {
     private now: Date,
     private passwordHash: string,
     private scale: SeedScale,
+    /** A finished earlier year beside the demo (scripts/seed/history.ts): same schools, its own events. */
+    private history = false,
   ) {}
+
+  /** The earlier year's competition, events, teams and panels, on the schools already there. */
+  runHistory(codes: readonly string[]): { competitionId: number; eventIds: number[] } {
+    const prefectureIds = this.prefectures();
+    const prefectureCodes = new Map(PREFECTURES.map(([code, name]) => [prefectureIds.get(name)!, code]));
+    const schools = this.tx.select().from(t.schools).all().map((s) => ({ ...s, regionCode: prefectureCodes.get(s.prefectureId)! }));
+    const startsOn = new Date(this.now.getTime() + 35 * DAY);
+    const year = this.now.getFullYear();
+    const competition = createCompetition(this.tx, SYSTEM_ACTOR, {
+      name: `${year}年“楚怡杯”湖南省职业院校技能竞赛`,
+      year,
+      registrationOpensAt: new Date(this.now.getTime() - 14 * DAY),
+      registrationDeadline: new Date(this.now.getTime() + 21 * DAY),
+      startsOn: isoDate(startsOn),
+      endsOn: isoDate(new Date(startsOn.getTime() + 30 * DAY)),
+      announcementDays: 5,
+      defaultAwardRatios: { first: 0.1, second: 0.2, third: 0.3 },
+      defaultTieAtBoundary: 'down',
+      defaultLiveMode: 'anonymous',
+      defaultAggregationMethod: 'mean',
+    });
+    changePhase(this.tx, SYSTEM_ACTOR, competition.id, 'registration', '往届演示 (demo history)');
+    const divisionIds = this.divisions(competition.id);
+    const delegationOf = this.delegations(competition.id, schools, prefectureIds);
+    const templates = EVENT_TEMPLATES.filter((tpl) => codes.includes(tpl.code));
+    const venueIds = this.venues(competition.id, schools, 2);
+    let judgeNumber = 0;
+    const eventIds = templates.map((template, index) => {
+      const event = this.event(competition.id, divisionIds[template.division], venueIds[index % venueIds.length], template, startsOn, index);
+      const entered = this.teams(competition.id, event, template, schools, delegationOf);
+      judgeNumber = this.panel(event.id, template, schools, entered, judgeNumber);
+      return event.id;
+    });
+    return { competitionId: competition.id, eventIds };
+  }
 
   run(): SeedReport {
     const prefectureIds = this.prefectures();
@@ -318,7 +361,10 @@ class Generator {
     const railway = schools.find((s) => s.name === '湖南铁道职业技术学院')!;
     // The demo school enters a few 高职 events (not GZ012, where its teachers judge).
     // It enters those only, so the demo always has events it may still enter.
-    if (this.scale === 'demo') {
+    if (this.history) {
+      // The demo school took part in the earlier year too: its results and certificates are there to see.
+      entering = [railway, ...entering.filter((s) => s !== railway)];
+    } else if (this.scale === 'demo') {
       entering = entering.filter((s) => s !== railway);
       if (['GZ003', 'GZ021', 'GZ045'].includes(tpl.code)) entering = [railway, ...entering];
     }
@@ -361,6 +407,7 @@ class Generator {
   }
 
   private teamStatus(demoSchoolEvent: string | null): (typeof t.TEAM_STATUSES)[number] {
+    if (this.history) return 'approved';
     if (demoSchoolEvent === 'GZ003') return 'approved';
     if (demoSchoolEvent === 'GZ021') return 'submitted';
     if (demoSchoolEvent === 'GZ045') return 'returned';
@@ -409,13 +456,13 @@ class Generator {
   private panel(eventId: number, tpl: EventTemplate, schools: SeededSchool[], entered: Set<number>, judgeNumber: number): number {
     const size = this.panelSize();
     // The demo school's teachers judge GZ012 only, so it can enter any other event it is eligible for.
-    const railway = this.scale === 'demo' && tpl.code !== 'GZ012' ? schools.find((s) => s.name === '湖南铁道职业技术学院') : undefined;
+    const railway = this.scale === 'demo' && (this.history || tpl.code !== 'GZ012') ? schools.find((s) => s.name === '湖南铁道职业技术学院') : undefined;
     const free = this.rng.shuffle(schools.filter((s) => !entered.has(s.id) && s !== railway));
     for (let i = 0; i < size; i++) {
       judgeNumber++;
       const fromSchool = i < free.length && this.rng.chance(0.7) ? free[i] : null;
-      const demo = this.scale === 'demo' && tpl.code === 'GZ012' && i < 2;
-      const username = demo ? (i === 0 ? 'chief' : 'judge') : `j${String(judgeNumber).padStart(4, '0')}`;
+      const demo = this.scale === 'demo' && !this.history && tpl.code === 'GZ012' && i < 2;
+      const username = demo ? (i === 0 ? 'chief' : 'judge') : `${this.history ? 'h' : 'j'}${String(judgeNumber).padStart(4, '0')}`;
       const name = this.personName();
       const userId = this.account(username, name, 'judge');
       const judge = this.tx

@@ -22,6 +22,13 @@ describe('the statement cache', () => {
     expect(again.get(...params)).toEqual({ name: '长沙市' });
     expect(query.get()).toEqual({ name: '长沙市' });
   });
+
+  it('regression: a caller that plucks one column does not leave the statement plucking for the next', () => {
+    const db = openMigratedDatabase(':memory:');
+    const text = 'select id, name from prefectures where code = ?';
+    expect(typeof db.$client.prepare(text).pluck().get('430100')).toBe('number');
+    expect(db.$client.prepare(text).get('430100')).toMatchObject({ name: '长沙市' });
+  });
 });
 
 describe('atomically', () => {

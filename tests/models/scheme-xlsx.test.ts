@@ -47,7 +47,7 @@ describe('the scheme workbook', () => {
   it('downloads the event’s scheme and imports it back unchanged', async () => {
     const before = loadScheme(db, eventId)!;
     const { buffer, filename } = await schemeWorkbook(db, admin(), eventId);
-    expect(filename).toBe('GZ012-评分标准.xlsx');
+    expect(filename).toBe('GZ012-工业机器人技术应用-评分标准.xlsx');
     const outcome = await importAs(toArrayBuffer(buffer));
     expect(outcome).toEqual({ ok: true, modules: before.modules.length, criteria: before.criteria.length, total: before.total });
     const after = loadScheme(db, eventId)!;

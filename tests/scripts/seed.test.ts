@@ -126,3 +126,25 @@ describe('the province-scale competition', () => {
     expect(report.judges).toBeGreaterThanOrEqual(2_000);
   }, 60_000);
 });
+
+describe('the demo’s finished earlier year', () => {
+  it('holds a closed year with final results, issued certificates and confirmed inheritors; the current year stays current', async () => {
+    const { openMigratedDatabase } = await import('#db/client.ts');
+    const { seedCompetition } = await import('../../scripts/seed/generate.ts');
+    const { seedHistory } = await import('../../scripts/seed/history.ts');
+    const { findCurrentCompetition } = await import('#app/models/competition.server.ts');
+    const { inheritorRegister } = await import('#app/models/nomination.server.ts');
+    const db = openMigratedDatabase(':memory:');
+    await seedCompetition(db);
+    const past = await seedHistory(db);
+    expect(findCurrentCompetition(db)!.year).toBe(2026);
+    const year = db.$client.prepare('select year, phase from competitions where id = ?').get(past.competitionId);
+    expect(year).toEqual({ year: 2025, phase: 'closed' });
+    expect(db.$client.prepare('select distinct status from events where competition_id = ?').pluck().all(past.competitionId)).toEqual(['final']);
+    // The demo school took part: its certificates are there for the `school` account to see.
+    const railway = db.$client.prepare("select count(*) from certificates c join schools s on s.id = c.school_id join events e on e.id = c.event_id where s.name = '湖南铁道职业技术学院' and e.competition_id = ?").pluck().get(past.competitionId) as number;
+    expect(railway).toBeGreaterThan(0);
+    expect(inheritorRegister(db, { year: 2025 }).total).toBe(past.inheritors);
+    expect(past.inheritors).toBeGreaterThan(0);
+  });
+});
