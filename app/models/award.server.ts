@@ -4,7 +4,7 @@
  * no phone ever leaves this module.
  */
 import { fromOrNull } from '#app/domain/exact.ts';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.ts';
 import { awards, competitions, divisions, events, prefectures, results, schools, teams } from '#db/schema.ts';
 import type { AwardTier } from '#app/domain/awards.ts';
@@ -93,6 +93,12 @@ export function eventAwards(db: DbOrTx, actor: Actor | null, eventId: number) {
 export type EventAwards = ReturnType<typeof eventAwards>;
 
 /** Published events of a competition, for the public results index. */
+/** Every year with published results, newest first, each with its published events. */
+export function publishedYears(db: DbOrTx) {
+  const years = db.select({ id: competitions.id, name: competitions.name, year: competitions.year }).from(competitions).where(ne(competitions.phase, 'draft')).orderBy(desc(competitions.year), desc(competitions.id)).all();
+  return years.map((y) => ({ ...y, events: publishedEvents(db, y.id) })).filter((y, i) => i === 0 || y.events.length > 0);
+}
+
 export function publishedEvents(db: DbOrTx, competitionId: number) {
   return db
     .select({ id: events.id, code: events.code, name: events.name, status: events.status, division: divisions.name })

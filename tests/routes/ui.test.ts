@@ -221,6 +221,12 @@ describe('public pages', () => {
     expect(html).toContain(text);
   });
 
+  it('/results shows the current year first, then the demo’s finished earlier year with its events', async () => {
+    const { html } = await new Client(server.url).page('/results');
+    expect(html.indexOf('2026年“楚怡杯”')).toBeLessThan(html.indexOf('2025年“楚怡杯”'));
+    expect(html).toContain('汽车维修');
+  });
+
   it('refuses a results page of an unpublished event and an unknown certificate, with a 404', async () => {
     const c = new Client(server.url);
     const gz012 = server.db.$client.prepare("select id from events where code = 'GZ012'").get() as { id: number };
