@@ -383,6 +383,15 @@ registry.registerPath({
   request: { params: idPath('id') },
   responses: { 200: { description: '成绩 (results)', content: { 'application/json': { schema: Results } } }, ...errors(401, 403, 404, 409) },
 });
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/events/{id}/results.xlsx',
+  summary: '成绩明细 .xlsx：名次、作品编号、参赛队、院校、各模块得分、总分、奖项（解密后；组委会与裁判长）(the results with every module\'s score, after decryption)',
+  tags: ['judging'],
+  security,
+  request: { params: idPath('id') },
+  responses: { 200: { description: '工作簿 (the workbook)', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } } }, ...errors(401, 403, 404, 409) },
+});
 
 // The live boards' schemas are the socket's own (zod/mini), as JSON Schema.
 for (const [name, schema] of [['EventBoard', eventBoard], ['CompetitionBoard', competitionBoard], ['CompetitionDelta', competitionDelta]] as const) {

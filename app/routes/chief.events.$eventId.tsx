@@ -199,6 +199,7 @@ export default function ChiefEvent() {
       {results ? (
         <section className="panel" aria-labelledby="results">
           <h2 id="results" style={{ marginTop: 0 }}>{t('judging.results')}</h2>
+          <p><a href={`/api/v1/events/${results.event.id}/results.xlsx`} download>{t('judging.resultsXlsx')}</a></p>
           <table data-testid="results">
             <thead>
               <tr><th className="num">{t('judging.rank')}</th><th>{t('judging.workCode')}</th><th>{t('dashboard.team')}</th><th>{t('registration.school')}</th><th className="num">{t('judging.total')}</th></tr>

@@ -19,6 +19,7 @@ export default function JudgeEvent() {
     <>
       <h1>{event.code} {event.name}</h1>
       <p className="muted">{t('judging.anonymousNote')}</p>
+      {sheets.length ? <p><a href={`/judge/events/${event.id}/print`}>{t('judging.printSheets')}</a></p> : null}
       {sheets.length === 0 ? <p className="notice">{t('judging.noSheets')}</p> : (
         <p className="facts" role="status">
           <strong>{t('judging.sheetsDone', { done: sheets.filter((s) => s.status === 'submitted').length, of: sheets.length })}</strong>

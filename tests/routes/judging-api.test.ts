@@ -82,6 +82,23 @@ describe('lock and results over the API', () => {
     expect((await lock.json()).error.code).toBe('sheets_outstanding');
     expect((await chief.fetch(`/api/v1/events/${ready.event.id}/results`)).status).toBe(409);
     expect((await judge.json('POST', `/api/v1/events/${ready.event.id}/lock`)).status).toBe(403);
+    // The results workbook likewise: not before decryption, never for a scoring judge.
+    expect((await chief.fetch(`/api/v1/events/${ready.event.id}/results.xlsx`)).status).toBe(409);
+    expect((await judge.fetch(`/api/v1/events/${ready.event.id}/results.xlsx`)).status).toBe(403);
+  });
+});
+
+describe('blank score sheets to print', () => {
+  it('gives the judge one page per work code with every criterion and a box to write in', async () => {
+    const res = await judge.fetch(`/judge/events/${ready.event.id}/print`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect((html.match(/class="print-page"/g) ?? []).length).toBe(codes.length);
+    for (const code of codes) expect(html).toContain(`<strong>${code}</strong>`);
+    expect((html.match(/class="print-box"/g) ?? []).length).toBe(codes.length * ready.scheme.criteria.length);
+    expect(html).toContain('裁判签名');
+    // Only a scoring judge of the event has its sheets.
+    expect((await chief.fetch(`/judge/events/${ready.event.id}/print`)).status).toBeGreaterThanOrEqual(300);
   });
 });
 
