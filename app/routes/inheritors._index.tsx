@@ -48,15 +48,15 @@ export default function Inheritors() {
       </Form>
       <p aria-live="polite">{t('inheritors.count', { count: register.total })}</p>
       {register.rows.length === 0 ? <p className="panel">{t('inheritors.none')}</p> : null}
-      <Table label={t('inheritors.title')} columns={[t('inheritors.name'), t('inheritors.school'), t('inheritors.prefecture'), t('inheritors.event'), t('inheritors.award'), t('inheritors.year')]} testId="inheritors">
+      <Table className="cards" label={t('inheritors.title')} columns={[t('inheritors.name'), t('inheritors.school'), t('inheritors.prefecture'), t('inheritors.event'), t('inheritors.award'), t('inheritors.year')]} testId="inheritors">
         {register.rows.map((r) => (
           <tr key={r.id}>
-            <td><Link to={`/inheritors/${r.id}`}>{r.name}</Link></td>
-            <td>{r.school}</td>
-            <td>{r.prefecture}</td>
-            <td>{r.eventCode} {r.eventName}<br /><small>{r.division}</small></td>
-            <td><AwardBadge award={r.award === 'outstanding_advisor' ? null : r.award} /></td>
-            <td>{r.year}</td>
+            <td className="card-title"><Link to={`/inheritors/${r.id}`}>{r.name}</Link></td>
+            <td data-label={t('inheritors.school')}>{r.school}</td>
+            <td data-label={t('inheritors.prefecture')}>{r.prefecture}</td>
+            <td data-label={t('inheritors.event')}>{r.eventCode} {r.eventName} <small>{r.division}</small></td>
+            <td data-label={t('inheritors.award')}><AwardBadge award={r.award === 'outstanding_advisor' ? null : r.award} /></td>
+            <td data-label={t('inheritors.year')}>{r.year}</td>
           </tr>
         ))}
       </Table>
