@@ -485,10 +485,11 @@ registry.registerPath({
 registry.registerPath({
   method: 'get',
   path: '/api/v1/appeals',
-  summary: '申诉列表：院校只见本校，监督仲裁与组委会见全部 (appeals: a school sees its own)',
+  summary: '申诉列表，按提交顺序分页：院校只见本校，监督仲裁与组委会见全部 (appeals in the order filed, by cursor: a school sees its own)',
   tags: ['awards'],
   security,
-  responses: { 200: { description: '申诉 (appeals)', content: { 'application/json': { schema: z.object({ appeals: z.array(Appeal) }) } } }, ...errors(401, 403) },
+  request: { query: cursorParams },
+  responses: { 200: { description: '申诉 (appeals)', content: { 'application/json': { schema: z.object({ appeals: z.array(Appeal), nextCursor: z.string().nullable() }) } } }, ...errors(401, 403) },
 });
 registry.registerPath({
   method: 'post',
@@ -517,11 +518,11 @@ registry.registerPath({
   request: {
     query: z.object({
       q: z.string().optional(), year: z.number().int().optional(), division: z.string().optional(), event: z.string().optional(),
-      school: z.string().optional(), prefecture: z.string().optional(), page: z.number().int().optional(),
-    }),
+      school: z.string().optional(), prefecture: z.string().optional(),
+    }).merge(cursorParams),
   },
   responses: {
-    200: { description: '名录 (the register)', content: { 'application/json': { schema: z.object({ rows: z.array(Inheritor), total: z.number().int(), page: z.number().int(), pages: z.number().int() }) } } },
+    200: { description: '名录，按提名顺序分页 (the register, in the order nominated, by cursor)', content: { 'application/json': { schema: z.object({ rows: z.array(Inheritor), total: z.number().int(), nextCursor: z.string().nullable() }) } } },
   },
 });
 registry.registerPath({

@@ -5,7 +5,7 @@
  * run with its awards. The published run stays public until the re-lock replaces it.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { appeals, attachments, checkIns, events, judges, marks, schools, scoringSheets, teams } from '#db/schema.ts';
 import { markProblem } from '#app/domain/aggregation.ts';
@@ -213,6 +213,21 @@ export function appealsForArbiter(db: Db, actor: Actor) {
   requirePermission(actor, 'appeal:list');
   const all = appealList(db).orderBy(desc(appeals.createdAt)).all();
   return { toDecide: all.filter((a) => a.status === 'filed').reverse(), decided: all.filter((a) => a.status !== 'filed') };
+}
+
+/**
+ * Appeals a slice at a time for programs, in the order they were filed: a school's own, or every
+ * appeal for the arbiter and the organiser; with the cursor of the next slice.
+ */
+export function appealSlice(db: Db, actor: Actor, { schoolId, cursor = 0, limit = 100 }: { schoolId: number | null; cursor?: number; limit?: number }) {
+  if (schoolId !== null) requirePermission(actor, 'results:read-own', { schoolId });
+  else requirePermission(actor, 'appeal:list');
+  const rows = appealList(db)
+    .where(and(gt(appeals.id, cursor), schoolId !== null ? eq(appeals.schoolId, schoolId) : undefined))
+    .orderBy(asc(appeals.id))
+    .limit(limit + 1)
+    .all();
+  return { appeals: rows.slice(0, limit), nextCursor: rows.length > limit ? String(rows[limit - 1].id) : null };
 }
 
 /** A school's own appeals. */

@@ -3,12 +3,12 @@
  * award the competition nominates (by default 一等奖) is nominated once; the organiser confirms or
  * declines each; confirmed ones form the public register (传承人名录), kept across years.
  */
-import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { and, asc, count, desc, eq, gt, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { awards, competitions, contestants, divisions, events, nominations, prefectures, schools, teamMembers } from '#db/schema.ts';
 import { SYSTEM_ACTOR, type Actor } from '#app/domain/roles.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
+import { contains } from './search.server.ts';
 import { recordAudit } from './audit.server.ts';
 import { issueInheritorCertificate } from './certificate.server.ts';
 import { ModelError, notFound } from './errors.ts';
@@ -133,10 +133,8 @@ function registerQuery(db: DbOrTx) {
     .innerJoin(competitions, eq(competitions.id, nominations.competitionId));
 }
 
-/** The public register (传承人名录): confirmed nominations, newest year first, searchable and filterable. */
-export function inheritorRegister(db: DbOrTx, filter: RegisterFilter = {}) {
-  // LIKE with the user's % and _ taken literally.
-  const contains = (column: SQLiteColumn, text: string) => sql`${column} like ${`%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} escape '\\'`;
+/** The register's conditions: confirmed nominations, searched and filtered. */
+function registerWhere(filter: RegisterFilter): SQL[] {
   const where: SQL[] = [eq(nominations.status, 'confirmed')];
   if (filter.q) where.push(or(contains(contestants.name, filter.q), contains(schools.name, filter.q), contains(events.name, filter.q))!);
   if (filter.year) where.push(eq(competitions.year, filter.year));
@@ -144,6 +142,14 @@ export function inheritorRegister(db: DbOrTx, filter: RegisterFilter = {}) {
   if (filter.event) where.push(or(eq(events.code, filter.event), contains(events.name, filter.event))!);
   if (filter.school) where.push(contains(schools.name, filter.school));
   if (filter.prefecture) where.push(eq(prefectures.name, filter.prefecture));
+  return where;
+}
+
+const registerTotal = (db: DbOrTx, where: SQL[]) => db.select({ n: count() }).from(registerQuery(db).where(and(...where)).as('r')).get()!.n;
+
+/** The public register (传承人名录): confirmed nominations, newest year first, searchable and filterable, a page at a time. */
+export function inheritorRegister(db: DbOrTx, filter: RegisterFilter = {}) {
+  const where = registerWhere(filter);
   const page = Math.max(1, filter.page ?? 1);
   const rows = registerQuery(db)
     .where(and(...where))
@@ -151,8 +157,15 @@ export function inheritorRegister(db: DbOrTx, filter: RegisterFilter = {}) {
     .limit(REGISTER_PAGE_SIZE)
     .offset((page - 1) * REGISTER_PAGE_SIZE)
     .all();
-  const total = db.select({ n: count() }).from(registerQuery(db).where(and(...where)).as('r')).get()!.n;
+  const total = registerTotal(db, where);
   return { rows, total, page, pages: Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE)) };
+}
+
+/** The register for programs, a slice at a time in the order the nominations were made, with the next slice's cursor. */
+export function inheritorSlice(db: DbOrTx, filter: RegisterFilter, { cursor, limit }: { cursor: number; limit: number }) {
+  const where = registerWhere(filter);
+  const rows = registerQuery(db).where(and(...where, gt(nominations.id, cursor))).orderBy(asc(nominations.id)).limit(limit + 1).all();
+  return { rows: rows.slice(0, limit), total: registerTotal(db, where), nextCursor: rows.length > limit ? String(rows[limit - 1].id) : null };
 }
 
 /** The values the register's filters offer. */

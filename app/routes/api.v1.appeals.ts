@@ -1,16 +1,17 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { ApiError, apiRoute, methodNotAllowed, readJson } from '#app/api/respond.server.ts';
 import { requireActor, requireDesk } from '#app/auth/session.server.ts';
-import { appealsForArbiter, appealsOfSchool, fileAppeal } from '#app/models/appeal.server.ts';
+import { appealSlice, fileAppeal } from '#app/models/appeal.server.ts';
+import { sliceInput } from '#app/schemas/registration.server.ts';
 import { appealApiInput } from '#app/schemas/awards.server.ts';
 
 /** Appeals: a school sees its own; the arbiter and the organiser see all. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return apiRoute(request, async () => {
     const actor = await requireActor(request, context);
-    if (actor.schoolId !== null) return json({ appeals: appealsOfSchool(context.db, actor, actor.schoolId!) });
-    const { toDecide, decided } = appealsForArbiter(context.db, actor);
-    return json({ appeals: [...toDecide, ...decided] });
+    // A slice at a time, in the order filed: a school its own, the arbiter and the organiser all.
+    const slice = sliceInput.parse(Object.fromEntries(new URL(request.url).searchParams));
+    return json(appealSlice(context.db, actor, { schoolId: actor.schoolId, cursor: slice.cursor, limit: slice.limit }));
   });
 }
 
