@@ -24,7 +24,7 @@ export async function pdfResponse(request: Request, context: AppLoadContext, cer
 }
 
 /** Streams the zip as its PDFs are made, so a school with many certificates starts downloading at once. */
-export async function zipResponse(request: Request, context: AppLoadContext, certs: VerifiedCertificate[], name: string): Promise<Response> {
+export async function zipResponse(request: Request, context: AppLoadContext, certs: VerifiedCertificate[], { name, ascii }: { name: string; ascii: string }): Promise<Response> {
   // Fail before the first byte when a certificate cannot be made at all (no font).
   const first = certs[0] ? await certificatePdf(certs[0], verifyUrl(request, context, certs[0].code), context.config.certificateFont) : null;
   const zip = new ZipArchive({ zlib: { level: 6 } });
@@ -42,6 +42,6 @@ export async function zipResponse(request: Request, context: AppLoadContext, cer
     }
   })();
   return new Response(Readable.toWeb(out) as ReadableStream, {
-    headers: { 'Content-Type': 'application/zip', 'Content-Disposition': disposition(name, 'certificates.zip'), 'Cache-Control': 'private, no-store' },
+    headers: { 'Content-Type': 'application/zip', 'Content-Disposition': disposition(name, ascii), 'Cache-Control': 'private, no-store' },
   });
 }

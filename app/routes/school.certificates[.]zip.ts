@@ -10,5 +10,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const schoolId = actor.schoolId ?? numericParam(new URL(request.url).searchParams.get('schoolId') ?? undefined);
   const certs = modelRead(request, () => schoolCertificates(context.db, actor, schoolId));
   const name = `${certs[0]?.school ?? 'school'}-证书.zip`;
-  return modelReadAsync(request, () => zipResponse(request, context, certs, name));
+  return modelReadAsync(request, () => zipResponse(request, context, certs, { name, ascii: `school-${schoolId}-certificates.zip` }));
 }
