@@ -93,22 +93,7 @@ class Generator {
     const prefectureIds = this.prefectures();
     const prefectureCodes = new Map(PREFECTURES.map(([code, name]) => [prefectureIds.get(name)!, code]));
     const schools = this.tx.select().from(t.schools).all().map((s) => ({ ...s, regionCode: prefectureCodes.get(s.prefectureId)! }));
-    const startsOn = new Date(this.now.getTime() + 35 * DAY);
-    const year = this.now.getFullYear();
-    const competition = createCompetition(this.tx, SYSTEM_ACTOR, {
-      name: `${year}年“楚怡杯”湖南省职业院校技能竞赛`,
-      year,
-      registrationOpensAt: new Date(this.now.getTime() - 14 * DAY),
-      registrationDeadline: new Date(this.now.getTime() + 21 * DAY),
-      startsOn: isoDate(startsOn),
-      endsOn: isoDate(new Date(startsOn.getTime() + 30 * DAY)),
-      announcementDays: 5,
-      defaultAwardRatios: { first: 0.1, second: 0.2, third: 0.3 },
-      defaultTieAtBoundary: 'down',
-      defaultLiveMode: 'anonymous',
-      defaultAggregationMethod: 'mean',
-    });
-    changePhase(this.tx, SYSTEM_ACTOR, competition.id, 'registration', '往届演示 (demo history)');
+    const { competition, startsOn } = this.year(this.now.getFullYear(), '往届演示 (demo history)');
     const divisionIds = this.divisions(competition.id);
     const delegationOf = this.delegations(competition.id, schools, prefectureIds);
     const templates = EVENT_TEMPLATES.filter((tpl) => codes.includes(tpl.code));
@@ -123,14 +108,15 @@ class Generator {
     return { competitionId: competition.id, eventIds };
   }
 
-  run(): SeedReport {
-    const prefectureIds = this.prefectures();
-    const schools = this.schools(prefectureIds);
+  /**
+   * A year set up as an organiser sets one up (the same model functions, the same rules), its
+   * registration open from two weeks before `now`; the competition starts five weeks after.
+   */
+  private year(year: number, reason: string) {
     const startsOn = new Date(this.now.getTime() + 35 * DAY);
-    // The year is set up as an organiser sets one up: the same model functions, the same rules.
     const competition = createCompetition(this.tx, SYSTEM_ACTOR, {
-      name: '2026年“楚怡杯”湖南省职业院校技能竞赛',
-      year: 2026,
+      name: `${year}年“楚怡杯”湖南省职业院校技能竞赛`,
+      year,
       registrationOpensAt: new Date(this.now.getTime() - 14 * DAY),
       registrationDeadline: new Date(this.now.getTime() + 21 * DAY),
       startsOn: isoDate(startsOn),
@@ -141,7 +127,14 @@ class Generator {
       defaultLiveMode: 'anonymous',
       defaultAggregationMethod: 'mean',
     });
-    changePhase(this.tx, SYSTEM_ACTOR, competition.id, 'registration', '演示竞赛开放报名 (demo)');
+    changePhase(this.tx, SYSTEM_ACTOR, competition.id, 'registration', reason);
+    return { competition, startsOn };
+  }
+
+  run(): SeedReport {
+    const prefectureIds = this.prefectures();
+    const schools = this.schools(prefectureIds);
+    const { competition, startsOn } = this.year(2026, '演示竞赛开放报名 (demo)');
     const divisionIds = this.divisions(competition.id);
     const delegationOf = this.delegations(competition.id, schools, prefectureIds);
     const templates = this.eventTemplates();
