@@ -14,6 +14,8 @@ export function WorkbookUpload({ busy }: { busy: boolean }) {
       <label htmlFor="file">{t('registration.file')}</label>
       <input id="file" name="file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
       <button type="submit" disabled={busy}>{t('registration.upload')}</button>
+      {/* A province's sheet takes a few seconds to send and check: say so while it does. */}
+      <p className="muted" role="status" aria-live="polite">{busy ? t('registration.uploading') : ''}</p>
     </Form>
   );
 }

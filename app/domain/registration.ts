@@ -125,3 +125,7 @@ export function checkRoster(
   });
   return out;
 }
+
+/** The orders the organiser's registration review offers (each ends on the team's number). */
+export const REGISTRATION_SORTS = ['event', 'school', 'status', 'submitted'] as const;
+export type RegistrationSort = (typeof REGISTRATION_SORTS)[number];

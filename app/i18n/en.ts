@@ -179,6 +179,9 @@ export const en: Catalogue<typeof zhCN> = {
     accounts: 'Accounts',
   },
   registration: {
+    uploading: 'Uploading and checking every row…',
+    sort: 'Sort',
+    sortBy: { event: 'By event', school: 'By school', status: 'By status', submitted: 'By submission (newest first)' },
     search: 'Team or school name',
     ownTeacherJudges: 'A teacher of your school judges this event: the organiser must change the panel (conflict of interest) before approving your team.',
     select: 'Select',

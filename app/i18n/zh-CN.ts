@@ -175,6 +175,9 @@ export const zhCN = {
     accounts: '账号',
   },
   registration: {
+    uploading: '正在上传并逐行检查，请稍候…',
+    sort: '排序',
+    sortBy: { event: '按赛项', school: '按院校', status: '按状态', submitted: '按提交时间（新的在前）' },
     search: '队名或院校名',
     ownTeacherJudges: '本校教师是该赛项裁判：报名后须由组委会调整裁判（回避），才能批准。',
     select: '选择',

@@ -2,12 +2,12 @@
  * The organiser's review of registration (报名审核): every team with its event, school and rule
  * check, counts per event and prefecture, and the filters' choices. Personal data is masked.
  */
-import { and, asc, count, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { divisions, events, prefectures, schools, teams } from '#db/schema.ts';
 import { maskIdNumber, maskPhone } from '#app/domain/id-number.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
-import type { Stage } from '#app/domain/registration.ts';
+import type { RegistrationSort, Stage } from '#app/domain/registration.ts';
 import type { Actor } from '#app/domain/roles.ts';
 import { findCurrentCompetition } from './competition.server.ts';
 import { checkTeam, currentRoster, type TeamRow } from './roster.server.ts';
@@ -21,7 +21,10 @@ export type RegistrationFilter = {
   status?: TeamRow['status'];
   /** Part of a team's or a school's name. */
   q?: string;
+  /** The review's order (by event unless asked). */
+  sort?: RegistrationSort;
 };
+
 
 /**
  * Which slice of the list: a page of the review order (pages of people), or the teams after a
@@ -68,7 +71,21 @@ function registrationQuery(db: Db) {
 export function registrationRows(db: Db, actor: Actor, filter: RegistrationFilter = {}, { limit = 20_000, offset = 0 } = {}) {
   const where = registrationScope(db, actor, filter);
   if (!where) return [];
-  return registrationQuery(db).where(where).orderBy(asc(events.code), asc(prefectures.sortOrder), asc(schools.code), asc(teams.id)).limit(limit).offset(offset).all();
+  return registrationQuery(db).where(where).orderBy(...reviewOrder(filter.sort ?? 'event')).limit(limit).offset(offset).all();
+}
+
+/** Each order ends on the team's number, so that pages never share or skip a team. */
+function reviewOrder(sort: RegistrationSort) {
+  switch (sort) {
+    case 'school':
+      return [asc(prefectures.sortOrder), asc(schools.code), asc(events.code), asc(teams.id)];
+    case 'status':
+      return [asc(teams.status), asc(events.code), asc(schools.code), asc(teams.id)];
+    case 'submitted':
+      return [sql`${teams.submittedAt} is null`, desc(teams.submittedAt), asc(teams.id)];
+    case 'event':
+      return [asc(events.code), asc(prefectures.sortOrder), asc(schools.code), asc(teams.id)];
+  }
 }
 
 /** How many teams the filtered list holds. */

@@ -9,7 +9,7 @@ import { Field, FormMessage } from '#app/components/field.tsx';
 import { languageOf, translator } from '#app/i18n/i18n.ts';
 import { listRegistrations, registrationCounts, registrationFilterOptions } from '#app/models/registration-review.server.ts';
 import { reviewMany } from '#app/models/team-lifecycle.server.ts';
-import { TEAM_STATUSES } from '#app/domain/registration.ts';
+import { REGISTRATION_SORTS, TEAM_STATUSES } from '#app/domain/registration.ts';
 import { reviewInput, sliceInput, teamFilterInput } from '#app/schemas/registration.server.ts';
 import { parseForm } from '#app/utils/forms.server.ts';
 import { violationFields } from '#app/utils/validation.server.ts';
@@ -66,6 +66,7 @@ export default function Registrations() {
         <Select name="prefectureId" label={t('registration.prefecture')} value={filter.prefectureId} options={options.prefectures} />
         <Select name="schoolId" label={t('registration.school')} value={filter.schoolId} options={options.schools} />
         <Select name="status" label={t('registration.status')} value={filter.status} options={TEAM_STATUSES.map((s) => ({ id: s, label: t(`teamStatuses.${s}`) }))} />
+        <Select name="sort" label={t('registration.sort')} value={filter.sort} options={REGISTRATION_SORTS.map((s) => ({ id: s, label: t(`registration.sortBy.${s}`) }))} />
         <Field name="f-q" label={t('registration.search')}>
           <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ''} maxLength={50} />
         </Field>

@@ -1,6 +1,6 @@
 /** Registration inputs, shared by the team form, its action, the JSON API and the import. */
 import { z } from './zod.server.ts';
-import { TEAM_STATUSES } from '#app/domain/registration.ts';
+import { REGISTRATION_SORTS, TEAM_STATUSES } from '#app/domain/registration.ts';
 import { idParam, jsonId, optionalText, requiredText, rows } from './common.server.ts';
 
 
@@ -64,6 +64,7 @@ export const teamFilterInput = z.object({
   schoolId: id.catch(undefined),
   status: z.enum(TEAM_STATUSES).optional().catch(undefined),
   q: z.string().trim().max(50).optional().catch(undefined).transform((q) => q || undefined),
+  sort: z.enum(REGISTRATION_SORTS).optional().catch(undefined),
 });
 
 /** Which page of the review (people) or which slice after a cursor (programs); unknown values fall back. */

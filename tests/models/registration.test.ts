@@ -209,6 +209,17 @@ describe('who sees what', () => {
     expect(named.total).toBeGreaterThan(0);
     expect(named.teams.every((t) => t.school.includes('铁道') || t.name.includes('铁道'))).toBe(true);
     expect(listRegistrations(db, admin, { q: '%' }, {}, now).total).toBe(0);
+    // Other orders page just as well: by school, by status, newest submission first.
+    for (const sort of ['school', 'status', 'submitted'] as const) {
+      const pages = Math.ceil(first.total / 40);
+      const ids = Array.from({ length: pages }, (_, i) => listRegistrations(db, admin, { sort }, { page: i + 1, limit: 40 }, now).teams.map((t) => t.id)).flat();
+      expect(new Set(ids).size, sort).toBe(first.total);
+    }
+    const bySchool = listRegistrations(db, admin, { sort: 'school' }, { limit: 500 }, now).teams;
+    const order = bySchool.map((t) => t.school);
+    expect(order.indexOf(order.at(-1)!)).toBeGreaterThan(order.lastIndexOf(order[0]));
+    const byStatus = listRegistrations(db, admin, { sort: 'status' }, { limit: 500 }, now).teams.map((t) => t.status);
+    expect(byStatus).toEqual([...byStatus].sort());
   });
 
   it('lists mask 身份证号 and phones; a school lists only its own teams', () => {
