@@ -79,7 +79,8 @@ function useRowsThatFit(rows: number) {
       const drawn = body ? [...body.querySelectorAll('tr')] : [];
       if (!body || drawn.length === 0) return;
       const rowHeight = Math.max(...drawn.map((r) => r.getBoundingClientRect().height));
-      const footer = document.querySelector('.screen-tools')?.getBoundingClientRect().height ?? 0;
+      // Below the rows: the screen's page number (a line of its type) and the strip of controls.
+      const footer = (document.querySelector('.screen-tools')?.getBoundingClientRect().height ?? 0) + rowHeight * 0.6;
       const room = window.innerHeight - body.getBoundingClientRect().top - footer - 16;
       setFit((current) => current ?? Math.max(1, Math.floor(room / rowHeight)));
     };

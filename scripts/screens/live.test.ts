@@ -22,5 +22,6 @@ describe('screens of #13', () => {
     await shoot(e2e, null, '/live', 'live-overview');
     await shoot(e2e, null, '/live?division=GZ', 'live-overview-gz');
     await shoot(e2e, null, `/live/${ready.event.id}`, 'live-event');
+    await shoot(e2e, null, `/screen?event=${ready.event.id}`, 'screen');
   }, 180_000);
 });
