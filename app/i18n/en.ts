@@ -613,6 +613,7 @@ export const en: Catalogue<typeof zhCN> = {
     pages: 'Pages',
   },
   checklist: {
+    openEvent: 'Open {{code}}',
     title: 'Checklist',
     ready: 'Everything each stage needs is in place.',
     none: 'Every event is ready.',

@@ -609,6 +609,7 @@ export const zhCN = {
     pages: '分页',
   },
   checklist: {
+    openEvent: '打开 {{code}} 赛项页',
     title: '待办检查',
     ready: '各阶段所需设置均已就绪。',
     none: '所有赛项都已就绪。',

@@ -65,8 +65,10 @@ export default function AdminDashboard() {
             {checklist.length === 0 ? <p className="notice notice-success">{t('checklist.none')}</p> : null}
             {checklist.map((e) => (
               <details key={e.eventId} className="card">
-                <summary><Link to={`/admin/events/${e.eventId}`}>{e.code} {e.name}</Link> · {e.missing.length}</summary>
+                {/* A link inside a summary would be a control inside a control: it opens the event from the body. */}
+                <summary>{e.code} {e.name} · {e.missing.length}</summary>
                 <Checklist items={e.missing} />
+                <p><Link to={`/admin/events/${e.eventId}`}>{t('checklist.openEvent', { code: e.code })}</Link></p>
               </details>
             ))}
           </section>

@@ -131,7 +131,7 @@ export default function Registrations() {
             <table>
               <thead>
                 <tr>
-                  <th />
+                  <th scope="col"><span className="visually-hidden">{t(title === 'countsByEvent' ? 'registration.event' : 'registration.prefecture')}</span></th>
                   {TEAM_STATUSES.map((s) => <th key={s} className="num">{t(`teamStatuses.${s}`)}</th>)}
                   <th className="num">{t('registration.total')}</th>
                 </tr>

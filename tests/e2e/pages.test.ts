@@ -73,6 +73,26 @@ describe.skipIf(!available)('pages at four sizes, in both languages, checked by 
         for (const page of contexts.values()) await page.context().close();
       }
     }
+    // The organiser's and the school's everyday pages, at a desk.
+    const desks: [string, string][] = [
+      ['admin', '/admin'],
+      ['admin', '/admin/registrations'],
+      ['admin', '/admin/accounts'],
+      ['admin', '/admin/schools'],
+      ['admin', '/admin/publication'],
+      ['admin', '/admin/audit'],
+      ['chief', `/chief/events/${live.event.id}`],
+      ['school', '/school'],
+      ['judge', '/judge'],
+    ];
+    for (const [user, path] of desks) {
+      const page = await e2e.logIn(user, SIZES.desktop);
+      await page.goto(e2e.server.url + path);
+      await page.waitForLoadState('networkidle');
+      const bad = blocking(await axe(page));
+      if (bad.length) found.push(`${path} (${user}):\n${list(bad)}`);
+      await page.context().close();
+    }
     expect(found, found.join('\n\n')).toEqual([]);
   });
 
