@@ -37,14 +37,19 @@ export async function seedHistory(db: Db, { now = new Date(), seed = 2025 }: { n
         .prepare("select u.username, a.role from judge_assignments a join judges j on j.id = a.judge_id join users u on u.id = j.user_id where a.event_id = ? and a.revoked_at is null")
         .all(eventId) as { username: string; role: string }[];
       const chief = actorOf(panel.find((p) => p.role === 'chief_judge')!.username);
-      // Each team has its level; each judge marks near it, with a little of their own.
+      // Each team has its level (the demo school is a strong one, so it has certificates to show);
+      // each judge marks near it, with a little of their own. Drawn by team, not by the random work codes.
+      const railway = db.$client.prepare("select id from schools where name = '湖南铁道职业技术学院'").pluck().get() as number | undefined;
       const level = new Map<string, number>();
+      for (const c of db.$client.prepare('select c.work_code as workCode, t.school_id as schoolId from check_ins c join teams t on t.id = c.team_id where c.event_id = ? and c.work_code is not null order by t.id').all(eventId) as { workCode: string; schoolId: number }[]) {
+        const drawn = 0.55 + rng.next() * 0.35;
+        level.set(c.workCode, c.schoolId === railway ? 0.96 : drawn);
+      }
       let key = 0;
       for (const { username } of panel.filter((p) => p.role === 'scoring_judge')) {
         const judge = actorOf(username);
         const { sheets, criteria } = judgeSheets(db, judge, eventId);
         for (const sheet of sheets) {
-          if (!level.has(sheet.workCode)) level.set(sheet.workCode, 0.55 + rng.next() * 0.4);
           for (const c of criteria) {
             const share = Math.min(1, Math.max(0, level.get(sheet.workCode)! + (rng.next() - 0.5) * 0.06));
             const scale = 10 ** c.decimals;
