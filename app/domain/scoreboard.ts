@@ -142,10 +142,7 @@ export function summaryPatch(before: EventSummary | undefined, after: EventSumma
   return changed ? patch : null;
 }
 
-/** Two patches of one event as one: the later wins field by field. */
-export function mergePatches(a: SummaryPatch | undefined, b: SummaryPatch): SummaryPatch {
-  return a ? { ...a, ...b, ...(a.progress || b.progress ? { progress: { ...a.progress, ...b.progress } } : {}) } : b;
-}
+
 
 /** The overview's events with these patches applied, in code order (a patch for an unknown event is a new event). */
 export function patchEvents(events: readonly EventSummary[], patches: readonly SummaryPatch[]): EventSummary[] {

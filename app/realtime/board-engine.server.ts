@@ -9,7 +9,7 @@
  */
 import type { Db } from '#db/client.ts';
 import type { ChangeKind } from '#app/models/changes.server.ts';
-import { boardKeys, mergePatches, patchEvents, summaryPatch, type Board, type CompetitionBoard, type CompetitionDelta, type EventBoard, type SummaryPatch } from '#app/domain/scoreboard.ts';
+import { boardKeys, patchEvents, summaryPatch, type Board, type CompetitionBoard, type CompetitionDelta, type EventBoard, type SummaryPatch } from '#app/domain/scoreboard.ts';
 import { findCurrentCompetition } from '#app/models/competition.server.ts';
 import { ModelError } from '#app/models/errors.ts';
 import { lastMarkId, loadEventLive, marksAfter, type EventLive } from '#app/models/live-state.server.ts';
@@ -146,11 +146,12 @@ export class BoardEngine {
   /** Keeps what changed in an event's line of its competition's overview, for the next delta. */
   private noteSummary(competitionId: number, board: Unversioned<EventBoard>) {
     const overview = this.overviewOf(competitionId);
-    const summary = summaryOf(board);
+    // The patch is always taken against what viewers hold (the last overview sent), never merged
+    // with an earlier pending one: a change that is undone before it is sent is then not sent at all.
     const before = overview.board.events.find((e) => e.eventId === board.eventId);
-    const patch = summaryPatch(before, summary);
-    if (!patch) return;
-    overview.pending.set(board.eventId, mergePatches(overview.pending.get(board.eventId), patch));
+    const patch = summaryPatch(before, summaryOf(board));
+    if (patch) overview.pending.set(board.eventId, patch);
+    else overview.pending.delete(board.eventId);
   }
 
   private overviewOf(competitionId: number): Overview {

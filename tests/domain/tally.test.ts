@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AGGREGATION_METHODS, scoreTeam, type SchemeCriterion } from '#app/domain/aggregation.ts';
 import { rankTeams, type TieBreak } from '#app/domain/ranking.ts';
-import { applyCompetitionDelta, mergePatches, summaryPatch, type CompetitionBoard, type EventSummary, type SummaryPatch } from '#app/domain/scoreboard.ts';
+import { applyCompetitionDelta, summaryPatch, type CompetitionBoard, type EventSummary, type SummaryPatch } from '#app/domain/scoreboard.ts';
 import { EventTally, type TallyMark } from '#app/domain/tally.ts';
 
 const CRITERIA: SchemeCriterion[] = [
@@ -116,8 +116,10 @@ describe('the overview’s deltas', () => {
         states.forEach((state, step) => {
           for (const summary of state) {
             if (!summary) continue;
-            const patch = summaryPatch(current.find((e) => e.eventId === summary.eventId), summary);
-            if (patch) pending.set(summary.eventId, mergePatches(pending.get(summary.eventId), patch));
+            // As the engine does: each event's patch is taken against the overview last sent.
+            const patch = summaryPatch(snapshot.events.find((e) => e.eventId === summary.eventId), summary);
+            if (patch) pending.set(summary.eventId, patch);
+            else pending.delete(summary.eventId);
             current = [...current.filter((e) => e.eventId !== summary.eventId), summary].sort((a, b) => a.code.localeCompare(b.code));
           }
           // The engine sends what piled up only every few changes (coalescing).

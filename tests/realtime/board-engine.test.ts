@@ -126,6 +126,35 @@ describe('the board engine', () => {
     stop();
   });
 
+  it('regression: a change undone before the overview goes out is not sent, and the overview never shows it', async () => {
+    let clock = Date.now();
+    const engine = new BoardEngine(db, { clock: () => clock });
+    const stop = onEventChanged(db, (eventId, kind) => engine.touch(eventId, kind));
+    const step = async (ms: number) => {
+      await new Promise((r) => setImmediate(r));
+      clock += ms;
+      return engine.run().pushes.filter((p) => p.name === 'competition-delta').map((p) => p.message as CompetitionDelta);
+    };
+    await step(2000);
+    await step(2000);
+    const admin = actorOf(db, 'admin');
+    const [id, other] = db.$client.prepare("select id from events where status = 'scheduled' order by code limit 2").pluck().all() as number[];
+    const modeOf = (eventId: number) => db.$client.prepare('select live_mode from events where id = ?').pluck().get(eventId) as 'named' | 'anonymous' | 'hidden';
+    const flip = (m: string) => (m === 'hidden' ? 'anonymous' : 'hidden');
+    // An overview goes out now (another event changed): the next may not go for a second.
+    setLiveSettings(db, admin, other, { mode: flip(modeOf(other)), freezeAt: null });
+    expect((await step(0)).length).toBe(1);
+    // Within that second, a change and its undoing.
+    const mode = modeOf(id);
+    setLiveSettings(db, admin, id, { mode: flip(mode), freezeAt: null });
+    const during = await step(300);
+    setLiveSettings(db, admin, id, { mode, freezeAt: null });
+    const after = [...during, ...(await step(300)), ...(await step(1500))];
+    expect(after.flatMap((d) => d.events).filter((e) => e.eventId === id && e.mode !== undefined && e.mode !== mode)).toEqual([]);
+    expect(getCompetitionBoard(db, 1).events.find((e) => e.eventId === id)!.mode).toBe(mode);
+    stop();
+  });
+
   it('starts again from the stored versions after a restart: never lower, and nothing re-sent that did not change', async () => {
     const eventId = db.$client.prepare("select id from events where code = 'GZ012'").pluck().get() as number;
     const stored = db.$client.prepare('select version from live_boards where key = ?').pluck().get(`event:${eventId}:public`) as number;
