@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { AppealStatus } from '#app/components/appeal-status.tsx';
+import { formatScore } from '#app/domain/exact.ts';
 import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { beijing } from '#app/components/award-list.tsx';
@@ -42,10 +43,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 function Cells({ line }: { line: { ours: number | null; mean: number | null; best: number | null; max: number } }) {
   return (
     <>
-      <td className="num">{line.ours ?? '—'}</td>
-      <td className="num">{line.mean ?? '—'}</td>
-      <td className="num">{line.best ?? '—'}</td>
-      <td className="num">{line.max}</td>
+      {/* Every score with the two decimals it is kept to, as on every page. */}
+      <td className="num">{formatScore(line.ours)}</td>
+      <td className="num">{formatScore(line.mean)}</td>
+      <td className="num">{formatScore(line.best)}</td>
+      <td className="num">{formatScore(line.max)}</td>
     </>
   );
 }

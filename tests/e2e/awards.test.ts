@@ -43,6 +43,10 @@ describe.skipIf(!available)('awards in a browser', () => {
     const school = await open('school');
     await school.goto(`${base}/school/results/${team.id}`);
     await school.getByTestId('feedback').waitFor();
+    // Every number of the feedback with the two decimals scores are kept to (89.00, not 89).
+    const numbers = await school.getByTestId('feedback').locator('td.num').allTextContents();
+    expect(numbers.length).toBeGreaterThan(4);
+    for (const n of numbers) expect(n).toMatch(/^(\d+\.\d{2}|—)$/);
     await school.getByLabel('申诉理由').fill('第一位裁判在“' + largest.name + '”一项录入 0 分，与现场评分记录表不符。');
     await school.getByLabel(/附件/).setInputFiles({ name: '评分记录表.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%test\n') });
     await school.getByRole('button', { name: '提交申诉' }).click();
