@@ -91,6 +91,12 @@ export type Board = EventBoard | CompetitionBoard;
 export type EventSummary = CompetitionBoard['events'][number];
 
 /**
+ * What a viewer sees of a board, as text to compare: everything but its version, the time it was
+ * computed and the newest mark it counted, which change without anything shown changing.
+ */
+export const shownContent = (board: object): string => JSON.stringify({ ...board, at: 0, version: 0, through: 0 });
+
+/**
  * What changed in the competition overview since version `from`: for each event that changed, its
  * id and only the fields that changed (a new event comes whole); the medal tables when they changed.
  * Applied in order to the snapshot of version `from`, it gives the snapshot of `version`.

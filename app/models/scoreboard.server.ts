@@ -5,7 +5,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { awards, competitions, divisions, events, liveBoards, prefectures, schools, teams, venues } from '#db/schema.ts';
-import { allowedModes, boardKeys, boardView, leaders, medalTable, type Audience, type AwardTier, type Board, type CompetitionBoard, type EventBoard, type EventSummary, type LiveMode } from '#app/domain/scoreboard.ts';
+import { allowedModes, boardKeys, boardView, leaders, medalTable, shownContent, type Audience, type AwardTier, type Board, type CompetitionBoard, type EventBoard, type EventSummary, type LiveMode } from '#app/domain/scoreboard.ts';
 import { PUBLISHED_STATUSES } from '#app/domain/event-lifecycle.ts';
 import { type Actor } from '#app/domain/roles.ts';
 
@@ -60,11 +60,9 @@ export function eventBoardBody(live: EventLive, audience: Audience, now: Date): 
 /** Stores a board when what it shows differs from the stored one; returns it with its version. */
 function storeBoard<T extends { at: number }>(db: DbOrTx, key: string, body: Unversioned<T>, now: Date): { board: T; changed: boolean } {
   const stored = db.select().from(liveBoards).where(eq(liveBoards.key, key)).get();
-  // `at` changes every time; what matters is whether anything a viewer sees did.
-  const comparable = JSON.stringify({ ...body, at: 0, through: 0 });
   if (stored) {
     const previous = JSON.parse(stored.body) as T;
-    if (JSON.stringify({ ...previous, at: 0, through: 0, version: undefined }) === comparable) return { board: previous, changed: false };
+    if (shownContent(previous) === shownContent(body)) return { board: previous, changed: false };
   }
   const version = (stored?.version ?? 0) + 1;
   const board = { ...body, version } as unknown as T;

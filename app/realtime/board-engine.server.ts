@@ -9,13 +9,12 @@
  */
 import type { Db } from '#db/client.ts';
 import type { ChangeKind } from '#app/models/changes.server.ts';
-import { boardKeys, patchEvents, summaryPatch, type Board, type CompetitionBoard, type CompetitionDelta, type EventBoard, type SummaryPatch } from '#app/domain/scoreboard.ts';
+import { boardKeys, patchEvents, shownContent, summaryPatch, type CompetitionBoard, type CompetitionDelta, type EventBoard, type SummaryPatch } from '#app/domain/scoreboard.ts';
 import { findCurrentCompetition } from '#app/models/competition.server.ts';
 import { ModelError } from '#app/models/errors.ts';
 import { lastMarkId, loadEventLive, marksAfter, type EventLive } from '#app/models/live-state.server.ts';
 import { competitionName, eventBoardBody, medalTables, saveBoards, storedBoards, summaryOf, type Unversioned } from '#app/models/scoreboard.server.ts';
 
-export type { ChangeKind };
 
 /** What goes out: a message for one room. */
 export type Push = { room: string; name: 'board'; message: EventBoard } | { room: string; name: 'competition-delta'; message: CompetitionDelta };
@@ -25,8 +24,6 @@ export type EngineOptions = { coalesceMs?: number; competitionCoalesceMs?: numbe
 type Shown = { version: number; comparable: string };
 type Overview = { board: CompetitionBoard; pending: Map<number, SummaryPatch>; medalsDirty: boolean; lastAt: number };
 
-/** What a viewer sees of a board: everything but its version and the time it was computed. */
-const comparable = (body: object) => JSON.stringify({ ...body, at: 0, version: 0, through: 0 });
 
 export class BoardEngine {
   private readonly lives = new Map<number, EventLive>();
@@ -53,7 +50,7 @@ export class BoardEngine {
     this.overviewBytes = options.overviewBytes ?? 7 * 1024;
     this.clock = options.clock ?? Date.now;
     for (const [key, { version, board }] of storedBoards(db)) {
-      this.shown.set(key, { version, comparable: comparable(board) });
+      this.shown.set(key, { version, comparable: shownContent(board) });
       if (board.scope === 'competition') this.overviews.set(board.competitionId, { board, pending: new Map(), medalsDirty: true, lastAt: -Infinity });
     }
     this.markCursor = lastMarkId(db);
@@ -123,7 +120,7 @@ export class BoardEngine {
         if (nextChangeAt && (!next || nextChangeAt < next)) next = nextChangeAt;
         if (audience === 'public') this.noteSummary(live.event.competitionId, body);
         const key = boardKeys.event(eventId, audience);
-        const seen = comparable(body);
+        const seen = shownContent(body);
         const shown = this.shown.get(key);
         if (shown?.comparable === seen) continue;
         items.push({ key, body, known: shown?.version ?? 0 });
@@ -179,7 +176,7 @@ export class BoardEngine {
       const delta: CompetitionDelta = { scope: 'competition-delta', competitionId, from: overview.board.version, version: stored.version, events, ...(medalsChanged ? { medals } : {}), at: now };
       overview.board = stored;
       overview.lastAt = now;
-      this.shown.set(key, { version: stored.version, comparable: comparable(stored) });
+      this.shown.set(key, { version: stored.version, comparable: shownContent(stored) });
       pushes.push({ room: key, name: 'competition-delta', message: delta });
     }
     return pushes;
@@ -213,4 +210,3 @@ export class BoardEngine {
   }
 }
 
-export type { Board };

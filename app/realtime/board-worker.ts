@@ -5,7 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { closeDatabase, openDatabase } from '#db/client.ts';
-import { BoardEngine, type ChangeKind, type EngineOptions, type Push } from './board-engine.server.ts';
+import type { ChangeKind } from '#app/models/changes.server.ts';
+import { BoardEngine, type EngineOptions, type Push } from './board-engine.server.ts';
 
 export type ToWorker = { type: 'touch'; eventId: number; kind: ChangeKind } | { type: 'close' };
 export type FromWorker = { type: 'pushes'; pushes: Push[] } | { type: 'ready' } | { type: 'error'; message: string };

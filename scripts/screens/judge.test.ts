@@ -20,5 +20,8 @@ describe('screens of the judge', () => {
     await shoot(e2e, 'judge', '/judge', 'judge-dashboard');
     await shoot(e2e, 'judge', `/judge/events/${ready.event.id}`, 'judge-event');
     await shoot(e2e, 'judge', `/judge/events/${ready.event.id}/sheets/${code}`, 'judge-sheet');
+    await shoot(e2e, 'judge', `/judge/events/${ready.event.id}/print`, 'judge-print');
+    await shoot(e2e, 'admin', '/admin/registrations?sort=school', 'admin-registrations-paged');
+    await shoot(e2e, 'admin', '/admin/accounts', 'admin-accounts-paged');
   }, 120_000);
 });
