@@ -19,6 +19,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Server as SocketServer } from 'socket.io';
 import { closeDatabase, openMigratedDatabase, type Db } from './db/client.ts';
 import { startCheckpointer } from './db/checkpointer.ts';
+import { Jobs } from './app/jobs/jobs.server.ts';
+import { createWorkPool, type WorkPool } from './app/jobs/pool.server.ts';
 import { settleAnnouncements } from './app/models/publication.server.ts';
 import { hasAdmin } from './app/models/account.server.ts';
 import { type Config, ConfigError, loadConfig, startupWarnings } from './app/config.server.ts';
@@ -45,6 +47,8 @@ export type AppServer = {
   io: SocketServer;
   live: LiveHub;
   httpServer: HttpServer;
+  /** The work threads (certificate PDFs, large workbooks). */
+  work: WorkPool;
   /** Stops accepting, lets requests in flight finish, closes sockets and the database. */
   close(): Promise<void>;
 };
@@ -72,7 +76,8 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
 
   const build = (await import(pathToFileURL(buildPath ?? join(ROOT, 'build', 'index.js')).href)) as ServerBuild;
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
-  const services: AppServices = { db, config, loginLimiter: createLoginLimiter(loginLimits, redis), version: VERSION };
+  const work = createWorkPool();
+  const services: AppServices = { db, config, loginLimiter: createLoginLimiter(loginLimits, redis), version: VERSION, jobs: new Jobs({ log: (what, error) => log(`${String(what)}: ${String(error)}`) }), work };
   // Set once socket.io is attached to the HTTP server below; the feed reads it per request.
   let live!: LiveHub;
 
@@ -188,12 +193,14 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
         }, 10_000).unref();
       });
       await realtime.close();
+      services.jobs.close();
+      await work.close();
       await redis?.close();
       await checkpointer.stop();
       closeDatabase(db);
     })());
 
-  return { url: `http://localhost:${port}`, port, db, io, live, httpServer, close };
+  return { url: `http://localhost:${port}`, port, db, io, live, httpServer, work, close };
 }
 
 /**

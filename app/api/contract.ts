@@ -11,6 +11,7 @@ import { CRITERION_KINDS } from '#app/domain/aggregation.ts';
 import { APPEAL_STATUSES, CERTIFICATE_KINDS, TIERS } from '#app/domain/awards.ts';
 import { EVENT_STATUSES, SHEET_STATUSES } from '#app/domain/event-lifecycle.ts';
 import { PHASES } from '#app/domain/phases.ts';
+import { JOB_STAGES } from '#app/jobs/progress.ts';
 import { TEAM_STATUSES } from '#app/domain/registration.ts';
 import { createAccountInput, loginInput } from '#app/schemas/account.server.ts';
 import { schoolStatusApiInput, assignApiInput, checkInApiInput, confirmManyApiInput, resetApiInput, schemeApiInput, tokenApiInput, competitionInput, competitionPatch, divisionInput, drawApiInput, redrawApiInput, eventInput, eventPatch, liveApiInput, nominationApiInput, phaseInput, revokeApiInput, unsealApiInput, venueInput } from '#app/schemas/setup.server.ts';
@@ -295,6 +296,45 @@ registry.registerPath({
   security,
   request: { query: teamFilterParams.extend({ groupBy: z.enum(['event', 'school', 'prefecture']).optional() }) },
   responses: { 200: { description: 'Excel 工作簿 (workbook)', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } } }, ...errors(401, 403) },
+});
+
+const JobProgressSchema = z.object({ stage: z.enum(JOB_STAGES), done: z.number().int(), total: z.number().int() });
+const JobStatusSchema = registry.register(
+  'JobStatus',
+  z.union([
+    z.object({ state: z.literal('running'), progress: JobProgressSchema.nullable() }),
+    z.object({ state: z.literal('done'), status: z.number().int().describe('原请求本应得到的状态码 (the status the request would have had)'), body: z.unknown() }),
+    z.object({ state: z.literal('file'), href: z.string().describe('GET 此地址取文件 (GET the file here)'), name: z.string() }),
+    z.object({ state: z.literal('failed'), message: z.string() }),
+  ]),
+);
+const JobStarted = registry.register('JobStarted', z.object({ job: z.string().describe('作业编号 (job id): GET /api/v1/jobs/{id}') }));
+registry.registerPath({
+  method: 'post',
+  path: '/api/v1/exports/registrations.xlsx',
+  summary: '以作业方式导出已通过的报名 (the same export as a job: follow it, then fetch its file)',
+  tags: ['registration'],
+  security,
+  request: { query: teamFilterParams.extend({ groupBy: z.enum(['event', 'school', 'prefecture']).optional() }) },
+  responses: { 202: { description: '作业已开始 (job started)', content: { 'application/json': { schema: JobStarted } } }, ...errors(401, 403, 429) },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/jobs/{id}',
+  summary: '长任务的进度与结果，仅发起人可见 (how far a long job has come; its starter only)',
+  tags: ['jobs'],
+  security,
+  request: { params: z.object({ id: z.string() }) },
+  responses: { 200: { description: '进度或结果 (progress or outcome)', content: { 'application/json': { schema: JobStatusSchema } } }, ...errors(401, 404) },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/jobs/{id}/file',
+  summary: '长任务生成的文件 (the file a job made; kept 10 minutes)',
+  tags: ['jobs'],
+  security,
+  request: { params: z.object({ id: z.string() }) },
+  responses: { 200: { description: '文件 (the file)', content: { 'application/octet-stream': { schema: z.string() } } }, ...errors(401, 404, 409) },
 });
 
 // ── Judging ─────────────────────────────────────────────────────────────────────────────────────

@@ -4,6 +4,8 @@ import type { TFunction } from 'i18next';
 import { csrfValid } from '#app/auth/csrf.server.ts';
 import { languageOf, translator, type Language } from '#app/i18n/i18n.ts';
 import { ModelError } from '#app/models/errors.ts';
+import { outcomeOf, type JobFile, type JobReport } from '#app/jobs/jobs.server.ts';
+import { fileResponse } from './files.server.ts';
 import { ApiError } from './respond.server.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -14,14 +16,12 @@ const MAX_UPLOAD = 10 * 1024 * 1024;
  * that read only the plain `filename` get — said in words too, never `export.xlsx`.
  */
 export function xlsxResponse(buffer: Buffer, { filename, ascii }: { filename: string; ascii: string }): Response {
-  const plain = ascii.replace(/[^\w.-]+/g, '-');
-  return new Response(new Uint8Array(buffer), {
-    headers: {
-      'Content-Type': XLSX_TYPE,
-      'Content-Disposition': `attachment; filename="${plain}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-      'Cache-Control': 'private, no-store',
-    },
-  });
+  return fileResponse(xlsxFile(buffer, { filename, ascii }));
+}
+
+/** The same workbook as a job's file, fetched when it is ready. */
+export function xlsxFile(buffer: Buffer, { filename, ascii }: { filename: string; ascii: string }): JobFile {
+  return { bytes: new Uint8Array(buffer), name: filename, ascii, type: XLSX_TYPE };
 }
 
 /** The uploaded file of a multipart form (field `file`), at most 10 MiB. */
@@ -69,11 +69,14 @@ export type UploadRefusal = { ok: false; message: string; errors: [] };
 /**
  * A page's workbook upload: reads the multipart form, checks its CSRF token and takes the file,
  * then lets `handle` import it; any refusal on the way answers `{ ok: false, message }` with its status.
+ * A page with scripts sends `_job=1`: the import then runs as the owner's job (202 `{ job }`), and
+ * the page follows its progress and shows the same answer when it ends.
  */
 export async function uploadAction(
   request: Request,
   context: AppLoadContext,
-  handle: (file: ArrayBuffer, lng: Language, t: TFunction) => Promise<Response>,
+  handle: (file: ArrayBuffer, lng: Language, t: TFunction, report: JobReport) => Promise<Response>,
+  { jobOwner }: { jobOwner?: number } = {},
 ): Promise<Response> {
   const lng = languageOf(request);
   const t = translator(lng);
@@ -85,10 +88,22 @@ export async function uploadAction(
     return refuse('import_empty', 400);
   }
   if (!(await csrfValid(request, context, form))) throw json({ message: t('errors.csrf') }, { status: 403 });
+  const run = async (report: JobReport) => {
+    try {
+      return await handle(await uploadedFile(request, form), lng, t, report);
+    } catch (error) {
+      if (error instanceof ModelError || error instanceof ApiError) return refuse(error.code, error.status, error.params);
+      throw error;
+    }
+  };
+  // Only a script asks for a job (and reads JSON): a plain form post always gets the page's answer.
+  const wantsJob = form.get('_job') === '1' && request.headers.get('Accept')?.includes('application/json');
+  if (jobOwner === undefined || !wantsJob) return run(() => {});
   try {
-    return await handle(await uploadedFile(request, form), lng, t);
+    const job = context.jobs.start(jobOwner, async (report) => outcomeOf(await run(report)));
+    return json({ job }, { status: 202, headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
-    if (error instanceof ModelError || error instanceof ApiError) return refuse(error.code, error.status, error.params);
+    if (error instanceof ModelError) return refuse(error.code, error.status, error.params);
     throw error;
   }
 }

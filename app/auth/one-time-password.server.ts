@@ -7,6 +7,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
+import type { JobReport } from '#app/jobs/jobs.server.ts';
 
 const ALPHABET = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const LIGHT = { algorithm: 2 as const, memoryCost: 4096, timeCost: 1, parallelism: 1 };
@@ -17,4 +18,18 @@ export function generateOneTimePassword(length = 10): string {
 
 export function hashOneTimePassword(password: string): Promise<string> {
   return hash(password, LIGHT);
+}
+
+/** Every password of an import, hashed on libuv's threads; `report` hears each one done. */
+export function hashOneTimePasswords(passwords: readonly string[], report?: JobReport): Promise<string[]> {
+  let done = 0;
+  const total = passwords.length;
+  report?.({ stage: 'accounts', done, total });
+  return Promise.all(
+    passwords.map(async (password) => {
+      const hashed = await hashOneTimePassword(password);
+      report?.({ stage: 'accounts', done: ++done, total });
+      return hashed;
+    }),
+  );
 }

@@ -7,7 +7,8 @@
 import { and, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import { atomically, type Db } from '#db/client.ts';
 import { events, judgeAssignments, judges, schools, users } from '#db/schema.ts';
-import { generateOneTimePassword, hashOneTimePassword } from '#app/auth/one-time-password.server.ts';
+import { generateOneTimePassword, hashOneTimePasswords } from '#app/auth/one-time-password.server.ts';
+import type { JobReport } from '#app/jobs/jobs.server.ts';
 import { findConflicts } from '#app/domain/conflict.ts';
 import { isValidPhone } from '#app/domain/id-number.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
@@ -52,11 +53,13 @@ function nextJudgeNumbers(db: Db, count: number): string[] {
   return Array.from({ length: count }, (_, i) => `j${String(last + i + 1).padStart(4, '0')}`);
 }
 
-export async function importJudges(db: Db, actor: Actor, file: ArrayBuffer, fileName = 'judges.xlsx'): Promise<JudgeImportOutcome> {
+export async function importJudges(db: Db, actor: Actor, file: ArrayBuffer, fileName = 'judges.xlsx', report?: JobReport): Promise<JudgeImportOutcome> {
   requirePermission(actor, 'judge:list');
   requirePermission(actor, 'event:manage');
+  report?.({ stage: 'read', done: 0, total: 0 });
   const { sheet } = await uploadedSheet(file, JUDGE_SHEET, 'import_empty');
   const rows = sheetRows(sheet, COLUMNS, ['schoolCode', 'title', 'eventCode', 'role'], 'import_headers');
+  report?.({ stage: 'check', done: 0, total: rows.length });
   if (rows.length === 0) throw new ModelError(400, 'import_empty');
   const competition = findCurrentCompetition(db, actor);
   const schoolByCode = new Map(db.select().from(schools).all().map((s) => [s.code, s]));
@@ -112,7 +115,8 @@ export async function importJudges(db: Db, actor: Actor, file: ArrayBuffer, file
     const p = plans.find((x) => x.phone === phone)!;
     return { code: phone, school: `${p.name}（${p.affiliation}）`, username: usernames[i], password: generateOneTimePassword() };
   });
-  const hashes = await Promise.all(accounts.map((a) => hashOneTimePassword(a.password)));
+  const hashes = await hashOneTimePasswords(accounts.map((a) => a.password), report);
+  report?.({ stage: 'write', done: 0, total: plans.length });
   let updated = 0;
   let assigned = 0;
   atomically(db, (tx) => {

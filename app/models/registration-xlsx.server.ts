@@ -2,6 +2,7 @@
  * Registrations in Excel: the import template, the all-or-nothing import, and the export of
  * approved registrations. The rules are the same ones the forms and the API go through.
  */
+import type { JobProgress } from '#app/jobs/progress.ts';
 import ExcelJS from 'exceljs';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
@@ -66,14 +67,16 @@ export async function importRegistrations(
   db: Db,
   actor: Actor,
   file: ArrayBuffer,
-  { now = new Date(), describe = (v: Violation) => v.code }: { now?: Date; describe?: (v: Violation) => string } = {},
+  { now = new Date(), describe = (v: Violation) => v.code, report }: { now?: Date; describe?: (v: Violation) => string; report?: (progress: JobProgress) => void } = {},
 ): Promise<ImportOutcome> {
   requirePermission(actor, 'registration:import');
+  report?.({ stage: 'read', done: 0, total: 0 });
   const { sheet } = await uploadedSheet(file, SHEET, 'import_empty');
   const errors: ImportError[] = [];
   const fail = (row: number, key: Key, message: string) => errors.push({ sheet: sheet.name, row, column: HEADER_OF[key], message });
   const rows: Row[] = sheetRows(sheet, COLUMNS, ['schoolCode', 'teamName'], 'import_headers').map(({ row, text }) => ({ row, ...text }));
   if (rows.length === 0) throw new ModelError(400, 'import_empty');
+  report?.({ stage: 'check', done: 0, total: rows.length });
 
   const competition = findCurrentCompetition(db);
   if (!competition) throw new ModelError(404, 'competition_not_found');
@@ -161,14 +164,19 @@ export async function importRegistrations(
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.row - b.row) };
 
   // 3. All of it, or nothing: the rosters are checked again as they are written.
+  report?.({ stage: 'write', done: 0, total: rows.length });
   saveImportedRosters(db, actor, plans.map((p) => ({ eventId: p.eventId, schoolId: p.schoolId, teamId: p.teamId, name: p.group.teamName || undefined, roster: p.roster })), now);
   return { ok: true, teams: plans.length, rows: rows.length };
 }
 
 export type ExportGrouping = 'event' | 'school' | 'prefecture';
+export type ExportFilter = { eventId?: number; prefectureId?: number; schoolId?: number; divisionId?: number };
 
-/** Approved registrations, whole (the export is for the organiser, or a school's own), one sheet per group. */
-export async function exportRegistrations(db: Db, actor: Actor, filter: { eventId?: number; prefectureId?: number; schoolId?: number; divisionId?: number }, groupBy: ExportGrouping): Promise<Buffer> {
+/**
+ * Approved registrations, whole (the export is for the organiser, or a school's own), one sheet per
+ * group; `report` hears how many teams are written, then that the file is being packed.
+ */
+export async function exportRegistrations(db: Db, actor: Actor, filter: ExportFilter, groupBy: ExportGrouping, report?: (progress: JobProgress) => void): Promise<Buffer> {
   requirePermission(actor, 'team:list');
   const rows = registrationRows(db, actor, { ...filter, status: 'approved' });
   const wb = new ExcelJS.Workbook();
@@ -208,7 +216,8 @@ export async function exportRegistrations(db: Db, actor: Actor, filter: { eventI
   if (rows.length === 0) sheetFor('已通过报名');
   const teamIds = rows.map((r) => r.team.id);
   const rosters = new Map(teamIds.map((id) => [id, currentRoster(db, id)]));
-  for (const r of rows) {
+  for (const [i, r] of rows.entries()) {
+    if (i % 200 === 0) report?.({ stage: 'rows', done: i, total: rows.length });
     const sheet = sheetFor(groupBy === 'event' ? `${r.event.code} ${r.event.name}` : groupBy === 'school' ? `${r.school.code} ${r.school.name}` : r.prefecture);
     const base = { eventCode: r.event.code, eventName: r.event.name, division: r.division, prefecture: r.prefecture, schoolCode: r.school.code, school: r.school.name, teamName: r.team.name };
     const roster = rosters.get(r.team.id)!;
@@ -217,6 +226,7 @@ export async function exportRegistrations(db: Db, actor: Actor, filter: { eventI
     );
     roster.advisors.forEach((a, i) => sheet.addRow({ ...base, role: ROLE_ADVISOR, position: i + 1, name: a.name, phone: a.phone, title: a.title ?? '' }));
   }
+  report?.({ stage: 'file', done: rows.length, total: rows.length });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -7,7 +7,8 @@
 import { and, eq } from 'drizzle-orm';
 import { atomically, type Db } from '#db/client.ts';
 import { delegations, prefectures, schools, users } from '#db/schema.ts';
-import { generateOneTimePassword, hashOneTimePassword } from '#app/auth/one-time-password.server.ts';
+import { generateOneTimePassword, hashOneTimePasswords } from '#app/auth/one-time-password.server.ts';
+import type { JobReport } from '#app/jobs/jobs.server.ts';
 import { SCHOOL_CODE, SCHOOL_TYPE_WORDS, schoolTypeOfWord, schoolUsername } from '#app/domain/competition-setup.ts';
 import { isValidPhone } from '#app/domain/id-number.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
@@ -43,10 +44,12 @@ export async function schoolTemplate(db: Db, actor: Actor): Promise<Buffer> {
 }
 
 /** Reads, checks every row, and writes all of it or nothing. */
-export async function importSchools(db: Db, actor: Actor, file: ArrayBuffer, fileName = 'schools.xlsx'): Promise<SchoolImportOutcome> {
+export async function importSchools(db: Db, actor: Actor, file: ArrayBuffer, fileName = 'schools.xlsx', report?: JobReport): Promise<SchoolImportOutcome> {
   requirePermission(actor, 'school:list');
+  report?.({ stage: 'read', done: 0, total: 0 });
   const { sheet } = await uploadedSheet(file, SCHOOL_SHEET, 'import_empty');
   const rows = sheetRows(sheet, COLUMNS, ['contactName', 'contactPhone', 'delegation'], 'import_headers');
+  report?.({ stage: 'check', done: 0, total: rows.length });
   const competition = findCurrentCompetition(db, actor);
   if (rows.length === 0) throw new ModelError(400, 'import_empty');
   const prefectureOf = new Map(db.select().from(prefectures).all().map((p) => [p.name, p.id]));
@@ -80,8 +83,9 @@ export async function importSchools(db: Db, actor: Actor, file: ArrayBuffer, fil
   // New schools get their accounts; the one-time passwords are hashed before the transaction.
   const fresh = plans.filter((p) => !existing.has(p.code));
   const accounts: IssuedAccount[] = fresh.map((p) => ({ code: p.code, school: p.name, username: schoolUsername(p.code), password: generateOneTimePassword() }));
-  const hashes = await Promise.all(accounts.map((a) => hashOneTimePassword(a.password)));
+  const hashes = await hashOneTimePasswords(accounts.map((a) => a.password), report);
   let updated = 0;
+  report?.({ stage: 'write', done: 0, total: plans.length });
   atomically(db, (tx) => {
     const takenNames = new Set(tx.select({ username: users.username }).from(users).all().map((u) => u.username.toLowerCase()));
     for (const a of accounts) if (takenNames.has(a.username.toLowerCase())) throw new ModelError(409, 'username_taken', { username: a.username });

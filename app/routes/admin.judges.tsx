@@ -26,12 +26,12 @@ type Result = { ok: true; rows: number; created: number; updated: number; assign
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireDesk(request, context, 'desk:organiser');
-  return uploadAction(request, context, async (file, _lng, t) => {
-    const outcome = await importJudges(context.db, actor, file);
+  return uploadAction(request, context, async (file, _lng, t, report) => {
+    const outcome = await importJudges(context.db, actor, file, undefined, report);
     if (!outcome.ok) return json<Result>({ ok: false, message: t('errors.import_rejected', { count: outcome.errors.length }), errors: outcome.errors }, { status: 422 });
     const sheet = await accountsSheetHref(outcome.accounts);
     return json<Result>({ ok: true, rows: outcome.rows, created: outcome.created, updated: outcome.updated, assigned: outcome.assigned, accountsSheet: sheet }, { headers: { 'Cache-Control': 'no-store' } });
-  }) as Promise<TypedResponse<Result>>;
+  }, { jobOwner: actor.userId }) as Promise<TypedResponse<Result>>;
 }
 
 export default function Judges() {

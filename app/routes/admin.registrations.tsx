@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { JobProgressView, useJobForm } from '#app/components/job-progress.tsx';
 import { Pager } from '#app/components/pager.tsx';
 import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
@@ -56,6 +57,7 @@ export default function Registrations() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const { t } = useTranslation();
+  const exporting = useJobForm();
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
   return (
     <>
@@ -73,7 +75,7 @@ export default function Registrations() {
         <button type="submit" className="button-secondary">{t('registration.filter')}</button>
       </Form>
 
-      <Form method="get" action="/api/v1/exports/registrations.xlsx" reloadDocument className="filters">
+      <Form method="get" action="/api/v1/exports/registrations.xlsx" reloadDocument className="filters" onSubmit={exporting.onSubmit}>
         {[...query].map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
         <Field name="groupBy" label={t('registration.exportBy')}>
           <select id="groupBy" name="groupBy" defaultValue="event">
@@ -82,7 +84,8 @@ export default function Registrations() {
             <option value="prefecture">{t('registration.byPrefecture')}</option>
           </select>
         </Field>
-        <button type="submit" className="button-secondary">{t('registration.export')}</button>
+        <button type="submit" className="button-secondary" disabled={exporting.job.busy}>{t('registration.export')}</button>
+        <JobProgressView view={exporting.job.view} />
       </Form>
 
       <FormMessage

@@ -43,13 +43,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return json({ ok: true as const, status: parsed.data.intent });
   }
-  return uploadAction(request, context, async (file, _lng, t) => {
-    const outcome = await importSchools(context.db, actor, file);
+  return uploadAction(request, context, async (file, _lng, t, report) => {
+    const outcome = await importSchools(context.db, actor, file, undefined, report);
     if (!outcome.ok) return json<Result>({ ok: false, message: t('errors.import_rejected', { count: outcome.errors.length }), errors: outcome.errors }, { status: 422 });
     // The passwords exist only in this answer: the sheet travels inside it, never stored.
     const sheet = await accountsSheetHref(outcome.accounts);
     return json<Result>({ ok: true, rows: outcome.rows, created: outcome.created, updated: outcome.updated, accountsSheet: sheet }, { headers: { 'Cache-Control': 'no-store' } });
-  }) as Promise<TypedResponse<Result>>;
+  }, { jobOwner: actor.userId }) as Promise<TypedResponse<Result>>;
 }
 
 export default function Schools() {

@@ -15,11 +15,11 @@ type Result = { ok: true; teams: number; rows: number } | { ok: false; message: 
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireDesk(request, context, 'desk:registration');
-  return uploadAction(request, context, async (file, _lng, t) => {
-    const outcome = await importRegistrations(context.db, actor, file, { describe: violationText(t) });
+  return uploadAction(request, context, async (file, _lng, t, report) => {
+    const outcome = await importRegistrations(context.db, actor, file, { describe: violationText(t), report });
     if (outcome.ok) return json<Result>(outcome);
     return json<Result>({ ok: false, message: t('errors.import_rejected', { count: outcome.errors.length }), errors: outcome.errors }, { status: 422 });
-  }) as Promise<TypedResponse<Result>>;
+  }, { jobOwner: actor.userId }) as Promise<TypedResponse<Result>>;
 }
 
 export default function ImportPage() {

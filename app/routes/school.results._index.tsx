@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { JobDownload } from '#app/components/job-progress.tsx';
 import { AppealStatus } from '#app/components/appeal-status.tsx';
 import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
@@ -51,7 +52,7 @@ export default function SchoolResults() {
       <h2>{t('certificates.title')}</h2>
       {certificates.length === 0 ? <p>{t('certificates.none')}</p> : (
         <>
-          <p><a href="/school/certificates.zip" download>{t('certificates.zip')}</a></p>
+          <p><JobDownload href="/school/certificates.zip">{t('certificates.zip')}</JobDownload></p>
           <ul className="columns" data-testid="certificates">
             {certificates.map((c) => (
               <li key={c.code}>

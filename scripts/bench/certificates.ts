@@ -61,3 +61,34 @@ console.log(`first certificate (font loaded and parsed): ${ms(cold)}, ${(first.l
 console.log(`warm, ${count} certificates: mean ${ms(mean)}, p50 ${ms(times[Math.floor(count / 2)])}, p95 ${ms(times[Math.floor(count * 0.95)])}, ${(bytes / count / 1024).toFixed(1)} KiB each`);
 console.log(`zip of ${count}: ${ms(zipMs)} (${ms(zipMs / count)} per certificate), ${(zipBytes / 1024).toFixed(0)} KiB`);
 console.log(`cold / warm mean: ${(cold / mean).toFixed(1)}×`);
+
+// What the requests' thread feels while a zip is made: the longest it could not answer anyone
+// (event-loop delay), with the PDFs made here and made on the work threads, as the server does.
+// A ticker every millisecond: the longest gap between its ticks is the longest the thread could not
+// answer anyone. (The PDFs resolve without ever reaching the timers' phase, so while they are made
+// here, the loop is held for the whole run.)
+const { createWorkPool } = await import('../../app/jobs/pool.server.ts');
+async function stalls(make: (i: number) => Promise<Buffer>) {
+  const gaps: number[] = [];
+  let last = performance.now();
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    gaps.push(now - last);
+    last = now;
+  }, 1);
+  const t0 = performance.now();
+  for (let i = 0; i < count; i++) await make(i);
+  const took = performance.now() - t0;
+  await new Promise((r) => setTimeout(r, 5));
+  clearInterval(ticker);
+  gaps.sort((a, b) => a - b);
+  return { took, p99: gaps[Math.floor(gaps.length * 0.99)] ?? 0, max: gaps.at(-1) ?? 0 };
+}
+const pool = createWorkPool();
+await pool.certificatePdf({ cert: cert(0), verifyUrl: url(0) }); // the thread's start and font, as after the first certificate
+const here = await stalls((i) => certificatePdf(cert(i), url(i)));
+const threaded = await stalls((i) => pool.certificatePdf({ cert: cert(i), verifyUrl: url(i) }));
+await pool.close();
+console.log(`${count} certificates on the requests' thread: ${ms(here.took)}; longest gaps between ticks p99 ${ms(here.p99)}, max ${ms(here.max)}`);
+console.log(`${count} certificates on ${pool.threads} work thread(s): ${ms(threaded.took)}; longest gaps between ticks p99 ${ms(threaded.p99)}, max ${ms(threaded.max)}`);
+console.log(`longest stall, here / threaded: ${(here.max / threaded.max).toFixed(1)}×`);
