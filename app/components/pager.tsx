@@ -5,6 +5,11 @@ import { useTranslation } from 'react-i18next';
  * Pages of a long list: where the reader is, how many there are, and links to the first, previous,
  * next and last pages that keep the list's filters (`query`).
  */
+/** A list's filter as the query string its pages keep (empty values left out). */
+export function filterQuery(filter: Record<string, string | number | boolean | null | undefined>): URLSearchParams {
+  return new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [k, String(v)]));
+}
+
 export function Pager({ page, pages, total, query }: { page: number; pages: number; total: number; query: URLSearchParams }) {
   const { t } = useTranslation();
   const to = (n: number) => {

@@ -357,6 +357,7 @@ export const en: Catalogue<typeof zhCN> = {
     frozen: 'Frozen',
   },
   accounts: {
+    sortBy: { role: 'By role', username: 'By username', name: 'By name', newest: 'Newest first' },
     title: 'Accounts',
     create: 'New account',
     username: 'Username',
@@ -464,6 +465,7 @@ export const en: Catalogue<typeof zhCN> = {
     saved: 'Saved.',
   },
   nominations: {
+    awaiting: '{{count}} awaiting review.',
     title: 'Nominations of inheritors',
     intro: 'When results are final, award winners are nominated as inheritors of the Chuyi spirit; confirmed ones join the public register.',
     none: 'No nominations.',
@@ -546,6 +548,9 @@ export const en: Catalogue<typeof zhCN> = {
     invalid: 'This is not right.',
   },
   setup: {
+    eventSearch: 'Event code or name',
+    eventSortBy: { code: 'By event code', date: 'By date', status: 'By progress' },
+    noEventsFound: 'No event matches.',
     years: 'Years',
     year: 'Year',
     name: 'Name',
@@ -593,6 +598,8 @@ export const en: Catalogue<typeof zhCN> = {
     submit: 'Create and log in',
   },
   schools: {
+    sortBy: { prefecture: 'By prefecture', code: 'By school code', name: 'By name' },
+    type: 'Type',
     search: 'School name or code',
     disabled: 'disabled',
     disable: 'Disable',
@@ -604,6 +611,8 @@ export const en: Catalogue<typeof zhCN> = {
     downloadAccounts: 'Download accounts and passwords',
   },
   judgePool: {
+    sortBy: { name: 'By name', affiliation: 'By organisation', newest: 'Newest first' },
+    search: 'Name, organisation or phone',
     title: 'Judge pool',
     importBody: 'Import judges from the template (name, organisation, school code, title, phone; optionally the event code and role to assign them at once): all rows or none; a judge is known by phone, so the same file again creates nobody; an event where the judge’s school has a team is flagged on its row (conflict of interest).',
     imported: '{{rows}} rows imported: {{created}} new judges, {{updated}} updated, {{assigned}} assignments.',

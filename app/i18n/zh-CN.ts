@@ -353,6 +353,7 @@ export const zhCN = {
     frozen: '已冻结',
   },
   accounts: {
+    sortBy: { role: '按角色', username: '按用户名', name: '按姓名', newest: '按创建时间（新的在前）' },
     title: '账号管理',
     create: '新建账号',
     username: '用户名',
@@ -460,6 +461,7 @@ export const zhCN = {
     saved: '已保存。',
   },
   nominations: {
+    awaiting: '待确认 {{count}} 人。',
     title: '传承人提名审核',
     intro: '成绩确定后，获奖选手按规则被提名为楚怡职业教育精神传承人；确认后进入公开名录。',
     none: '暂无提名。',
@@ -542,6 +544,9 @@ export const zhCN = {
     invalid: '内容不正确。',
   },
   setup: {
+    eventSearch: '赛项代码或名称',
+    eventSortBy: { code: '按赛项代码', date: '按比赛日期', status: '按进度' },
+    noEventsFound: '没有符合条件的赛项。',
     years: '届次设置',
     year: '年份',
     name: '名称',
@@ -589,6 +594,8 @@ export const zhCN = {
     submit: '创建管理员并登录',
   },
   schools: {
+    sortBy: { prefecture: '按市州', code: '按院校代码', name: '按名称' },
+    type: '类型',
     search: '院校名称或代码',
     disabled: '已停用',
     disable: '停用',
@@ -600,6 +607,8 @@ export const zhCN = {
     downloadAccounts: '下载账号与密码表',
   },
   judgePool: {
+    sortBy: { name: '按姓名', affiliation: '按工作单位', newest: '新加入的在前' },
+    search: '姓名、工作单位或手机号',
     title: '裁判库',
     importBody: '用模板导入裁判（姓名、工作单位、所在院校代码、职称、手机号；可同时填写赛项代码与角色完成分配）：全部行无误才导入；按手机号识别，同一文件再导一次不会重复；本校有参赛队的赛项会在该行标出回避。',
     imported: '已导入 {{rows}} 行：新建 {{created}} 名，更新 {{updated}} 名，分配 {{assigned}} 项。',

@@ -1,5 +1,6 @@
 /** Accounts: who can log in, with which role, bound to which school or judge record. */
-import { and, asc, count, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import type { AccountSort } from '#app/domain/list-orders.ts';
 import { atomically, type Db } from '#db/client.ts';
 import { judgeAssignments, judges, schools, sessions, users } from '#db/schema.ts';
 import { isCommonPassword } from '#app/auth/common-passwords.server.ts';
@@ -9,7 +10,7 @@ import { SYSTEM_ACTOR, type Actor, type AssignmentRole } from '#app/domain/roles
 import type { CreateAccountInput } from '#app/schemas/account.server.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
 import { recordAudit } from './audit.server.ts';
-import { contains } from './search.server.ts';
+import { contains, pageWindow } from './search.server.ts';
 import { conflict, ModelError, notFound } from './errors.ts';
 import { prepared } from './prepared.server.ts';
 
@@ -202,11 +203,24 @@ export function mustChangePassword(db: Db, userId: number): boolean {
   return !!db.select({ m: users.mustChangePassword }).from(users).where(eq(users.id, userId)).get()?.m;
 }
 
-export type AccountFilter = { role?: UserRow['role']; q?: string };
+function accountOrder(sort: AccountSort) {
+  switch (sort) {
+    case 'username':
+      return [asc(users.username), asc(users.id)];
+    case 'name':
+      return [asc(users.displayName), asc(users.id)];
+    case 'newest':
+      return [desc(users.createdAt), desc(users.id)];
+    case 'role':
+      return [asc(users.role), asc(users.username), asc(users.id)];
+  }
+}
+
+export type AccountFilter = { role?: UserRow['role']; q?: string; sort?: AccountSort };
 
 export const ACCOUNTS_PAGE_SIZE = 50;
 
-/** One page of the accounts (by role, then username), with the total and the number of pages. */
+/** One page of the accounts (by role and username unless asked otherwise), with the total and the number of pages. */
 export function listAccounts(db: Db, actor: Actor, filter: AccountFilter = {}, { page = 1, limit = ACCOUNTS_PAGE_SIZE } = {}) {
   requireAdmin(actor);
   const q = filter.q?.trim();
@@ -215,8 +229,7 @@ export function listAccounts(db: Db, actor: Actor, filter: AccountFilter = {}, {
     q ? or(contains(users.username, q), contains(users.displayName, q), contains(schools.name, q)) : undefined,
   );
   const total = db.select({ n: count() }).from(users).leftJoin(schools, eq(schools.id, users.schoolId)).where(where).get()?.n ?? 0;
-  const pages = Math.max(1, Math.ceil(total / limit));
-  const current = Math.min(Math.max(1, page), pages);
+  const { page: current, pages, offset } = pageWindow(total, page, limit);
   const accounts = db
     .select({
       id: users.id,
@@ -231,9 +244,9 @@ export function listAccounts(db: Db, actor: Actor, filter: AccountFilter = {}, {
     .from(users)
     .leftJoin(schools, eq(schools.id, users.schoolId))
     .where(where)
-    .orderBy(asc(users.role), asc(users.username), asc(users.id))
+    .orderBy(...accountOrder(filter.sort ?? 'role'))
     .limit(limit)
-    .offset((current - 1) * limit)
+    .offset(offset)
     .all();
   return { accounts, total, page: current, pages };
 }

@@ -4,7 +4,7 @@
  * judge's account with a one-time password; the events on the sheet are assigned at once, and
  * every 回避 conflict is reported on its row. The file is kept and the import audited.
  */
-import { and, eq, inArray, isNull, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import { atomically, type Db } from '#db/client.ts';
 import { events, judgeAssignments, judges, schools, users } from '#db/schema.ts';
 import { generateOneTimePassword, hashOneTimePasswords } from '#app/auth/one-time-password.server.ts';
@@ -20,6 +20,8 @@ import { competingSchools } from './conflict.server.ts';
 import { ModelError } from './errors.ts';
 import { keepImport } from './kept-import.server.ts';
 import type { ImportError } from './registration-xlsx.server.ts';
+import { contains, pageWindow } from './search.server.ts';
+import type { JudgeSort } from '#app/domain/list-orders.ts';
 import type { IssuedAccount } from './school-import.server.ts';
 import { columns, headersOf, sheetRows, templateSheet, uploadedSheet, validateRange } from './workbook.server.ts';
 
@@ -150,30 +152,34 @@ export async function importJudges(db: Db, actor: Actor, file: ArrayBuffer, file
 }
 
 /** The judge pool: search by name, affiliation or phone; each judge with its live assignments. */
-export function judgePool(db: Db, actor: Actor, filter: { q?: string; page?: number } = {}) {
+export function judgePool(db: Db, actor: Actor, filter: { q?: string; page?: number; sort?: JudgeSort } = {}) {
   requirePermission(actor, 'judge:list');
   const size = 50;
-  const page = Math.max(1, filter.page ?? 1);
   const q = filter.q?.trim();
-  const where = q ? sql`(${judges.name} like ${`%${q}%`} or ${judges.affiliation} like ${`%${q}%`} or ${judges.phone} like ${`%${q}%`})` : undefined;
+  const where = q ? or(contains(judges.name, q), contains(judges.affiliation, q), contains(judges.phone, q)) : undefined;
   const total = db.select({ n: sql<number>`count(*)` }).from(judges).where(where).get()!.n;
+  const { page, pages, offset } = pageWindow(total, filter.page ?? 1, size);
+  const order = { name: [asc(judges.name), asc(judges.id)], affiliation: [asc(judges.affiliation), asc(judges.name), asc(judges.id)], newest: [desc(judges.id)] }[filter.sort ?? 'name'];
   const rows = db
     .select({ id: judges.id, name: judges.name, affiliation: judges.affiliation, title: judges.title, username: users.username })
     .from(judges)
     .innerJoin(users, eq(users.id, judges.userId))
     .where(where)
-    .orderBy(judges.name, judges.id)
+    .orderBy(...order)
     .limit(size)
-    .offset((page - 1) * size)
+    .offset(offset)
     .all();
   const ids = rows.map((r) => r.id);
-  const assignments = ids.length
+  // This year's assignments: a judge's events of earlier years are history, not the organiser's work now.
+  const competition = findCurrentCompetition(db, actor);
+  const assignments = ids.length && competition
     ? db
         .select({ judgeId: judgeAssignments.judgeId, role: judgeAssignments.role, code: events.code })
         .from(judgeAssignments)
         .innerJoin(events, eq(events.id, judgeAssignments.eventId))
-        .where(and(inArray(judgeAssignments.judgeId, ids), isNull(judgeAssignments.revokedAt)))
+        .where(and(inArray(judgeAssignments.judgeId, ids), isNull(judgeAssignments.revokedAt), eq(events.competitionId, competition.id)))
+        .orderBy(asc(events.code))
         .all()
     : [];
-  return { total, page, pages: Math.max(1, Math.ceil(total / size)), rows: rows.map((r) => ({ ...r, events: assignments.filter((a) => a.judgeId === r.id).map((a) => ({ code: a.code, role: a.role })) })) };
+  return { total, page, pages, rows: rows.map((r) => ({ ...r, events: assignments.filter((a) => a.judgeId === r.id).map((a) => ({ code: a.code, role: a.role })) })) };
 }

@@ -41,16 +41,6 @@ export function listPanel(db: Db, actor: Actor, eventId: number) {
     .all();
 }
 
-/** Every event of the current competition with its judging state, for the organiser. */
-export function listEventsForAdmin(db: Db, actor: Actor) {
-  requirePermission(actor, 'event:manage');
-  return db
-    .select({ id: events.id, code: events.code, name: events.name, status: events.status, scheduledOn: events.scheduledOn })
-    .from(events)
-    .orderBy(asc(events.code))
-    .all();
-}
-
 /** An event's panel with assignment ids, for the organiser's assignment list. */
 export function listAssignments(db: Db, actor: Actor, eventId: number) {
   requirePermission(actor, 'event:manage', { eventId });

@@ -8,7 +8,7 @@ import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { awards, competitions, contestants, divisions, events, nominations, prefectures, schools, teamMembers } from '#db/schema.ts';
 import { SYSTEM_ACTOR, type Actor } from '#app/domain/roles.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
-import { contains } from './search.server.ts';
+import { contains, pageWindow } from './search.server.ts';
 import { recordAudit } from './audit.server.ts';
 import { issueInheritorCertificate } from './certificate.server.ts';
 import { ModelError, notFound } from './errors.ts';
@@ -42,12 +42,21 @@ export function createNominations(tx: DbOrTx, eventId: number, now: Date): numbe
   return created;
 }
 
-type NominationFilter = { status?: 'nominated' | 'confirmed' | 'declined'; eventId?: number };
+type NominationFilter = { status?: 'nominated' | 'confirmed' | 'declined'; eventId?: number; competitionId?: number; q?: string };
 
-/** Every nomination, for the organiser's review. */
-export function listNominations(db: Db, actor: Actor, filter: NominationFilter = {}) {
-  requirePermission(actor, 'nomination:review');
-  const where = [filter.status ? eq(nominations.status, filter.status) : undefined, filter.eventId ? eq(nominations.eventId, filter.eventId) : undefined].filter(Boolean) as SQL[];
+export const NOMINATIONS_PAGE_SIZE = 50;
+
+function nominationWhere(filter: NominationFilter) {
+  const q = filter.q?.trim();
+  return and(
+    filter.status ? eq(nominations.status, filter.status) : undefined,
+    filter.eventId ? eq(nominations.eventId, filter.eventId) : undefined,
+    filter.competitionId ? eq(nominations.competitionId, filter.competitionId) : undefined,
+    q ? or(contains(contestants.name, q), contains(schools.name, q), contains(events.code, q), contains(events.name, q)) : undefined,
+  );
+}
+
+function nominationRows(db: Db, where: SQL | undefined) {
   return db
     .select({
       id: nominations.id,
@@ -68,9 +77,44 @@ export function listNominations(db: Db, actor: Actor, filter: NominationFilter =
     .innerJoin(events, eq(events.id, nominations.eventId))
     .innerJoin(awards, eq(awards.id, nominations.awardId))
     .innerJoin(competitions, eq(competitions.id, nominations.competitionId))
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(asc(events.code), asc(nominations.id))
-    .all();
+    .where(where)
+    .orderBy(desc(competitions.year), asc(events.code), asc(nominations.id));
+}
+
+/** Every nomination that matches, newest year first (seeding and bulk work; the page uses the pages below). */
+export function listNominations(db: Db, actor: Actor, filter: NominationFilter = {}) {
+  requirePermission(actor, 'nomination:review');
+  return nominationRows(db, nominationWhere(filter)).all();
+}
+
+/**
+ * One page of the nominations to review: one year (the current one unless asked), found by a
+ * contestant's, school's or event's name; with the total and how many still await review.
+ */
+export function pageOfNominations(db: Db, actor: Actor, filter: NominationFilter = {}, { page = 1, limit = NOMINATIONS_PAGE_SIZE } = {}) {
+  requirePermission(actor, 'nomination:review');
+  const competitionId = filter.competitionId ?? db.select({ id: competitions.id }).from(competitions).orderBy(desc(competitions.year), desc(competitions.id)).limit(1).get()?.id;
+  const where = nominationWhere({ ...filter, competitionId });
+  const counted = (w: SQL | undefined) =>
+    db
+      .select({ n: count() })
+      .from(nominations)
+      .innerJoin(contestants, eq(contestants.id, nominations.contestantId))
+      .innerJoin(schools, eq(schools.id, nominations.schoolId))
+      .innerJoin(events, eq(events.id, nominations.eventId))
+      .where(w)
+      .get()?.n ?? 0;
+  const total = counted(where);
+  const { page: current, pages, offset } = pageWindow(total, page, limit);
+  return {
+    nominations: nominationRows(db, where).limit(limit).offset(offset).all(),
+    total,
+    awaiting: counted(nominationWhere({ ...filter, competitionId, status: 'nominated' })),
+    page: current,
+    pages,
+    competitionId: competitionId ?? null,
+    years: db.select({ id: competitions.id, label: competitions.name }).from(competitions).orderBy(desc(competitions.year), desc(competitions.id)).all(),
+  };
 }
 
 export type Review = { decision: 'confirmed' | 'declined'; reason?: string };

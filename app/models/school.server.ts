@@ -1,11 +1,12 @@
 /** Schools (院校): a school account sees and changes only its own; personal data is masked for others. */
 import { and, asc, count, eq, inArray, isNull, or } from 'drizzle-orm';
+import type { SchoolSort } from '#app/domain/list-orders.ts';
 import { atomically, type Db } from '#db/client.ts';
 import { prefectures, schools, sessions, users } from '#db/schema.ts';
 import { maskPhone } from '#app/domain/id-number.ts';
 import { type Actor } from '#app/domain/roles.ts';
 import { can, requirePermission } from '#app/domain/permissions.ts';
-import { contains } from './search.server.ts';
+import { contains, pageWindow } from './search.server.ts';
 import { recordAudit } from './audit.server.ts';
 import { ModelError, notFound } from './errors.ts';
 
@@ -59,24 +60,39 @@ export function updateSchoolContact(
 /** Every school with its prefecture: the organiser's reference list (no personal data in it). */
 export const SCHOOLS_PAGE_SIZE = 50;
 
-/** One page of the schools (by prefecture, then code), searched by name or code, with the total. */
-export function pageOfSchools(db: Db, actor: Actor, filter: { q?: string; prefectureId?: number } = {}, { page = 1, limit = SCHOOLS_PAGE_SIZE } = {}) {
+function schoolOrder(sort: SchoolSort) {
+  switch (sort) {
+    case 'code':
+      return [asc(schools.code), asc(schools.id)];
+    case 'name':
+      return [asc(schools.name), asc(schools.id)];
+    case 'prefecture':
+      return [asc(prefectures.sortOrder), asc(schools.code), asc(schools.id)];
+  }
+}
+
+/** One page of the schools (by prefecture and code unless asked otherwise), searched by name or code, with the total. */
+export function pageOfSchools(db: Db, actor: Actor, filter: { q?: string; prefectureId?: number; sort?: SchoolSort } = {}, { page = 1, limit = SCHOOLS_PAGE_SIZE } = {}) {
   requirePermission(actor, 'school:list');
   const q = filter.q?.trim();
   const where = and(filter.prefectureId ? eq(schools.prefectureId, filter.prefectureId) : undefined, q ? or(contains(schools.name, q), contains(schools.code, q)) : undefined);
   const total = db.select({ n: count() }).from(schools).where(where).get()?.n ?? 0;
-  const pages = Math.max(1, Math.ceil(total / limit));
-  const current = Math.min(Math.max(1, page), pages);
+  const { page: current, pages, offset } = pageWindow(total, page, limit);
   const rows = db
     .select({ id: schools.id, code: schools.code, name: schools.name, type: schools.type, prefecture: prefectures.name, disabledAt: schools.disabledAt })
     .from(schools)
     .innerJoin(prefectures, eq(prefectures.id, schools.prefectureId))
     .where(where)
-    .orderBy(asc(prefectures.sortOrder), asc(schools.code))
+    .orderBy(...schoolOrder(filter.sort ?? 'prefecture'))
     .limit(limit)
-    .offset((current - 1) * limit)
+    .offset(offset)
     .all();
   return { schools: rows, total, page: current, pages };
+}
+
+/** Hunan's prefectures in their customary order, for a list's filter (public reference data). */
+export function prefectureChoices(db: Db) {
+  return db.select({ id: prefectures.id, label: prefectures.name }).from(prefectures).orderBy(asc(prefectures.sortOrder)).all();
 }
 
 /** Every school, for a form's choice of school. */

@@ -1,6 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { ACCOUNT_SORTS } from '#app/domain/list-orders.ts';
+import { FilterSelect } from '#app/components/filter-select.tsx';
 import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
@@ -12,7 +14,7 @@ import { accountDeskInput } from '#app/schemas/account.server.ts';
 import { ACCOUNT_ROLES } from '#app/domain/roles.ts';
 import { accountFilterInput } from '#app/schemas/admin.server.ts';
 import { sliceInput } from '#app/schemas/registration.server.ts';
-import { Pager } from '#app/components/pager.tsx';
+import { filterQuery, Pager } from '#app/components/pager.tsx';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 
 export const meta: MetaFunction = () => [{ title: '账号管理 · 楚怡杯竞赛系统' }];
@@ -113,19 +115,20 @@ export default function Accounts() {
             {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
           </select>
         </Field>
+        <FilterSelect name="sort" label={t('registration.sort')} value={filter.sort ?? ACCOUNT_SORTS[0]} blank={null} options={ACCOUNT_SORTS.map((s) => ({ id: s, label: t(`accounts.sortBy.${s}`) }))} />
         <Field name="f-q" label={t('accounts.search')}>
-          <input id="f-q" name="q" defaultValue={filter.q ?? ''} />
+          <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ''} maxLength={60} />
         </Field>
         <button type="submit" className="button-secondary">{t('accounts.filter')}</button>
       </Form>
 
-      <Table label={t('accounts.title')} columns={[t('accounts.username'), t('accounts.displayName'), t('accounts.role'), t('accounts.school'), t('accounts.actions')]}>
+      <Table label={t('accounts.title')} className="cards" columns={[t('accounts.username'), t('accounts.displayName'), t('accounts.role'), t('accounts.school'), t('accounts.actions')]}>
         {accounts.map((a) => (
           <tr key={a.id}>
-            <td>{a.username}{a.disabledAt ? <span className="badge">{t('accounts.disabled')}</span> : null}</td>
-            <td>{a.displayName}</td>
-            <td>{t(`roles.${a.role}`)}</td>
-            <td>{a.schoolName ?? '—'}</td>
+            <td className="card-title">{a.username}{a.disabledAt ? <span className="badge">{t('accounts.disabled')}</span> : null}</td>
+            <td data-label={t('accounts.displayName')}>{a.displayName}</td>
+            <td data-label={t('accounts.role')}>{t(`roles.${a.role}`)}</td>
+            <td data-label={t('accounts.school')}>{a.schoolName ?? '—'}</td>
             <td>
               <details>
                 <summary>{t('accounts.resetPassword')}</summary>
@@ -155,7 +158,7 @@ export default function Accounts() {
           </tr>
         ))}
       </Table>
-      <Pager page={page} pages={pages} total={total} query={new URLSearchParams(Object.entries(filter).filter(([, v]) => v).map(([k, v]) => [k, String(v)]))} />
+      <Pager page={page} pages={pages} total={total} query={filterQuery(filter)} />
     </>
   );
 }

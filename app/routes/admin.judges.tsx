@@ -3,7 +3,7 @@
  * assignments on the same sheet, 回避 per row) with the accounts sheet shown once.
  */
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type TypedResponse } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { uploadAction } from '#app/api/xlsx.server.ts';
 import { requireDesk } from '#app/auth/session.server.ts';
@@ -13,13 +13,20 @@ import { importJudges, judgePool } from '#app/models/judge-import.server.ts';
 import type { ImportError } from '#app/models/registration-xlsx.server.ts';
 import { accountsSheetHref } from '#app/models/school-import.server.ts';
 
+import { judgeFilterInput } from '#app/schemas/admin.server.ts';
+import { sliceInput } from '#app/schemas/registration.server.ts';
+import { filterQuery, Pager } from '#app/components/pager.tsx';
+import { FilterSelect } from '#app/components/filter-select.tsx';
+import { Field } from '#app/components/field.tsx';
+import { JUDGE_SORTS } from '#app/domain/list-orders.ts';
+
 export const meta: MetaFunction = () => [{ title: '裁判库 · 竞赛管理员' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireDesk(request, context, 'desk:organiser');
-  const url = new URL(request.url);
-  const page = Number(url.searchParams.get('page') ?? 1);
-  return json({ q: url.searchParams.get('q') ?? '', pool: judgePool(context.db, actor, { q: url.searchParams.get('q') ?? undefined, page: Number.isInteger(page) && page > 0 ? page : 1 }) });
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const filter = judgeFilterInput.parse(query);
+  return json({ filter, pool: judgePool(context.db, actor, { ...filter, page: sliceInput.parse(query).page }) });
 }
 
 type Result = { ok: true; rows: number; created: number; updated: number; assigned: number; accountsSheet: string | null } | { ok: false; message: string; errors: ImportError[] };
@@ -35,35 +42,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Judges() {
-  const { q, pool } = useLoaderData<typeof loader>();
+  const { filter, pool } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
       <ImportPanel words="judgePool" templateHref="/admin/judges/template.xlsx" accountsFileName="裁判账号与一次性密码.xlsx" />
       <Form method="get" className="filters">
-        <label htmlFor="q">{t('accounts.search')}</label>
-        <input id="q" name="q" defaultValue={q} />
+        <FilterSelect name="sort" label={t('registration.sort')} value={filter.sort ?? JUDGE_SORTS[0]} blank={null} options={JUDGE_SORTS.map((s) => ({ id: s, label: t(`judgePool.sortBy.${s}`) }))} />
+        <Field name="q" label={t('judgePool.search')}>
+          <input id="q" name="q" type="search" defaultValue={filter.q ?? ''} maxLength={50} />
+        </Field>
         <button type="submit" className="button-secondary">{t('accounts.filter')}</button>
       </Form>
       <p aria-live="polite">{t('judgePool.count', { count: pool.total })}</p>
-      <Table label={t('judgePool.title')} columns={[t('accounts.displayName'), t('judgePool.affiliation'), t('judgePool.title_'), t('accounts.username'), t('home.events')]}>
+      <Table label={t('judgePool.title')} className="cards" columns={[t('accounts.displayName'), t('judgePool.affiliation'), t('judgePool.title_'), t('accounts.username'), t('home.events')]}>
         {pool.rows.map((j) => (
           <tr key={j.id}>
-            <td>{j.name}</td>
-            <td>{j.affiliation}</td>
-            <td>{j.title ?? '—'}</td>
-            <td>{j.username}</td>
-            <td>{j.events.map((e) => `${e.code}${e.role === 'chief_judge' ? `（${t('roles.chief_judge')}）` : ''}`).join('、') || '—'}</td>
+            <td className="card-title">{j.name}</td>
+            <td data-label={t('judgePool.affiliation')}>{j.affiliation}</td>
+            <td data-label={t('judgePool.title_')}>{j.title ?? '—'}</td>
+            <td data-label={t('accounts.username')}>{j.username}</td>
+            <td data-label={t('home.events')}>{j.events.map((e) => `${e.code}${e.role === 'chief_judge' ? `（${t('roles.chief_judge')}）` : ''}`).join('、') || '—'}</td>
           </tr>
         ))}
       </Table>
-      {pool.pages > 1 ? (
-        <nav className="actions" aria-label={t('judgePool.pages')}>
-          {pool.page > 1 ? <Link to={`?q=${encodeURIComponent(q)}&page=${pool.page - 1}`}>← {pool.page - 1}</Link> : null}
-          <span>{pool.page} / {pool.pages}</span>
-          {pool.page < pool.pages ? <Link to={`?q=${encodeURIComponent(q)}&page=${pool.page + 1}`}>{pool.page + 1} →</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={pool.page} pages={pool.pages} total={pool.total} query={filterQuery(filter)} />
     </>
   );
 }

@@ -7,7 +7,11 @@ import { requireDesk } from '#app/auth/session.server.ts';
 import { AwardBadge } from '#app/components/award-list.tsx';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { FormMessage } from '#app/components/field.tsx';
-import { confirmNominations, listNominations, reviewNomination } from '#app/models/nomination.server.ts';
+import { confirmNominations, pageOfNominations, reviewNomination } from '#app/models/nomination.server.ts';
+import { sliceInput } from '#app/schemas/registration.server.ts';
+import { filterQuery, Pager } from '#app/components/pager.tsx';
+import { FilterSelect } from '#app/components/filter-select.tsx';
+import { Field } from '#app/components/field.tsx';
 import { nominationFilterInput, nominationReviewInput } from '#app/schemas/awards.server.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 
@@ -16,7 +20,8 @@ export const meta: MetaFunction = () => [{ title: '传承人提名审核 · 楚�
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireDesk(request, context, 'desk:organiser');
   const filter = nominationFilterInput.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return json({ filter, nominations: listNominations(context.db, actor, filter) });
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  return json({ filter, ...pageOfNominations(context.db, actor, filter, { page: sliceInput.parse(query).page }) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -34,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Nominations() {
-  const { filter, nominations } = useLoaderData<typeof loader>();
+  const { filter, nominations, total, awaiting, page, pages, competitionId, years } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const { t } = useTranslation();
@@ -48,15 +53,14 @@ export default function Nominations() {
         success={result?.ok ? (result.confirmed !== null ? t('nominations.confirmed', { count: result.confirmed }) : t('nominations.reviewed')) : null}
       />
       <Form method="get" className="filters">
-        <label>
-          {t('awards.status')}{' '}
-          <select name="status" defaultValue={filter.status ?? ''}>
-            <option value="">{t('inheritors.all')}</option>
-            {NOMINATION_STATUSES.map((s) => <option key={s} value={s}>{t(`nominations.statuses.${s}`)}</option>)}
-          </select>
-        </label>
+        {years.length > 1 ? <FilterSelect name="competitionId" label={t('inheritors.year')} value={competitionId ?? undefined} blank={null} options={years} /> : null}
+        <FilterSelect name="status" label={t('awards.status')} value={filter.status} blank={t('inheritors.all')} options={NOMINATION_STATUSES.map((s) => ({ id: s, label: t(`nominations.statuses.${s}`) }))} />
+        <Field name="f-q" label={t('inheritors.search')}>
+          <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ''} maxLength={50} />
+        </Field>
         <button type="submit">{t('inheritors.filter')}</button>
       </Form>
+      <p className="muted">{t('nominations.awaiting', { count: awaiting })}</p>
       {nominations.length === 0 ? <p className="panel">{t('nominations.none')}</p> : null}
       {/* The bulk form wraps the table; each row's own decision is a separate small form below it. */}
       <Form method="post" id="bulk">
@@ -99,6 +103,7 @@ export default function Nominations() {
           </tr>
         ))}
       </Table>
+      <Pager page={page} pages={pages} total={total} query={filterQuery(filter)} />
     </>
   );
 }

@@ -2,7 +2,8 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { JobProgressView, useJobForm } from '#app/components/job-progress.tsx';
-import { Pager } from '#app/components/pager.tsx';
+import { FilterSelect as Select } from '#app/components/filter-select.tsx';
+import { filterQuery, Pager } from '#app/components/pager.tsx';
 import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
@@ -40,25 +41,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return json({ ok: true as const, done: outcome.filter((o) => o.ok).length, failed: outcome.filter((o) => !o.ok).length });
 }
 
-function Select({ name, label, value, options }: { name: string; label: string; value?: number | string; options: { id: number | string; label: string }[] }) {
-  const { t } = useTranslation();
-  return (
-    <Field name={`f-${name}`} label={label}>
-      <select id={`f-${name}`} name={name} defaultValue={value ?? ''}>
-        <option value="">{t('registration.all')}</option>
-        {options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
-      </select>
-    </Field>
-  );
-}
-
 export default function Registrations() {
   const { filter, teams, page, pages, total, counts, options } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const { t } = useTranslation();
   const exporting = useJobForm();
-  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  const query = filterQuery(filter);
   return (
     <>
       <h1>{t('registration.review')}</h1>
@@ -68,7 +57,7 @@ export default function Registrations() {
         <Select name="prefectureId" label={t('registration.prefecture')} value={filter.prefectureId} options={options.prefectures} />
         <Select name="schoolId" label={t('registration.school')} value={filter.schoolId} options={options.schools} />
         <Select name="status" label={t('registration.status')} value={filter.status} options={TEAM_STATUSES.map((s) => ({ id: s, label: t(`teamStatuses.${s}`) }))} />
-        <Select name="sort" label={t('registration.sort')} value={filter.sort} options={REGISTRATION_SORTS.map((s) => ({ id: s, label: t(`registration.sortBy.${s}`) }))} />
+        <Select name="sort" label={t('registration.sort')} value={filter.sort ?? REGISTRATION_SORTS[0]} blank={null} options={REGISTRATION_SORTS.map((s) => ({ id: s, label: t(`registration.sortBy.${s}`) }))} />
         <Field name="f-q" label={t('registration.search')}>
           <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ''} maxLength={50} />
         </Field>

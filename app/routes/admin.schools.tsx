@@ -11,10 +11,13 @@ import { Table } from '#app/components/table.tsx';
 import { ImportPanel } from '#app/components/workbook-upload.tsx';
 import type { ImportError } from '#app/models/registration-xlsx.server.ts';
 import { accountsSheetHref, importSchools } from '#app/models/school-import.server.ts';
-import { pageOfSchools, setSchoolDisabled } from '#app/models/school.server.ts';
+import { pageOfSchools, prefectureChoices, setSchoolDisabled } from '#app/models/school.server.ts';
+import { SCHOOL_SORTS } from '#app/domain/list-orders.ts';
+import { FilterSelect } from '#app/components/filter-select.tsx';
+import { Field } from '#app/components/field.tsx';
 import { sliceInput } from '#app/schemas/registration.server.ts';
 import { schoolFilterInput } from '#app/schemas/admin.server.ts';
-import { Pager } from '#app/components/pager.tsx';
+import { filterQuery, Pager } from '#app/components/pager.tsx';
 import { schoolStatusFormInput } from '#app/schemas/setup.server.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
@@ -25,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireDesk(request, context, 'desk:organiser');
   const query = Object.fromEntries(new URL(request.url).searchParams);
   const filter = schoolFilterInput.parse(query);
-  return json({ filter, ...pageOfSchools(context.db, actor, filter, { page: sliceInput.parse(query).page }) });
+  return json({ filter, ...pageOfSchools(context.db, actor, filter, { page: sliceInput.parse(query).page }), prefectures: prefectureChoices(context.db) });
 }
 
 type Result = { ok: true; rows: number; created: number; updated: number; accountsSheet: string | null } | { ok: false; message: string; errors: ImportError[] };
@@ -53,21 +56,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Schools() {
-  const { schools, filter, total, page, pages } = useLoaderData<typeof loader>();
+  const { schools, filter, total, page, pages, prefectures } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
       <ImportPanel words="schools" templateHref="/admin/schools/template.xlsx" accountsFileName="院校账号与一次性密码.xlsx" />
       <Form method="get" className="filters" aria-label={t('schools.search')}>
-        <label htmlFor="q">{t('schools.search')}</label>
-        <input id="q" name="q" type="search" defaultValue={filter.q ?? ''} maxLength={50} />
+        <FilterSelect name="prefectureId" label={t('registration.prefecture')} value={filter.prefectureId} options={prefectures} />
+        <FilterSelect name="sort" label={t('registration.sort')} value={filter.sort ?? SCHOOL_SORTS[0]} blank={null} options={SCHOOL_SORTS.map((s) => ({ id: s, label: t(`schools.sortBy.${s}`) }))} />
+        <Field name="q" label={t('schools.search')}>
+          <input id="q" name="q" type="search" defaultValue={filter.q ?? ''} maxLength={50} />
+        </Field>
         <button type="submit" className="button-secondary">{t('accounts.filter')}</button>
       </Form>
-      <Table label={t('schools.title')} columns={[t('setup.code'), t('setup.name'), t('accounts.actions')]}>
+      <Table label={t('schools.title')} className="cards" columns={[t('setup.name'), t('setup.code'), t('schools.type'), t('registration.prefecture'), t('accounts.actions')]}>
         {schools.map((s) => (
           <tr key={s.id}>
-            <td>{s.code}</td>
-            <td>{s.name}{s.disabledAt ? <span className="badge">{t('schools.disabled')}</span> : null}</td>
+            <td className="card-title">{s.name}{s.disabledAt ? <span className="badge">{t('schools.disabled')}</span> : null}</td>
+            <td data-label={t('setup.code')}>{s.code}</td>
+            <td data-label={t('schools.type')}>{t(`schoolTypes.${s.type}`)}</td>
+            <td data-label={t('registration.prefecture')}>{s.prefecture}</td>
             <td>
               <details>
                 <summary>{t(s.disabledAt ? 'schools.enable' : 'schools.disable')}</summary>
@@ -83,7 +91,7 @@ export default function Schools() {
           </tr>
         ))}
       </Table>
-      <Pager page={page} pages={pages} total={total} query={new URLSearchParams(filter.q ? { q: filter.q } : {})} />
+      <Pager page={page} pages={pages} total={total} query={filterQuery(filter)} />
     </>
   );
 }

@@ -47,6 +47,8 @@ export const nominationReviewInput = z.discriminatedUnion('intent', [
 export const nominationFilterInput = z.object({
   status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(NOMINATION_STATUSES).optional()).catch(undefined),
   eventId: optionalId.catch(undefined),
+  competitionId: optionalId.catch(undefined),
+  q: z.string().trim().max(50).optional().catch(undefined).transform((q) => q || undefined),
 });
 
 /** The register's search: anything unreadable is dropped rather than refused (it is a public page). */

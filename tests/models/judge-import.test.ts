@@ -1,12 +1,13 @@
 /** Judges from a sheet (#12): all or nothing, by phone, assignments with 回避 per row, one-time accounts. */
 import ExcelJS from 'exceljs';
+import { seedHistory } from '../../scripts/seed/history.ts';
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { events, judgeAssignments, judges, schools, teams, users } from '#db/schema.ts';
 import { verifyLogin } from '#app/models/account.server.ts';
 import { onEventChanged } from '#app/models/changes.server.ts';
 import { importJudges, judgePool, judgeTemplate, JUDGE_SHEET } from '#app/models/judge-import.server.ts';
-import { actorOf, count, demoDb } from '../helpers/db.ts';
+import { actorOf, count, demoDb, TEST_NOW } from '../helpers/db.ts';
 
 async function sheet(rows: string[][]): Promise<ArrayBuffer> {
   const wb = new ExcelJS.Workbook();
@@ -39,6 +40,31 @@ describe('importing judges on the demo', () => {
     expect(count(db, 'judges')).toBe(before + 2);
     const pool = judgePool(db, admin, { q: '周建国' });
     expect(pool.rows).toEqual([expect.objectContaining({ name: '周建国', events: expect.arrayContaining([{ code: 'GZ058', role: 'scoring_judge' }]) })]);
+  });
+
+  it('pages the pool in the order asked, matches what is typed as written, and shows this year’s events only', async () => {
+    const db = await demoDb();
+    await seedHistory(db, { now: TEST_NOW });
+    const admin = actorOf(db, 'admin');
+    const first = judgePool(db, admin, { sort: 'affiliation' });
+    const all = Array.from({ length: first.pages }, (_, i) => judgePool(db, admin, { sort: 'affiliation', page: i + 1 }).rows).flat();
+    expect(new Set(all.map((j) => j.id)).size).toBe(first.total);
+    expect(all.map((j) => j.affiliation)).toEqual(all.map((j) => j.affiliation).sort());
+    const newest = judgePool(db, admin, { sort: 'newest' }).rows.map((j) => j.id);
+    expect(newest).toEqual([...newest].sort((a, b) => b - a));
+    // A page past the end is the last page; _ and % are characters, not wildcards.
+    expect(judgePool(db, admin, { page: 999 }).page).toBe(first.pages);
+    expect(judgePool(db, admin, { q: '_' }).total).toBe(0);
+    // The demo's judges also judged last year: only this year's events are listed beside them.
+    const thisYear = new Set(db.$client.prepare('select code from events where competition_id = (select id from competitions order by year desc limit 1)').pluck().all() as string[]);
+    const codes = all.flatMap((j) => j.events.map((e) => e.code));
+    expect(codes.length).toBeGreaterThan(0);
+    expect(codes.every((c) => thisYear.has(c))).toBe(true);
+    const assignedThisYear = db.$client
+      .prepare('select count(*) from judge_assignments a join events e on e.id = a.event_id where a.revoked_at is null and e.competition_id = (select id from competitions order by year desc limit 1)')
+      .pluck()
+      .get();
+    expect(codes.length).toBe(assignedThisYear);
   });
 
   it('tells the live boards of each event it assigns to, as an assignment by hand does', async () => {
