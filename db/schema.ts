@@ -27,6 +27,8 @@ const id = () => integer('id').primaryKey({ autoIncrement: true });
 export { PHASES as COMPETITION_PHASES } from '../app/domain/phases.ts';
 export { ACCOUNT_ROLES, ASSIGNMENT_ROLES } from '../app/domain/roles.ts';
 export { TEAM_STATUSES } from '../app/domain/registration.ts';
+import type { AdvancementRule } from '../app/domain/advancement.ts';
+import type { RoundWeight } from '../app/domain/round-basis.ts';
 export { AGGREGATION_METHODS, CRITERION_KINDS } from '../app/domain/aggregation.ts';
 export { SCHOOL_TYPES } from '../app/domain/competition-setup.ts';
 export { LIVE_MODES } from '../app/domain/scoreboard.ts';
@@ -177,11 +179,31 @@ export const events = sqliteTable(
     status: text('status', { enum: EVENT_STATUSES }).notNull().default('scheduled'),
     lockedAt: integer('locked_at', { mode: 'timestamp_ms' }),
     decryptedAt: integer('decrypted_at', { mode: 'timestamp_ms' }),
+    // ── Rounds (轮次): a row is one round of an event. The first round (省赛) is the event as
+    // registered; each later round (选拔赛第一阶段 …) is a row of its own with its own scheme, panel,
+    // check-in, draw, marks, lock, results, publication and appeals, sharing the event's code.
+    /** For a later round: the event's first round. Null for a first round. */
+    firstRoundId: integer('first_round_id').references((): AnySQLiteColumn => events.id),
+    roundNo: integer('round_no').notNull().default(1),
+    roundName: text('round_name').notNull().default('省赛'),
+    /** For a later round: who comes in from the round before, declared before it opens, frozen at the cut. */
+    advancementRule: text('advancement_rule', { mode: 'json' }).$type<AdvancementRule>(),
+    /** What the cut ranks by: the previous round's own total (null), or a weighted combination of rounds. */
+    advancementBasis: text('advancement_basis', { mode: 'json' }).$type<RoundWeight[]>(),
+    advancedAt: integer('advanced_at', { mode: 'timestamp_ms' }),
+    /** The cut in words, as it was made. */
+    advancementExplanation: text('advancement_explanation', { mode: 'json' }).$type<string[]>(),
+    /** On a first round: the rule for the 国赛推荐名单, taken from the event's last round. */
+    recommendationRule: text('recommendation_rule', { mode: 'json' }).$type<AdvancementRule>(),
+    recommendationBasis: text('recommendation_basis', { mode: 'json' }).$type<RoundWeight[]>(),
+    recommendedAt: integer('recommended_at', { mode: 'timestamp_ms' }),
+    recommendationExplanation: text('recommendation_explanation', { mode: 'json' }).$type<string[]>(),
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('events_competition_code_uq').on(t.competitionId, t.code),
+    uniqueIndex('events_competition_code_round_uq').on(t.competitionId, t.code, t.roundNo),
     index('events_division_idx').on(t.divisionId),
+    index('events_first_round_idx').on(t.firstRoundId),
   ],
 );
 
@@ -244,6 +266,8 @@ export const teams = sqliteTable(
     reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
     /** Withdrawn teams stay, so that audit and history keep their meaning. */
     withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+    /** For a team a cut sent into a later round: its team in the first round (the lineage rounds combine by). */
+    firstRoundTeamId: integer('first_round_team_id').references((): AnySQLiteColumn => teams.id),
     createdAt: createdAt(),
   },
   (t) => [index('teams_event_idx').on(t.eventId), index('teams_school_idx').on(t.schoolId)],
@@ -675,4 +699,36 @@ export const auditLog = sqliteTable(
     index('audit_log_entity_idx').on(t.entity, t.entityId),
     index('audit_log_at_idx').on(t.at),
   ],
+);
+
+// ── Advancement (晋级 / 选拔) ──────────────────────────────────────────────────────────────────────
+
+/**
+ * Who a cut sent on: into a later round (`toEventId`) or onto the 国赛推荐名单 (`toEventId` null).
+ * A withdrawal is stamped on its row, never deleted; its replacement is a new row naming it.
+ */
+export const advancements = sqliteTable(
+  'advancements',
+  {
+    id: id(),
+    /** The event's first round: the recommendation list and the event's history gather by it. */
+    firstRoundId: integer('first_round_id').notNull().references(() => events.id),
+    fromEventId: integer('from_event_id').notNull().references(() => events.id),
+    toEventId: integer('to_event_id').references(() => events.id),
+    /** The team as ranked in the round cut from. */
+    teamId: integer('team_id').notNull().references(() => teams.id),
+    /** Set when the rule takes contestants one by one. */
+    contestantId: integer('contestant_id').references(() => contestants.id),
+    rank: integer('rank').notNull(),
+    /** The total the cut ranked by (the round's own, or the combination), in hundredths. */
+    totalHundredths: integer('total_hundredths'),
+    /** The team entered in the next round. */
+    newTeamId: integer('new_team_id').references(() => teams.id),
+    replacesId: integer('replaces_id').references((): AnySQLiteColumn => advancements.id),
+    withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+    withdrawnReason: text('withdrawn_reason'),
+    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('advancements_from_idx').on(t.fromEventId), index('advancements_to_idx').on(t.toEventId), index('advancements_first_round_idx').on(t.firstRoundId)],
 );

@@ -44,6 +44,8 @@ function registrationScope(db: Db, actor: Actor, filter: RegistrationFilter) {
   const q = filter.q?.trim();
   return and(
     eq(events.competitionId, competition.id),
+    // Registration is into an event's first round; later rounds' teams come from a cut, not a school.
+    isNull(events.firstRoundId),
     isNull(teams.withdrawnAt),
     filter.eventId ? eq(teams.eventId, filter.eventId) : undefined,
     filter.divisionId ? eq(events.divisionId, filter.divisionId) : undefined,

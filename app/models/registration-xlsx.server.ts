@@ -39,7 +39,7 @@ export async function registrationTemplate(db: Db, actor: Actor): Promise<Buffer
   requirePermission(actor, 'registration:import');
   const competition = findCurrentCompetition(db);
   const eventRows = competition
-    ? db.select({ code: events.code, name: events.name, division: divisions.name }).from(events).innerJoin(divisions, eq(divisions.id, events.divisionId)).where(eq(events.competitionId, competition.id)).orderBy(asc(events.code)).all()
+    ? db.select({ code: events.code, name: events.name, division: divisions.name }).from(events).innerJoin(divisions, eq(divisions.id, events.divisionId)).where(and(eq(events.competitionId, competition.id), isNull(events.firstRoundId))).orderBy(asc(events.code)).all()
     : [];
   const ownCode = actor.schoolId ? db.select({ code: schools.code }).from(schools).where(eq(schools.id, actor.schoolId)).get()?.code : undefined;
 
@@ -80,7 +80,7 @@ export async function importRegistrations(
 
   const competition = findCurrentCompetition(db);
   if (!competition) throw new ModelError(404, 'competition_not_found');
-  const eventByCode = new Map(db.select().from(events).where(eq(events.competitionId, competition.id)).all().map((e) => [e.code, e]));
+  const eventByCode = new Map(db.select().from(events).where(and(eq(events.competitionId, competition.id), isNull(events.firstRoundId))).all().map((e) => [e.code, e]));
   const schoolByCode = new Map(db.select().from(schools).all().map((s) => [s.code, s]));
   // A school account imports for its own school only.
   const ownSchool = actor.schoolId !== null ? db.select().from(schools).where(eq(schools.id, actor.schoolId)).get() : undefined;

@@ -68,6 +68,8 @@ export function rosterContext(db: DbOrTx, eventId: number, schoolId: number, tea
         and(
           eq(contestants.competitionId, row.competition.id),
           inArray(contestants.idNumber, normalized),
+          // A contestant a cut took into a later round is still on one registration.
+          isNull(events.firstRoundId),
           teamId ? ne(teams.id, teamId) : undefined,
         ),
       )
@@ -166,7 +168,7 @@ export function listOpenEvents(db: Db, actor: Actor, now = new Date()) {
     .select({ event: events, division: divisions })
     .from(events)
     .innerJoin(divisions, eq(divisions.id, events.divisionId))
-    .where(eq(events.competitionId, competition.id))
+    .where(and(eq(events.competitionId, competition.id), isNull(events.firstRoundId)))
     .orderBy(asc(divisions.sortOrder), asc(events.code))
     .all();
   const own = db
@@ -216,6 +218,8 @@ export function createTeam(db: Db, actor: Actor, input: { eventId: number; schoo
   if (schoolId == null) throw new ModelError(422, 'school_required', {}, { schoolId: 'errors.school_required' });
   requirePermission(actor, 'team:register', { schoolId });
   return atomically(db, (tx) => {
+    // A later round is entered by its cut, never by registration.
+    if (tx.select({ first: events.firstRoundId }).from(events).where(eq(events.id, input.eventId)).get()?.first) throw new ModelError(409, 'round_not_registrable');
     const ctx = rosterContext(tx, input.eventId, schoolId, null, [], now);
     const violations = [...checkWindow(ctx), ...checkSchoolType(ctx), ...checkQuota(ctx)];
     if (violations.length) throw rulesBroken(violations);
