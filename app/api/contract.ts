@@ -16,6 +16,7 @@ import { TEAM_STATUSES } from '#app/domain/registration.ts';
 import { createAccountInput, loginInput } from '#app/schemas/account.server.ts';
 import { schoolStatusApiInput, assignApiInput, checkInApiInput, confirmManyApiInput, resetApiInput, schemeApiInput, tokenApiInput, competitionInput, competitionPatch, divisionInput, drawApiInput, redrawApiInput, eventInput, eventPatch, liveApiInput, nominationApiInput, phaseInput, revokeApiInput, unsealApiInput, venueInput } from '#app/schemas/setup.server.ts';
 import { markInput } from '#app/schemas/judging.server.ts';
+import { advancementApiInput, recommendationApiInput, roundApiInput, withdrawApiInput } from '#app/schemas/rounds.server.ts';
 import { appealApiInput, decideInput } from '#app/schemas/awards.server.ts';
 import { advisorEntry, contestantEntry, createTeamInput, patchTeamInput, returnTeamInput } from '#app/schemas/registration.server.ts';
 
@@ -574,11 +575,46 @@ registry.registerPath({
   responses: { 200: { description: '证书内容 (what the certificate states)', content: { 'application/json': { schema: Certificate } } }, ...errors(404) },
 });
 
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/events/{id}/recommendation',
+  summary: '国赛推荐名单：推荐谁、为何推荐（该轮公示后公开）(the national recommendation list and why; public once its round is published)',
+  tags: ['rounds'],
+  request: { params: idPath('id') },
+  responses: {
+    200: {
+      description: '推荐名单 (the list)',
+      content: {
+        'application/json': {
+          schema: z.object({
+            event: z.object({ id: z.number().int(), code: z.string(), name: z.string() }),
+            source: z.object({ id: z.number().int(), roundName: z.string(), status: z.string() }),
+            ruleText: z.string(),
+            basisText: z.string(),
+            explanation: z.array(z.string()),
+            rows: z.array(z.object({ id: z.number().int(), rank: z.number().int(), total: z.number().int().nullable().describe('百分之一分 (hundredths)'), team: z.string(), school: z.string(), prefecture: z.string(), names: z.array(z.string()), withdrawn: z.boolean() })),
+          }),
+        },
+      },
+    },
+    ...errors(404),
+  },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/events/{id}/recommendation.xlsx',
+  summary: '国赛推荐名单 (.xlsx) (the national recommendation list as a workbook)',
+  tags: ['rounds'],
+  request: { params: idPath('id') },
+  responses: { 200: { description: 'Excel 工作簿 (workbook)', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } } }, ...errors(404) },
+});
+
 // ── The organiser's setup (#12): competitions, divisions, venues, events ─────────────────────────
 const setupJson = (schema: z.ZodType) => ({ body: { content: { 'application/json': { schema } } } });
 const anyJson = (description: string) => ({ description, content: { 'application/json': { schema: z.object({}).passthrough() } } });
 const CompetitionInput = registry.register('CompetitionInput', competitionInput);
 const EventInput = registry.register('EventInput', eventInput);
+const RoundInput = registry.register('RoundInput', roundApiInput);
 const setupPaths: { method: 'get' | 'post' | 'patch' | 'put'; path: string; summary: string; body?: z.ZodType; params?: string[]; created?: boolean }[] = [
   { method: 'get', path: '/api/v1/competitions', summary: '每一届竞赛 (every year)' },
   { method: 'post', path: '/api/v1/competitions', summary: '新建一届，可复制某届的组别、赛点和赛项 (a new year, optionally copied from another)', body: CompetitionInput, created: true },
@@ -609,6 +645,14 @@ const setupPaths: { method: 'get' | 'post' | 'patch' | 'put'; path: string; summ
   { method: 'post', path: '/api/v1/accounts/{id}/password', summary: '重置密码，下次登录须修改 (reset a password; changed at next login)', body: resetApiInput, params: ['id'] },
   { method: 'post', path: '/api/v1/accounts/{id}/tokens', summary: '签发 API 令牌（只显示一次）(issue an API token, shown once)', body: tokenApiInput, params: ['id'], created: true },
   { method: 'post', path: '/api/v1/schools/{id}/status', summary: '停用或恢复院校（其账号随之停用或恢复），须说明原因 (disable or enable a school and its accounts, with a reason)', body: schoolStatusApiInput, params: ['id'] },
+  { method: 'get', path: '/api/v1/events/{id}/rounds', summary: '赛项的各轮次（省赛、选拔赛各阶段）及其晋级规则 (an event\'s rounds and their advancement rules)', params: ['id'] },
+  { method: 'post', path: '/api/v1/events/{id}/rounds', summary: '在最后一轮之后增加一轮，并声明谁能进入（晋级规则）(a new round after the last, with its advancement rule)', body: RoundInput, params: ['id'], created: true },
+  { method: 'get', path: '/api/v1/events/{id}/advancement', summary: '进入该轮次的晋级名单预览：晋级者、递补顺序与说明 (the cut into this round as it would be now)', params: ['id'] },
+  { method: 'put', path: '/api/v1/events/{id}/advancement', summary: '修改该轮次的晋级规则，须说明原因；产生名单后冻结 (change the round\'s rule, with a reason; frozen at the cut)', body: advancementApiInput, params: ['id'] },
+  { method: 'post', path: '/api/v1/events/{id}/advance', summary: '产生晋级名单：晋级者作为已通过的参赛队进入该轮次 (make the cut into this round)', params: ['id'] },
+  { method: 'post', path: '/api/v1/advancements/{id}/withdraw', summary: '晋级后退出，须说明原因；由下一名递补（抽签前）(a withdrawal after the cut, replaced by the next in line until the draw)', body: withdrawApiInput, params: ['id'] },
+  { method: 'put', path: '/api/v1/events/{id}/recommendation', summary: '国赛推荐规则，产生名单前可改 (the rule of the national recommendation list)', body: recommendationApiInput, params: ['id'] },
+  { method: 'post', path: '/api/v1/events/{id}/recommend', summary: '按规则从最后一轮产生国赛推荐名单 (make the national recommendation list from the last round)', params: ['id'] },
   { method: 'post', path: '/api/v1/nominations/{id}/review', summary: '确认或不予确认传承人提名 (confirm or decline a nomination)', body: nominationApiInput, params: ['id'] },
 ];
 for (const p of setupPaths) {

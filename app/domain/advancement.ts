@@ -78,7 +78,7 @@ export function describeRule(rule: AdvancementRule): string {
   if (rule.perSchool !== null) parts.push(`每校至多 ${rule.perSchool} ${u}`);
   if (rule.perPrefecture !== null) parts.push(`每个市州至多 ${rule.perPrefecture} ${u}`);
   parts.push(rule.tieAtCut === 'up' ? '界线处并列者一同晋级' : '界线处并列者一同不晋级');
-  return `${rule.unit === 'team' ? '按队' : '按选手个人'}晋级：${parts.join('，')}；下一轮至少 ${rule.minEntrants} ${u}。`;
+  return `${rule.unit === 'team' ? '按队' : '按选手个人'}晋级：${parts.join('，')}${rule.minEntrants > 1 ? `；下一轮至少 ${rule.minEntrants} ${u}` : ''}。`;
 }
 
 /** Places the rule gives out of `ranked` candidates: the smaller of top N and top X % (rounded half up). */

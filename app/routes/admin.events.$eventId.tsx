@@ -223,7 +223,7 @@ export default function AdminEvent() {
       <p><Link to="/admin/events">← {t('home.events')}</Link></p>
       <h1>{event.code} {event.name} <span className="badge" data-testid="event-status">{t(`eventStatuses.${event.status}`)}</span></h1>
       <FormMessage error={failed && !deskResult ? failed.formError : null} />
-      <p><Link to={`/chief/events/${eventId}`}>{t('judging.progress')} · {t('judging.results')}</Link> · <Link to={`/live/${eventId}`}>{t('live.watch')}</Link></p>
+      <p><Link to={`/chief/events/${eventId}`}>{t('judging.progress')} · {t('judging.results')}</Link> · <Link to={`/live/${eventId}`}>{t('live.watch')}</Link> · <Link to={`/admin/events/${eventId}/rounds`}>{t('rounds.list')}</Link></p>
       <section className="panel" aria-labelledby="checklist-title">
         <h2 id="checklist-title" style={{ marginTop: 0 }}>{t('checklist.title')}</h2>
         <Checklist items={checklist} />
