@@ -28,6 +28,7 @@ export { PHASES as COMPETITION_PHASES } from '../app/domain/phases.ts';
 export { ACCOUNT_ROLES, ASSIGNMENT_ROLES } from '../app/domain/roles.ts';
 export { TEAM_STATUSES } from '../app/domain/registration.ts';
 import type { AdvancementRule } from '../app/domain/advancement.ts';
+import { ACHIEVEMENT_KINDS } from '../app/domain/achievements.ts';
 import type { RoundWeight } from '../app/domain/round-basis.ts';
 export { AGGREGATION_METHODS, CRITERION_KINDS } from '../app/domain/aggregation.ts';
 export { SCHOOL_TYPES } from '../app/domain/competition-setup.ts';
@@ -731,4 +732,27 @@ export const advancements = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('advancements_from_idx').on(t.fromEventId), index('advancements_to_idx').on(t.toEventId), index('advancements_first_round_idx').on(t.firstRoundId)],
+);
+
+// ── An inheritor's later record (#15) ────────────────────────────────────────────────────────────
+
+/**
+ * What an inheritor achieved after the nomination — selected for the national team, a national or
+ * world result — entered by the organiser, per year. A wrong entry is retracted with a reason, never deleted.
+ */
+export const achievements = sqliteTable(
+  'achievements',
+  {
+    id: id(),
+    nominationId: integer('nomination_id').notNull().references(() => nominations.id),
+    year: integer('year').notNull(),
+    kind: text('kind', { enum: ACHIEVEMENT_KINDS }).notNull(),
+    title: text('title').notNull(),
+    result: text('result'),
+    enteredBy: integer('entered_by').notNull().references(() => users.id),
+    retractedAt: integer('retracted_at', { mode: 'timestamp_ms' }),
+    retractedReason: text('retracted_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('achievements_nomination_idx').on(t.nominationId)],
 );

@@ -16,6 +16,7 @@ import { TEAM_STATUSES } from '#app/domain/registration.ts';
 import { createAccountInput, loginInput } from '#app/schemas/account.server.ts';
 import { schoolStatusApiInput, assignApiInput, checkInApiInput, confirmManyApiInput, resetApiInput, schemeApiInput, tokenApiInput, competitionInput, competitionPatch, divisionInput, drawApiInput, redrawApiInput, eventInput, eventPatch, liveApiInput, nominationApiInput, phaseInput, revokeApiInput, unsealApiInput, venueInput } from '#app/schemas/setup.server.ts';
 import { markInput } from '#app/schemas/judging.server.ts';
+import { achievementApiInput } from '#app/schemas/achievement.server.ts';
 import { advancementApiInput, recommendationApiInput, roundApiInput, withdrawApiInput } from '#app/schemas/rounds.server.ts';
 import { appealApiInput, decideInput } from '#app/schemas/awards.server.ts';
 import { advisorEntry, contestantEntry, createTeamInput, patchTeamInput, returnTeamInput } from '#app/schemas/registration.server.ts';
@@ -609,6 +610,18 @@ registry.registerPath({
   responses: { 200: { description: 'Excel 工作簿 (workbook)', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } } }, ...errors(404) },
 });
 
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/inheritors/{id}/achievements',
+  summary: '传承人此后的成绩，按年份 (an inheritor\'s record after the nomination, by year)',
+  tags: ['awards'],
+  request: { params: idPath('id') },
+  responses: {
+    200: { description: '成绩 (achievements)', content: { 'application/json': { schema: z.object({ achievements: z.array(z.object({ id: z.number().int().nullable(), year: z.number().int(), kind: z.string(), title: z.string(), result: z.string().nullable() })) }) } } },
+    ...errors(404),
+  },
+});
+
 // ── The organiser's setup (#12): competitions, divisions, venues, events ─────────────────────────
 const setupJson = (schema: z.ZodType) => ({ body: { content: { 'application/json': { schema } } } });
 const anyJson = (description: string) => ({ description, content: { 'application/json': { schema: z.object({}).passthrough() } } });
@@ -653,6 +666,8 @@ const setupPaths: { method: 'get' | 'post' | 'patch' | 'put'; path: string; summ
   { method: 'post', path: '/api/v1/advancements/{id}/withdraw', summary: '晋级后退出，须说明原因；由下一名递补（抽签前）(a withdrawal after the cut, replaced by the next in line until the draw)', body: withdrawApiInput, params: ['id'] },
   { method: 'put', path: '/api/v1/events/{id}/recommendation', summary: '国赛推荐规则，产生名单前可改 (the rule of the national recommendation list)', body: recommendationApiInput, params: ['id'] },
   { method: 'post', path: '/api/v1/events/{id}/recommend', summary: '按规则从最后一轮产生国赛推荐名单 (make the national recommendation list from the last round)', params: ['id'] },
+  { method: 'post', path: '/api/v1/inheritors/{id}/achievements', summary: '为传承人记录此后的成绩（入选国家集训队、全国赛、世界赛）(record an inheritor\'s later achievement)', body: achievementApiInput, params: ['id'], created: true },
+  { method: 'post', path: '/api/v1/achievements/{id}/retract', summary: '撤回误录的成绩，须说明原因 (retract a wrong entry, with a reason)', body: withdrawApiInput, params: ['id'] },
   { method: 'post', path: '/api/v1/nominations/{id}/review', summary: '确认或不予确认传承人提名 (confirm or decline a nomination)', body: nominationApiInput, params: ['id'] },
 ];
 for (const p of setupPaths) {

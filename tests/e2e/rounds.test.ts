@@ -4,7 +4,6 @@
  * scheme, is marked and locked → the 国赛推荐名单 (30 % 省赛 + 70 % 选拔赛) is made, published and
  * downloaded by anyone.
  */
-import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -108,7 +107,7 @@ describe.skipIf(!available)('rounds and the recommendation list in a browser', (
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^GZ012-.*-国赛推荐名单\.xlsx$/);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(readFileSync((await file.path())!));
+    await book.xlsx.readFile((await file.path())!);
     const sheet = book.getWorksheet('国赛推荐名单')!;
     expect(sheet.getRow(3).getCell(1).value).toBe(1);
     expect(sheet.getRow(5).getCell(1).value).toBeNull();
