@@ -95,6 +95,8 @@ export const competitions = sqliteTable('competitions', {
   defaultAwardRatios: text('default_award_ratios', { mode: 'json' }).$type<AwardRatios>().notNull().default({ first: 0.1, second: 0.2, third: 0.3 }),
   defaultTieAtBoundary: text('default_tie_at_boundary', { enum: TIE_DIRECTIONS }).notNull().default('down'),
   defaultLiveMode: text('default_live_mode', { enum: LIVE_MODES }).notNull().default('anonymous'),
+  /** Set each event's totals on a common scale (median 700), so that honours and nominations compare across events. */
+  standardisedScores: integer('standardised_scores', { mode: 'boolean' }).notNull().default(false),
   defaultAggregationMethod: text('default_aggregation_method', { enum: AGGREGATION_METHODS }).notNull().default('mean'),
   /** The year whose divisions, venues and events this one was copied from, if any. */
   copiedFromId: integer('copied_from_id').references((): AnySQLiteColumn => competitions.id),

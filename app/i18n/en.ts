@@ -465,6 +465,7 @@ export const en: Catalogue<typeof zhCN> = {
     saved: 'Saved.',
   },
   nominations: {
+    byStandard: 'Ordered by standardised score across events.',
     awaiting: '{{count}} awaiting review.',
     title: 'Nominations of inheritors',
     intro: 'When results are final, award winners are nominated as inheritors of the Chuyi spirit; confirmed ones join the public register.',
@@ -559,6 +560,8 @@ export const en: Catalogue<typeof zhCN> = {
     invalid: 'This is not right.',
   },
   setup: {
+    standardisedScores: 'Use standardised scores across events',
+    standardisedHint: 'Each event’s totals on a common scale (median 700, interquartile range 100 points), so that province-wide honours and nominations compare across events.',
     eventSearch: 'Event code or name',
     eventSortBy: { code: 'By event code', date: 'By date', status: 'By progress' },
     noEventsFound: 'No event matches.',
@@ -715,6 +718,19 @@ export const en: Catalogue<typeof zhCN> = {
       minEntrants: 'The next round needs at least',
       weight: '{{round}} weight (%)',
     },
+  },
+  standardised: {
+    title: 'Standardised scores across events',
+    intro: 'Once an event’s first round is locked, its totals are set on a common scale by the event’s own spread: the median is {{centre}}, the interquartile range {{spread}} points — for province-wide honours and the order of nominations across events.',
+    off: 'This year does not use standardised scores: nominations stay ordered by event. Turn them on in the year’s settings.',
+    place: 'Place',
+    eventRank: 'Event rank',
+    standard: 'Standard score',
+    more: 'The best {{shown}} of {{total}} shown.',
+    none: 'No event is locked yet.',
+    methods: 'Each event’s conversion',
+    teams: '{{count}} teams',
+    order: 'By standardised score (across events)',
   },
   jobs: {
     starting: 'Starting…',

@@ -461,6 +461,7 @@ export const zhCN = {
     saved: '已保存。',
   },
   nominations: {
+    byStandard: '按跨赛项标准分排序。',
     awaiting: '待确认 {{count}} 人。',
     title: '传承人提名审核',
     intro: '成绩确定后，获奖选手按规则被提名为楚怡职业教育精神传承人；确认后进入公开名录。',
@@ -555,6 +556,8 @@ export const zhCN = {
     invalid: '内容不正确。',
   },
   setup: {
+    standardisedScores: '使用跨赛项标准分',
+    standardisedHint: '各赛项总分换算到共同尺度（中位数记 700 分，四分位距记 100 分），供全省评优和传承人提名排序跨赛项比较。',
     eventSearch: '赛项代码或名称',
     eventSortBy: { code: '按赛项代码', date: '按比赛日期', status: '按进度' },
     noEventsFound: '没有符合条件的赛项。',
@@ -711,6 +714,19 @@ export const zhCN = {
       minEntrants: '下一轮至少',
       weight: '{{round}} 权重（%）',
     },
+  },
+  standardised: {
+    title: '跨赛项标准分',
+    intro: '各赛项第一轮锁定后，总分按本赛项的分布换算到共同尺度：中位数记 {{centre}} 分，四分位距记 {{spread}} 分，用于全省评优和传承人提名的跨赛项排序。',
+    off: '本届未启用标准分：传承人提名仍按赛项排序。可在届次设置中启用。',
+    place: '全省位次',
+    eventRank: '赛项名次',
+    standard: '标准分',
+    more: '仅显示前 {{shown}} 名，共 {{total}} 队。',
+    none: '还没有锁定的赛项。',
+    methods: '各赛项的换算',
+    teams: '{{count}} 队',
+    order: '按标准分（跨赛项）',
   },
   jobs: {
     starting: '正在开始…',

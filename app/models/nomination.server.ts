@@ -13,6 +13,7 @@ import { recordAudit } from './audit.server.ts';
 import { issueInheritorCertificate } from './certificate.server.ts';
 import { ModelError, notFound } from './errors.ts';
 import { latestRun } from './result.server.ts';
+import { standardScores } from './standardised.server.ts';
 
 /** Nominates the contestants of the event's nominated awards; a person already nominated for the event is left as is. */
 export function createNominations(tx: DbOrTx, eventId: number, now: Date): number {
@@ -69,6 +70,7 @@ function nominationRows(db: Db, where: SQL | undefined) {
       eventName: events.name,
       award: awards.kind,
       year: competitions.year,
+      teamId: awards.teamId,
     })
     .from(nominations)
     .innerJoin(contestants, eq(contestants.id, nominations.contestantId))
@@ -106,8 +108,19 @@ export function pageOfNominations(db: Db, actor: Actor, filter: NominationFilter
       .get()?.n ?? 0;
   const total = counted(where);
   const { page: current, pages, offset } = pageWindow(total, page, limit);
+  // A year with standardised scores orders its nominations by them, across events.
+  const year = competitionId === undefined ? undefined : db.select({ on: competitions.standardisedScores }).from(competitions).where(eq(competitions.id, competitionId)).get();
+  const standard = year?.on ? new Map(standardScores(db, competitionId!).rows.map((r) => [r.teamId, r.standard])) : null;
+  const rows = standard
+    ? nominationRows(db, where)
+        .all()
+        .map((n) => ({ ...n, standard: standard.get(n.teamId) ?? null }))
+        .sort((a, b) => (b.standard ?? -Infinity) - (a.standard ?? -Infinity) || a.id - b.id)
+        .slice(offset, offset + limit)
+    : nominationRows(db, where).limit(limit).offset(offset).all().map((n) => ({ ...n, standard: null as number | null }));
   return {
-    nominations: nominationRows(db, where).limit(limit).offset(offset).all(),
+    nominations: rows,
+    standardised: standard !== null,
     total,
     awaiting: counted(nominationWhere({ ...filter, competitionId, status: 'nominated' })),
     page: current,

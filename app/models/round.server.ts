@@ -379,3 +379,17 @@ export function advancementsInto(db: Db, actor: Actor, roundId: number) {
     .all();
 }
 
+
+/**
+ * The event's rounds as the public sees them (each published round links to its results) and
+ * whether its recommendation list is public yet.
+ */
+export function publicRounds(db: Db, eventId: number) {
+  const first = firstRoundOf(db, eventId);
+  const rounds = roundsOf(db, first.id);
+  const published = (status: string) => status === 'published' || status === 'final';
+  return {
+    rounds: rounds.length > 1 ? rounds.map((r) => ({ id: r.id, roundNo: r.roundNo, roundName: r.roundName, published: published(r.status) })) : [],
+    recommendation: first.recommendedAt !== null && published(rounds.at(-1)!.status) ? first.id : null,
+  };
+}

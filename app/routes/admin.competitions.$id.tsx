@@ -94,6 +94,10 @@ export default function YearSetup() {
             <Choice prefix="year" name="defaultTieAtBoundary" label={t('setup.tieAtBoundary')} value={c.defaultTieAtBoundary} options={[{ value: 'down', label: t('setup.tieDown') }, { value: 'up', label: t('setup.tieUp') }]} />
             <Choice prefix="year" name="defaultAggregationMethod" label={t('setup.aggregationMethod')} value={c.defaultAggregationMethod} options={(['mean', 'trimmed_mean', 'median'] as const).map((m) => ({ value: m, label: t(`rules.methods.${m}`) }))} />
             <Choice prefix="year" name="defaultLiveMode" label={t('live.mode')} value={c.defaultLiveMode} options={(['named', 'anonymous', 'hidden'] as const).map((m) => ({ value: m, label: t(`live.modes.${m}`) }))} />
+            <label className="checkbox">
+              <input type="checkbox" name="standardisedScores" defaultChecked={c.standardisedScores} /> {t('setup.standardisedScores')}
+            </label>
+            <small className="hint">{t('setup.standardisedHint')}</small>
           </fieldset>
           <button type="submit" disabled={busy}>{t('dashboard.save')}</button>
         </Form>

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { formatScore, fromHundredths } from '#app/domain/exact.ts';
 import { Table } from '#app/components/table.tsx';
 import { NOMINATION_STATUSES } from '#app/domain/awards.ts';
 import { requireDesk } from '#app/auth/session.server.ts';
@@ -39,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Nominations() {
-  const { filter, nominations, total, awaiting, page, pages, competitionId, years } = useLoaderData<typeof loader>();
+  const { filter, nominations, total, awaiting, page, pages, competitionId, years, standardised } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const { t } = useTranslation();
@@ -60,7 +61,9 @@ export default function Nominations() {
         </Field>
         <button type="submit">{t('inheritors.filter')}</button>
       </Form>
-      <p className="muted">{t('nominations.awaiting', { count: awaiting })}</p>
+      <p className="muted">
+        {t('nominations.awaiting', { count: awaiting })} {standardised ? t('nominations.byStandard') : null} <Link to="/admin/standardised">{t('standardised.title')}</Link>
+      </p>
       {nominations.length === 0 ? <p className="panel">{t('nominations.none')}</p> : null}
       {/* The bulk form wraps the table; each row's own decision is a separate small form below it. */}
       <Form method="post" id="bulk">
@@ -74,7 +77,7 @@ export default function Nominations() {
       <Table
         label={t('nominations.title')}
         testId="nominations"
-        columns={[{ label: <span className="visually-hidden">{t('nominations.select')}</span>, className: 'checkbox-cell' }, t('inheritors.name'), t('inheritors.school'), t('inheritors.event'), t('inheritors.award'), t('awards.status'), t('accounts.actions')]}
+        columns={[{ label: <span className="visually-hidden">{t('nominations.select')}</span>, className: 'checkbox-cell' }, t('inheritors.name'), t('inheritors.school'), t('inheritors.event'), t('inheritors.award'), ...(standardised ? [t('standardised.standard')] : []), t('awards.status'), t('accounts.actions')]}
       >
         {nominations.map((n) => (
           <tr key={n.id} data-nomination={n.id}>
@@ -85,6 +88,7 @@ export default function Nominations() {
             <td>{n.school}<br /><small>{n.prefecture}</small></td>
             <td>{n.eventCode} {n.eventName}</td>
             <td><AwardBadge award={n.award === 'outstanding_advisor' ? null : n.award} /></td>
+            {standardised ? <td>{n.standard === null ? '—' : formatScore(fromHundredths(n.standard))}</td> : null}
             <td>{t(`nominations.statuses.${n.status}`)}{n.reviewReason ? <><br /><small>{n.reviewReason}</small></> : null}</td>
             <td>
               <Form method="post" className="filters">

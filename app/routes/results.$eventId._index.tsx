@@ -8,6 +8,7 @@ import { ScoringRules } from '#app/components/scoring-rules.tsx';
 import { eventAwards } from '#app/models/award.server.ts';
 import { unsealsOf } from '#app/models/check-in.server.ts';
 import { scoringRules } from '#app/models/result.server.ts';
+import { publicRounds } from '#app/models/round.server.ts';
 import { getEventBoard } from '#app/models/scoreboard.server.ts';
 import type { EventBoard } from '#app/realtime/messages.ts';
 import { useLiveBoard } from '#app/realtime/use-live-board.ts';
@@ -20,7 +21,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await getActor(request, context);
   const awards = modelRead(request, () => eventAwards(context.db, actor, eventId));
   return json(
-    { awards, board: getEventBoard(context.db, eventId, 'public'), rules: scoringRules(context.db, eventId), unseals: unsealsOf(context.db, eventId) },
+    { awards, board: getEventBoard(context.db, eventId, 'public'), rules: scoringRules(context.db, eventId), unseals: unsealsOf(context.db, eventId), rounds: publicRounds(context.db, eventId) },
     { headers: { 'Cache-Control': 'private, no-cache' } },
   );
 }
@@ -38,7 +39,7 @@ function useFollowBoard(initial: EventBoard) {
 }
 
 export default function EventResults() {
-  const { awards, board, rules, unseals } = useLoaderData<typeof loader>();
+  const { awards, board, rules, unseals, rounds } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   useFollowBoard(board as EventBoard);
   const { event } = awards;
@@ -53,6 +54,12 @@ export default function EventResults() {
         <Link to={`/results/${event.id}/announcement`}>{t('awards.printable')}</Link>
         <a href={`/results/${event.id}/announcement.xlsx`} download>{t('awards.downloadXlsx')}</a>
       </p>
+      {rounds.rounds.length ? (
+        <nav className="actions no-print" aria-label={t('rounds.list')}>
+          {rounds.rounds.map((r) => (r.id === event.id ? <strong key={r.id}>{r.roundName}</strong> : r.published ? <Link key={r.id} to={`/results/${r.id}`}>{r.roundName}</Link> : <span key={r.id} className="muted">{r.roundName}</span>))}
+          {rounds.recommendation ? <Link to={`/results/${rounds.recommendation}/recommendation`}>{t('rounds.recommendation')}</Link> : null}
+        </nav>
+      ) : null}
       <AwardTable rows={awards.rows} />
       <OutstandingAdvisors advisors={awards.outstandingAdvisors} />
       <details className="panel">

@@ -30,6 +30,7 @@ const competitionFields = {
   defaultTieAtBoundary: z.enum(TIE_DIRECTIONS),
   defaultLiveMode: z.enum(LIVE_MODES),
   defaultAggregationMethod: z.enum(AGGREGATION_METHODS),
+  standardisedScores: z.boolean().describe('跨赛项标准分：各赛项总分换算到中位数 700 的共同尺度 (standardised scores across events)'),
 };
 /** A new year: what is left out takes DOMAIN.md's defaults. */
 export const competitionInput = z.object({
@@ -41,6 +42,7 @@ export const competitionInput = z.object({
   defaultTieAtBoundary: competitionFields.defaultTieAtBoundary.default('down'),
   defaultLiveMode: competitionFields.defaultLiveMode.default('anonymous'),
   defaultAggregationMethod: competitionFields.defaultAggregationMethod.default('mean'),
+  standardisedScores: competitionFields.standardisedScores.default(false),
   copyFrom: jsonId.nullable().optional().describe('复制该届的组别、赛点和赛项 (copy divisions, venues and events from this year)'),
 });
 /** A change: only what is given changes (no defaults here, or a PATCH would reset what it left out). */

@@ -102,6 +102,13 @@ describe.skipIf(!available)('rounds and the recommendation list in a browser', (
     expect(await visitor.locator('tbody tr').count()).toBe(2);
     await visitor.getByText('按 省赛 30% + 选拔赛第一阶段 70% 的加权总分排名。').waitFor();
     await visitor.screenshot({ path: `${OUT}/rounds-recommendation-phone.png`, fullPage: true });
+    // The provincial results lead to the selection round's and to the list.
+    await visitor.goto(`${e2e.server.url}/results/${provincial.event.id}`);
+    await visitor.getByRole('link', { name: '选拔赛第一阶段' }).click();
+    await visitor.waitForURL(`**/results/${round.id}`);
+    await visitor.getByRole('heading', { name: /选拔赛第一阶段/ }).waitFor();
+    await visitor.getByRole('link', { name: '国赛推荐名单' }).click();
+    await visitor.waitForURL('**/recommendation');
     const download = visitor.waitForEvent('download');
     await visitor.getByRole('link', { name: '下载推荐名单（Excel）' }).click();
     const file = await download;

@@ -1,0 +1,1 @@
+ALTER TABLE `competitions` ADD `standardised_scores` integer DEFAULT false NOT NULL;
