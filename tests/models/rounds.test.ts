@@ -166,3 +166,31 @@ describe('a selection round', () => {
     expect(recommendationList(db, null, roundId).rows.every((r) => r.withdrawnReason === null)).toBe(true);
   });
 });
+
+describe('a selection of contestants one by one', () => {
+  it('takes individuals out of their teams, each entering alone, the caps counting people', async () => {
+    const db2 = await demoDb();
+    const admin2 = actorOf(db2, 'admin');
+    const ready = readyToScore(db2, 'GZ012');
+    markAndLock(db2, ready, (_t, i) => 0.95 - 0.02 * i);
+    const order = getResults(db2, admin2, ready.event.id).rows.filter((r) => r.rank !== null);
+    const roundId = addRound(db2, admin2, ready.event.id, { name: '选拔赛（个人）', rule: rule({ unit: 'contestant', top: 5, perSchool: 1 }), basis: null });
+    const round = db2.select().from(events).where(eq(events.id, roundId)).get()!;
+    expect([round.minTeamSize, round.maxTeamSize]).toEqual([1, 1]);
+    const preview = previewCut(db2, admin2, roundId);
+    // Each school sends one person: the best five schools' first contestants.
+    expect(preview.advancing).toHaveLength(5);
+    expect(new Set(preview.advancing.map((c) => c.school)).size).toBe(5);
+    expect(preview.explanation.join('')).toContain('晋级名额 5 人');
+    advance(db2, admin2, roundId);
+    const entered = db2.select().from(teams).where(eq(teams.eventId, roundId)).all();
+    expect(entered).toHaveLength(5);
+    for (const t of entered) {
+      const people = currentRoster(db2, t.id).contestants;
+      expect(people).toHaveLength(1);
+      expect(t.name).toContain(people[0].name);
+      // The person came from one of the top five teams of the provincial round.
+      expect(order.slice(0, 5).map((r) => r.teamId)).toContain(t.firstRoundTeamId);
+    }
+  });
+});
