@@ -5,9 +5,10 @@ import { I18nextProvider } from 'react-i18next';
 import { createClientI18n } from './i18n/client.ts';
 import { DEFAULT_LANGUAGE, isLanguage } from './i18n/languages.ts';
 
-const lang = document.documentElement.lang;
-// The page is already painted by the server; hydration waits only for its language's catalogue.
-void createClientI18n(isLanguage(lang) ? lang : DEFAULT_LANGUAGE).then((i18n) => {
+const { lang, dataset } = document.documentElement;
+// The page is already painted by the server; hydration waits only for its language's words (the
+// desks' too for a signed-in person: the server says so on <html data-words>).
+void createClientI18n(isLanguage(lang) ? lang : DEFAULT_LANGUAGE, { desk: dataset.words === 'desk' }).then((i18n) => {
   startTransition(() => {
     hydrateRoot(
       document,

@@ -14,7 +14,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { csrfToken } from './auth/csrf.server.ts';
 import { getActor } from './auth/session.server.ts';
@@ -47,6 +47,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     {
       lang: languageOf(request),
       csrf: csrf.token,
+      // Which of the catalogue's parts the browser loads: the desks' words for a signed-in person
+      // and for the first run's page; the public pages' alone for everyone else.
+      words: actor || path === '/setup' ? ('desk' as const) : ('public' as const),
       user: actor
         ? { displayName: actor.displayName, role: actor.role, homePath: homePathFor(actor), desks: allowed(actor, NAV_DESKS) }
         : null,
@@ -128,10 +131,16 @@ export function Layout({ children }: { children: ReactNode }) {
   // The server renders each request in its own language; in the browser, switching language
   // reloads the page (the form below), which loads the other catalogue.
   if (data?.lang && i18n.language !== data.lang) void i18n.changeLanguage(data.lang);
+  // Signed in without a reload (the page's words only): fetch the desks' words; the page re-renders with them.
+  const lang = data?.lang ?? 'zh-CN';
+  const desk = data?.words === 'desk';
+  useEffect(() => {
+    if (desk && !i18n.hasResourceBundle(lang, 'desk')) void import('./i18n/client.ts').then((m) => m.addDeskWords(i18n, lang));
+  }, [desk, lang, i18n]);
   // The big screen is the whole window: no header, no footer.
   const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare);
   return (
-    <html lang={data?.lang ?? 'zh-CN'}>
+    <html lang={data?.lang ?? 'zh-CN'} data-words={data?.words ?? 'public'}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

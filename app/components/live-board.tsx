@@ -88,7 +88,7 @@ export function RankingTable({ board, rows = board.rows, large = false }: { boar
           <thead>
             <tr>
               <th className="num">{t('live.rank')}</th>
-              <th>{showNames ? t('live.team') : t('judging.workCode')}</th>
+              <th>{showNames ? t('live.team') : t('live.workCode')}</th>
               <th className="num">{t('live.total')}</th>
             </tr>
           </thead>

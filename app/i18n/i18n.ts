@@ -1,14 +1,21 @@
 /** i18next on the server, with both catalogues; zh-CN first, English as the fallback's twin. */
 import i18next, { type TFunction, type i18n as I18n } from 'i18next';
 import { en } from './en.ts';
+import { enDesk } from './en.desk.ts';
+import { zhCNDesk } from './zh-CN.desk.ts';
 import { DEFAULT_LANGUAGE, I18N_OPTIONS, isLanguage, type Language } from './languages.ts';
 import { zhCN } from './zh-CN.ts';
 
 export { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_COOKIE, LANGUAGES, type Language } from './languages.ts';
 
+/** A language's whole catalogue: the public pages' words and the desks', errors from both. */
+function whole<P extends { errors: object }, D extends { errors: object }>(pages: P, desks: D) {
+  return { ...pages, ...desks, errors: { ...pages.errors, ...desks.errors } };
+}
+
 export const resources = {
-  'zh-CN': { translation: zhCN },
-  en: { translation: en },
+  'zh-CN': { translation: whole(zhCN, zhCNDesk) },
+  en: { translation: whole(en, enDesk) },
 } as const;
 
 /** A fresh, initialised instance: one per request on the server, one per page in the browser. */

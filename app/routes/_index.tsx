@@ -59,7 +59,7 @@ export default function Home() {
           <h2 id={`division-${division.id}`}>
             {division.name} <span className="muted">· {t('home.eventCount', { count: division.events.length })}</span>
           </h2>
-          <Table label={t('home.events')} columns={[t('dashboard.event'), t('home.teamSize'), t('home.venue'), t('dashboard.scheduledOn')]}>
+          <Table label={t('home.events')} columns={[t('home.event'), t('home.teamSize'), t('home.venue'), t('home.scheduledOn')]}>
             {division.events.map((e) => (
               <tr key={e.id}>
                 <td><strong>{e.code}</strong> {e.name}</td>

@@ -38,7 +38,8 @@ export default function Login() {
     <section className="panel login">
       <h1>{t('login.title')}</h1>
       <FormMessage error={failure?.formError} success={params.get('loggedOut') ? t('login.loggedOut') : null} />
-      <Form method="post" className="stack">
+      {/* A full page load after signing in brings the desks’ words with the first desk page. */}
+      <Form method="post" className="stack" reloadDocument>
         <CsrfInput />
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
         <Field name="username" label={t('login.username')} error={failure?.fields.username}>

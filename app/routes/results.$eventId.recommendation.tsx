@@ -22,13 +22,13 @@ export default function Recommendation() {
     <article className="print-a4">
       <h1>{list.event.code} {list.event.name}<br />{t('rounds.recommendation')}</h1>
       <p>{list.ruleText} {list.basisText}</p>
-      <Table label={t('rounds.recommendation')} className="cards" columns={[t('rounds.order'), t('rounds.rank'), t('rounds.people'), t('registration.school'), t('rounds.total')]}>
+      <Table label={t('rounds.recommendation')} className="cards" columns={[t('rounds.order'), t('rounds.rank'), t('rounds.people'), t('rounds.school'), t('rounds.total')]}>
         {list.rows.map((r, i) => (
           <tr key={r.id}>
             <td className="card-title">{i + 1}{r.withdrawn ? <span className="badge">{t('rounds.withdrawn')}</span> : r.replaces ? <span className="badge">{t('rounds.replacement')}</span> : null}</td>
             <td data-label={t('rounds.rank')}>{r.rank}</td>
             <td data-label={t('rounds.people')}>{r.names.join('、')}<br /><small className="muted">{r.team}</small></td>
-            <td data-label={t('registration.school')}>{r.school}<br /><small className="muted">{r.prefecture}</small></td>
+            <td data-label={t('rounds.school')}>{r.school}<br /><small className="muted">{r.prefecture}</small></td>
             <td data-label={t('rounds.total')}>{formatScore(fromOrNull(r.total))}</td>
           </tr>
         ))}

@@ -46,7 +46,7 @@ export default function Setup() {
       <h1>{t('setup.title')}</h1>
       <p>{t('setup.body')}</p>
       <FormMessage error={failure?.formError} />
-      <Form method="post" className="stack">
+      <Form method="post" className="stack" reloadDocument>
         <CsrfInput />
         <Field name="username" label={t('login.username')} error={failure?.fields.username}>
           <input id="username" name="username" autoComplete="username" autoCapitalize="none" required defaultValue={failure?.values.username} {...describedBy('username', failure?.fields.username)} />

@@ -9,12 +9,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { lockEvent } from '#app/models/run.server.ts';
 import { publishEvent } from '#app/models/publication.server.ts';
 import { judgeSheets, putMark } from '#app/models/mark.server.ts';
+import { resources } from '#app/i18n/i18n.ts';
 import { actorOf } from '../helpers/db.ts';
 import { markAll, readyToScore, share } from '../helpers/judging.ts';
 import { axe, blocking, describe as list } from './axe.ts';
 import { browserFixture } from './browser.ts';
 
 const e2e = browserFixture();
+/** A catalogue key (“registration.school”) where its words should be. */
+const KEY_SHOWN = new RegExp(`\\b(${Object.keys(resources['zh-CN'].translation).join('|')})\\.[a-zA-Z_]+\\b`);
 const { available } = e2e;
 const OUT = 'tests/e2e/screenshots';
 const SIZES = { phone: { width: 390, height: 844 }, tablet: { width: 1024, height: 768 }, desktop: { width: 1366, height: 768 }, projector: { width: 1920, height: 1080 } };
@@ -69,6 +72,9 @@ describe.skipIf(!available)('pages at four sizes, in both languages, checked by 
           if (lang === 'zh-CN') await page.screenshot({ path: `${OUT}/page-${p.name}-${size}.png`, fullPage: true });
           const bad = blocking(await axe(page));
           if (bad.length) found.push(`${p.path} (${lang}, ${size}):\n${list(bad)}`);
+          // Every word arrived: a key shown as itself means the browser lacked that part of the catalogue.
+          const raw = (await page.locator('body').innerText()).match(KEY_SHOWN);
+          if (raw) found.push(`${p.path} (${lang}, ${size}, ${p.user ?? 'anonymous'}): shows the key ${raw[0]}`);
         }
         for (const page of contexts.values()) await page.context().close();
       }
@@ -91,6 +97,8 @@ describe.skipIf(!available)('pages at four sizes, in both languages, checked by 
       await page.waitForLoadState('networkidle');
       const bad = blocking(await axe(page));
       if (bad.length) found.push(`${path} (${user}):\n${list(bad)}`);
+      const raw = (await page.locator('body').innerText()).match(KEY_SHOWN);
+      if (raw) found.push(`${path} (${user}): shows the key ${raw[0]}`);
       await page.context().close();
     }
     expect(found, found.join('\n\n')).toEqual([]);

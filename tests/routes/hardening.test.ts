@@ -198,3 +198,24 @@ describe('common passwords', () => {
     await expect(resetPassword(server.db, actorOf(server.db, 'admin'), school.userId, 'Password1')).rejects.toMatchObject({ code: 'password_common' });
   });
 });
+
+describe('a form posted without scripts', () => {
+  it('regression: a page’s form posts with the page’s own origin, and an opaque “null” origin is left to the CSRF token instead of a 500', async () => {
+    // Under helmet's default no-referrer a browser sent `Origin: null` with every plain form post,
+    // and Remix answered it with 500: a judge whose scripts had not loaded could not log in.
+    const page = await fetch(`${server.url}/login`);
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
+    const client = new Client(server.url);
+    await client.page('/login');
+    const post = (origin: string) =>
+      client.fetch('/login', { method: 'POST', body: new URLSearchParams({ _csrf: client.csrf, username: 'admin', password: 'chuyi2026' }), headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin } });
+    expect((await post('null')).status).toBe(302);
+    const again = new Client(server.url);
+    await again.page('/login');
+    const own = await again.fetch('/login', { method: 'POST', body: new URLSearchParams({ _csrf: again.csrf, username: 'admin', password: 'chuyi2026' }), headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url } });
+    expect(own.status).toBe(302);
+    // A foreign origin is still refused before anything runs.
+    const foreign = await again.fetch('/login', { method: 'POST', body: new URLSearchParams({ _csrf: again.csrf, username: 'admin', password: 'chuyi2026' }), headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://evil.example' } });
+    expect(foreign.status).toBe(403);
+  });
+});
