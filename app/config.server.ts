@@ -1,4 +1,5 @@
 /** Configuration from the environment, checked once at start with a message a person can act on. */
+import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -30,6 +31,8 @@ export const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   /** A CJK font file (.ttf, .otf or .ttc) for certificates; by default Debian's fonts-noto-cjk. */
   CERTIFICATE_FONT: z.string().min(1).optional(),
+  /** Where entries' files are kept, by content hash; by default `files/` beside the database. */
+  FILES_DIR: z.string().min(1).optional(),
   /** The address printed in certificates' QR codes (e.g. https://chuyi.example.cn); by default the request's. */
   PUBLIC_URL: z.url({ error: '必须是网址 (must be a URL)' }).optional(),
 });
@@ -46,6 +49,7 @@ export type Config = {
   trustProxy: boolean;
   certificateFont: string | undefined;
   publicUrl: string | undefined;
+  filesDir: string;
 };
 
 export class ConfigError extends Error {
@@ -79,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     certificateFont: e.CERTIFICATE_FONT,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    filesDir: e.FILES_DIR ?? (e.DATABASE_PATH === ':memory:' ? join(tmpdir(), 'chuyi-files') : join(dirname(e.DATABASE_PATH), 'files')),
   };
 }
 

@@ -29,6 +29,7 @@ export { ACCOUNT_ROLES, ASSIGNMENT_ROLES } from '../app/domain/roles.ts';
 export { TEAM_STATUSES } from '../app/domain/registration.ts';
 import type { AdvancementRule } from '../app/domain/advancement.ts';
 import { ACHIEVEMENT_KINDS } from '../app/domain/achievements.ts';
+import { COMPETITION_KINDS, FILE_KINDS, type Category } from '../app/domain/works.ts';
 import type { RoundWeight } from '../app/domain/round-basis.ts';
 export { AGGREGATION_METHODS, CRITERION_KINDS } from '../app/domain/aggregation.ts';
 export { SCHOOL_TYPES } from '../app/domain/competition-setup.ts';
@@ -97,6 +98,8 @@ export const competitions = sqliteTable('competitions', {
   defaultLiveMode: text('default_live_mode', { enum: LIVE_MODES }).notNull().default('anonymous'),
   /** Set each event's totals on a common scale (median 700), so that honours and nominations compare across events. */
   standardisedScores: integer('standardised_scores', { mode: 'boolean' }).notNull().default(false),
+  /** 技能竞赛 (楚怡杯), 创新创业大赛 or 文明风采: the three platforms of the one register. */
+  kind: text('kind', { enum: COMPETITION_KINDS }).notNull().default('skills'),
   defaultAggregationMethod: text('default_aggregation_method', { enum: AGGREGATION_METHODS }).notNull().default('mean'),
   /** The year whose divisions, venues and events this one was copied from, if any. */
   copiedFromId: integer('copied_from_id').references((): AnySQLiteColumn => competitions.id),
@@ -757,4 +760,58 @@ export const achievements = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('achievements_nomination_idx').on(t.nominationId)],
+);
+
+// ── Works-based competitions (#16): categories, entries and their files ────────────────────────────
+
+export const entryCategories = sqliteTable(
+  'entry_categories',
+  {
+    id: id(),
+    competitionId: integer('competition_id').notNull().references(() => competitions.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** Group sizes, advisors and file limits (the domain's Category without its code and name). */
+    rules: text('rules', { mode: 'json' }).$type<Omit<Category, 'code' | 'name'>>().notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [uniqueIndex('entry_categories_competition_code_uq').on(t.competitionId, t.code)],
+);
+
+/** A school's submitted work (参赛作品 / 项目) in a category; reviewed under an anonymous entry code. */
+export const entries = sqliteTable(
+  'entries',
+  {
+    id: id(),
+    competitionId: integer('competition_id').notNull().references(() => competitions.id),
+    categoryId: integer('category_id').notNull().references(() => entryCategories.id),
+    schoolId: integer('school_id').notNull().references(() => schools.id),
+    title: text('title').notNull(),
+    status: text('status', { enum: ['draft', 'submitted'] }).notNull().default('draft'),
+    entryCode: text('entry_code'),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('entries_school_idx').on(t.schoolId), index('entries_category_idx').on(t.categoryId)],
+);
+
+/** A file of an entry, stored once by its SHA-256 under FILES_DIR; a replaced file is retired, never deleted. */
+export const entryFiles = sqliteTable(
+  'entry_files',
+  {
+    id: id(),
+    entryId: integer('entry_id').notNull().references(() => entries.id),
+    sha256: text('sha256').notNull(),
+    kind: text('kind', { enum: FILE_KINDS }).notNull(),
+    mime: text('mime').notNull(),
+    bytes: integer('bytes').notNull(),
+    pages: integer('pages'),
+    /** The name the school gave it: shown to the school and the organiser, never to a reviewer. */
+    name: text('name').notNull(),
+    uploadedBy: integer('uploaded_by').notNull().references(() => users.id),
+    retiredAt: integer('retired_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('entry_files_entry_idx').on(t.entryId)],
 );

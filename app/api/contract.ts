@@ -17,6 +17,7 @@ import { createAccountInput, loginInput } from '#app/schemas/account.server.ts';
 import { schoolStatusApiInput, assignApiInput, checkInApiInput, confirmManyApiInput, resetApiInput, schemeApiInput, tokenApiInput, competitionInput, competitionPatch, divisionInput, drawApiInput, redrawApiInput, eventInput, eventPatch, liveApiInput, nominationApiInput, phaseInput, revokeApiInput, unsealApiInput, venueInput } from '#app/schemas/setup.server.ts';
 import { markInput } from '#app/schemas/judging.server.ts';
 import { achievementApiInput } from '#app/schemas/achievement.server.ts';
+import { entryApiInput } from '#app/schemas/entries.server.ts';
 import { advancementApiInput, recommendationApiInput, roundApiInput, withdrawApiInput } from '#app/schemas/rounds.server.ts';
 import { appealApiInput, decideInput } from '#app/schemas/awards.server.ts';
 import { advisorEntry, contestantEntry, createTeamInput, patchTeamInput, returnTeamInput } from '#app/schemas/registration.server.ts';
@@ -620,6 +621,44 @@ registry.registerPath({
     200: { description: '成绩 (achievements)', content: { 'application/json': { schema: z.object({ achievements: z.array(z.object({ id: z.number().int().nullable(), year: z.number().int(), kind: z.string(), title: z.string(), result: z.string().nullable() })) }) } } },
     ...errors(404),
   },
+});
+
+// ── Works-based competitions (#16): entries and their files ─────────────────────────────────────
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/entries',
+  summary: '本校的参赛作品及其文件（组委会以 schoolId 指定院校）(a school\'s entries and their files)',
+  tags: ['entries'],
+  security,
+  request: { query: z.object({ schoolId: z.string().optional() }) },
+  responses: { 200: { description: '作品 (entries)', content: { 'application/json': { schema: z.object({ entries: z.array(z.object({ id: z.number().int(), title: z.string(), category: z.string(), status: z.string(), files: z.array(z.object({ id: z.number().int(), name: z.string(), kind: z.string(), bytes: z.number().int(), pages: z.number().int().nullable() })) })) }) } } }, ...errors(401, 403) },
+});
+registry.registerPath({
+  method: 'post',
+  path: '/api/v1/entries',
+  summary: '新建参赛作品：每校每组别至多 2 件 (a new entry; at most 2 per school and group)',
+  tags: ['entries'],
+  security,
+  request: { body: { content: { 'application/json': { schema: entryApiInput } } } },
+  responses: { 201: { description: '已建 (created)', content: { 'application/json': { schema: z.object({ id: z.number().int() }) } } }, ...errors(400, 401, 403, 404, 409) },
+});
+registry.registerPath({
+  method: 'post',
+  path: '/api/v1/entries/{id}/files',
+  summary: '上传作品文件（multipart，字段 file）：按内容识别类型，检查大小、页数；被拒时不保存任何内容 (upload a file: checked by its content; nothing stored when refused)',
+  tags: ['entries'],
+  security,
+  request: { params: idPath('id'), body: { content: { 'multipart/form-data': { schema: z.object({ file: z.string().describe('文件 (the file)') }) } } } },
+  responses: { 201: { description: '已保存 (stored)', content: { 'application/json': { schema: z.object({ id: z.number().int(), kind: z.string(), bytes: z.number().int(), pages: z.number().int().nullable() }) } } }, ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/files/{id}',
+  summary: '作品文件：仅本校与组委会可取，他人 404 (an entry\'s file: its school and the organiser only; anyone else 404)',
+  tags: ['entries'],
+  security,
+  request: { params: idPath('id') },
+  responses: { 200: { description: '文件 (the file)', content: { 'application/octet-stream': { schema: z.string() } } }, ...errors(401, 404) },
 });
 
 // ── The organiser's setup (#12): competitions, divisions, venues, events ─────────────────────────

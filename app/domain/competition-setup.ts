@@ -46,6 +46,8 @@ export type CompetitionSettings = {
   defaultTieAtBoundary: (typeof TIE_DIRECTIONS)[number];
   defaultLiveMode: LiveMode;
   defaultAggregationMethod: AggregationMethod;
+  /** Standardised scores across events (#15); off unless the organiser turns them on. */
+  standardisedScores?: boolean;
 };
 
 export type EventSettings = {

@@ -75,6 +75,10 @@ export const PERMISSIONS = {
   'appeal:attachment': [admin, arbiter, chiefJudge, ownSchool],
   'nomination:review': [admin],
   'certificate:read': [admin, ownSchool],
+
+  // Works-based competitions (创新创业, 文明风采): a school's entries and their files.
+  'entry:submit': [admin, ownSchool],
+  'entry:read': [admin, ownSchool],
 } as const satisfies Record<string, readonly Rule[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -4,6 +4,8 @@
  * with its audit entry; an event's settings freeze at its draw, like its scheme.
  */
 import { and, asc, count, desc, eq, isNull, ne } from 'drizzle-orm';
+import { insertDefaultCategories } from './entry.server.ts';
+import type { CompetitionKind } from '#app/domain/works.ts';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { competitions, divisions, events, judgeAssignments, schools, venues } from '#db/schema.ts';
 import { competitionProblems, divisionProblems, eventProblems, type CompetitionSettings, type EventSettings } from '#app/domain/competition-setup.ts';
@@ -26,7 +28,7 @@ function competitionOrThrow(db: DbOrTx, id: number) {
   return row;
 }
 
-export type NewCompetition = CompetitionSettings & { copyFrom?: number | null };
+export type NewCompetition = CompetitionSettings & { copyFrom?: number | null; kind?: CompetitionKind };
 
 /**
  * A new year, in `draft`. With `copyFrom`, the divisions, venues and events of that year are
@@ -42,6 +44,8 @@ export function createCompetition(db: Db, actor: Actor, input: NewCompetition): 
     const row = tx.insert(competitions).values({ ...settings, phase: 'draft', copiedFromId: copyFrom ?? null }).returning().get();
     recordAudit(tx, actor, { action: 'competition.create', entity: 'competition', entityId: row.id, after: row });
     if (copyFrom != null) copyYear(tx, actor, copyFrom, row.id);
+    // A works-based competition starts with its platform's categories (the organiser may change them).
+    insertDefaultCategories(tx, row.id, row.kind);
     return { id: row.id };
   });
 }
@@ -58,8 +62,9 @@ function copyYear(tx: DbOrTx, actor: Actor, fromId: number, toId: number) {
     venueIds.set(id, tx.insert(venues).values({ ...rest, competitionId: toId }).returning({ id: venues.id }).get().id);
   }
   let copied = 0;
-  for (const e of tx.select().from(events).where(eq(events.competitionId, fromId)).all()) {
-    const { id: _id, competitionId: _c, createdAt: _t, status: _s, lockedAt: _l, decryptedAt: _d, freezeAt: _f, registrationDeadline: _r, scheduledOn: _o, tieBreaks: _b, ...rest } = e;
+  // The events as registered (first rounds): selection rounds are a year's own, declared after its results.
+  for (const e of tx.select().from(events).where(and(eq(events.competitionId, fromId), isNull(events.firstRoundId))).all()) {
+    const { id: _id, competitionId: _c, createdAt: _t, status: _s, lockedAt: _l, decryptedAt: _d, freezeAt: _f, registrationDeadline: _r, scheduledOn: _o, tieBreaks: _b, recommendedAt: _ra, recommendationExplanation: _re, advancedAt: _aa, advancementExplanation: _ae, ...rest } = e;
     tx.insert(events).values({ ...rest, competitionId: toId, divisionId: divisionIds.get(e.divisionId)!, venueId: e.venueId ? (venueIds.get(e.venueId) ?? null) : null }).run();
     copied++;
   }

@@ -20,7 +20,9 @@ export function findCurrentCompetition(db: Db, actor: Actor | null = null) {
   return db
     .select()
     .from(competitions)
-    .where(can(actor, 'competition:read-draft') ? undefined : ne(competitions.phase, 'draft'))
+    // The skills competition (楚怡杯) is what “current” means to its pages; the works-based
+    // platforms run their own years beside it.
+    .where(and(eq(competitions.kind, 'skills'), can(actor, 'competition:read-draft') ? undefined : ne(competitions.phase, 'draft')))
     .orderBy(desc(competitions.year), desc(competitions.id))
     .limit(1)
     .get();

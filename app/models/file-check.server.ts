@@ -28,14 +28,17 @@ function isPlainText(bytes: Uint8Array): boolean {
   }
 }
 
-export async function inspectFile(bytes: Uint8Array): Promise<FileFacts> {
-  if (bytes.length === 0) return { kind: null, bytes: 0 };
+export type InspectedFile = FileFacts & { mime: string };
+
+export async function inspectFile(bytes: Uint8Array): Promise<InspectedFile> {
+  if (bytes.length === 0) return { kind: null, bytes: 0, mime: 'application/octet-stream' };
   const type = await fileTypeFromBuffer(bytes);
   const kind = type ? (KIND_OF_MIME.find(([mime]) => mime.test(type.mime))?.[1] ?? null) : isPlainText(bytes) ? 'text' : null;
-  if (kind !== 'pdf') return { kind, bytes: bytes.length };
+  const mime = type?.mime ?? (kind === 'text' ? 'text/plain; charset=utf-8' : 'application/octet-stream');
+  if (kind !== 'pdf') return { kind, bytes: bytes.length, mime };
   try {
     const pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
-    return { kind, bytes: bytes.length, pages: pdf.getPageCount() };
+    return { kind, bytes: bytes.length, pages: pdf.getPageCount(), mime };
   } catch {
     // A PDF cut off in transfer, or one that only starts like a PDF.
     throw new ModelError(422, 'file_truncated');

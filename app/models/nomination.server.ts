@@ -13,6 +13,7 @@ import { recordAudit } from './audit.server.ts';
 import { issueInheritorCertificate } from './certificate.server.ts';
 import { ModelError, notFound } from './errors.ts';
 import { latestRun } from './result.server.ts';
+import { findCurrentCompetition } from './competition.server.ts';
 import { standardScores } from './standardised.server.ts';
 
 /** Nominates the contestants of the event's nominated awards; a person already nominated for the event is left as is. */
@@ -95,7 +96,7 @@ export function listNominations(db: Db, actor: Actor, filter: NominationFilter =
  */
 export function pageOfNominations(db: Db, actor: Actor, filter: NominationFilter = {}, { page = 1, limit = NOMINATIONS_PAGE_SIZE } = {}) {
   requirePermission(actor, 'nomination:review');
-  const competitionId = filter.competitionId ?? db.select({ id: competitions.id }).from(competitions).orderBy(desc(competitions.year), desc(competitions.id)).limit(1).get()?.id;
+  const competitionId = filter.competitionId ?? findCurrentCompetition(db, actor)?.id;
   const where = nominationWhere({ ...filter, competitionId });
   const counted = (w: SQL | undefined) =>
     db

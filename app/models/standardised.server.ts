@@ -12,6 +12,7 @@ import { requirePermission } from '#app/domain/permissions.ts';
 import type { Actor } from '#app/domain/roles.ts';
 import { describeStandardisation, standardise } from '#app/domain/standardise.ts';
 import { latestRun } from './result.server.ts';
+import { findCurrentCompetition } from './competition.server.ts';
 
 export type StandardMethod = { eventId: number; code: string; name: string; teams: number; method: string };
 export type StandardRow = { teamId: number; eventId: number; eventCode: string; eventName: string; team: string; school: string; rank: number; total: Hundredths; standard: Hundredths };
@@ -51,7 +52,7 @@ export function standardisedTable(db: Db, actor: Actor, competitionId?: number) 
   requirePermission(actor, 'nomination:review');
   const competition = competitionId
     ? db.select().from(competitions).where(eq(competitions.id, competitionId)).get()
-    : db.select().from(competitions).orderBy(desc(competitions.year), desc(competitions.id)).limit(1).get();
+    : findCurrentCompetition(db, actor);
   if (!competition) return { competition: null, enabled: false, methods: [] as StandardMethod[], rows: [] as StandardRow[] };
   return { competition: { id: competition.id, name: competition.name }, enabled: competition.standardisedScores, ...standardScores(db, competition.id) };
 }

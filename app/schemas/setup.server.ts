@@ -9,6 +9,7 @@ import { NOMINATION_DECISIONS } from '#app/domain/awards.ts';
 import { TIE_DIRECTIONS } from '#app/domain/awards.ts';
 import { SCHOOL_TYPES } from '#app/domain/competition-setup.ts';
 import { PHASES } from '#app/domain/phases.ts';
+import { COMPETITION_KINDS } from '#app/domain/works.ts';
 import { LIVE_MODES } from '#app/domain/scoreboard.ts';
 import { jsonId } from './common.server.ts';
 import { z } from './zod.server.ts';
@@ -43,6 +44,7 @@ export const competitionInput = z.object({
   defaultLiveMode: competitionFields.defaultLiveMode.default('anonymous'),
   defaultAggregationMethod: competitionFields.defaultAggregationMethod.default('mean'),
   standardisedScores: competitionFields.standardisedScores.default(false),
+  kind: z.enum(COMPETITION_KINDS).default('skills').describe('技能竞赛 skills（楚怡杯）、创新创业 innovation 或文明风采 works；新建后不变 (the platform; fixed once created)'),
   copyFrom: jsonId.nullable().optional().describe('复制该届的组别、赛点和赛项 (copy divisions, venues and events from this year)'),
 });
 /** A change: only what is given changes (no defaults here, or a PATCH would reset what it left out). */

@@ -61,6 +61,8 @@ const EXPECTED: Record<Action, Person[]> = {
   'appeal:attachment': ['admin', 'ownSchool', 'chief', 'arbiter'],
   'nomination:review': ['admin'],
   'certificate:read': ['admin', 'ownSchool'],
+  'entry:submit': ['admin', 'ownSchool'],
+  'entry:read': ['admin', 'ownSchool'],
 };
 
 describe('the permission table', () => {

@@ -9,6 +9,8 @@ import { competitionChecklist, eventChecklist } from '#app/models/checklist.serv
 import { actorOf, count, demoDb, emptyDb } from '../helpers/db.ts';
 import { readyToScore } from '../helpers/judging.ts';
 import { refusal } from '../helpers/refusal.ts';
+import { addRound } from '#app/models/round.server.ts';
+import { DEFAULT_ADVANCEMENT_RULE } from '#app/domain/advancement.ts';
 
 const YEAR: NewCompetition = {
   name: '2027年“楚怡杯”湖南省职业院校技能竞赛',
@@ -95,6 +97,18 @@ describe('a year from an empty database', () => {
     expect(now.events.map((e) => e.code)).toEqual(was.events.map((e) => e.code));
     expect(now.events.every((e) => e.status === 'scheduled' && e.scheduledOn === null)).toBe(true);
     expect(db.select().from(venues).where(eq(venues.competitionId, id)).all().every((v) => v.competitionId === id)).toBe(true);
+  });
+
+  it('regression: copies the events as registered, not last year’s selection rounds (they pointed at last year’s events)', async () => {
+    const db = await demoDb();
+    const admin = actorOf(db, 'admin');
+    const last = db.select().from(competitions).get()!;
+    const gz012 = db.select().from(events).where(eq(events.code, 'GZ012')).get()!;
+    addRound(db, admin, gz012.id, { name: '选拔赛', rule: { ...DEFAULT_ADVANCEMENT_RULE, top: 3 }, basis: null });
+    const { id } = createCompetition(db, admin, { ...YEAR, copyFrom: last.id });
+    const copied = db.select().from(events).where(eq(events.competitionId, id)).all();
+    expect(copied.filter((e) => e.code === 'GZ012')).toHaveLength(1);
+    expect(copied.every((e) => e.firstRoundId === null && e.roundNo === 1 && e.advancedAt === null && e.recommendedAt === null)).toBe(true);
   });
 
   it('is the organiser’s alone', async () => {

@@ -35,6 +35,6 @@ describe('a file read by its content', () => {
     expect((await inspectFile(Buffer.from('楚怡精神，代代相传。\n第二段。'))).kind).toBe('text');
     expect((await inspectFile(Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]))).kind).toBeNull();
     expect((await inspectFile(Buffer.from([0x00, 0x9f, 0x13, 0x80, 0xc3, 0x07]))).kind).toBeNull();
-    expect(await inspectFile(new Uint8Array())).toEqual({ kind: null, bytes: 0 });
+    expect(await inspectFile(new Uint8Array())).toMatchObject({ kind: null, bytes: 0 });
   });
 });

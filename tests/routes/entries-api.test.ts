@@ -1,0 +1,117 @@
+/**
+ * Entries and their files over HTTP (#16): a 文明风采 year beside the skills competition; files read
+ * by their content — a picture calling itself .pdf, one too large, a cut-off PDF refused with a 4xx
+ * and nothing stored — and a file never reachable by another school or a stranger.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { competitions, entryCategories, schools, users } from '#db/schema.ts';
+import { createAccount } from '#app/models/account.server.ts';
+import { createCompetition, findCurrentCompetitionForTest } from '../helpers/works.ts';
+import { actorOf, count } from '../helpers/db.ts';
+import { Client, startServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+let school: Client;
+let other: Client;
+let admin: Client;
+let essays: number;
+const filesDir = () => join(server.dir, 'files');
+const stored = () => {
+  try {
+    return readdirSync(filesDir(), { recursive: true }).filter((f) => String(f).length > 60).length;
+  } catch {
+    return 0;
+  }
+};
+
+beforeAll(async () => {
+  server = await startServer();
+  const db = server.db;
+  const skillsBefore = findCurrentCompetitionForTest(db);
+  const { id } = createCompetition(db, actorOf(db, 'admin'), { name: '2026年湖南省职业院校“文明风采”活动', year: 2026, startsOn: '2026-12-01', endsOn: '2026-12-31', kind: 'works' });
+  db.update(competitions).set({ phase: 'registration' }).where(eq(competitions.id, id)).run();
+  // The skills pages still see the 楚怡杯 as the current competition.
+  expect(findCurrentCompetitionForTest(db)).toBe(skillsBefore);
+  essays = db.select().from(entryCategories).where(eq(entryCategories.competitionId, id)).all().find((c) => c.code === 'ZW')!.id;
+  school = new Client(server.url);
+  await school.login('school');
+  admin = new Client(server.url);
+  await admin.login('admin');
+  // A second school's contact.
+  const otherSchool = db.select().from(schools).all().find((s) => s.id !== db.select().from(users).where(eq(users.username, 'school')).get()!.schoolId)!;
+  await createAccount(db, actorOf(db, 'admin'), { role: 'school', username: 'other-school', displayName: '另一所学校', password: '湘江北去-橘子洲头', schoolId: otherSchool.id });
+  db.update(users).set({ mustChangePassword: false }).where(eq(users.username, 'other-school')).run();
+  other = new Client(server.url);
+  await other.login('other-school', '湘江北去-橘子洲头');
+});
+afterAll(() => server.stop());
+
+const upload = (client: Client, entryId: number, bytes: Uint8Array, name: string, csrf = true) => {
+  const form = new FormData();
+  form.set('file', new Blob([new Uint8Array(bytes)]), name);
+  return client.fetch(`/api/v1/entries/${entryId}/files`, { method: 'POST', body: form, headers: csrf ? { 'X-CSRF-Token': client.csrf } : {} });
+};
+const code = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
+
+describe('entries and their files', () => {
+  it('takes an essay’s text, refuses what its content is not, and stores nothing it refuses', async () => {
+    const created = await school.json('POST', '/api/v1/entries', { categoryId: essays, title: '我心中的楚怡精神' });
+    expect(created.status).toBe(201);
+    const entryId = ((await created.json()) as { id: number }).id;
+    expect((await school.json('POST', '/api/v1/entries', { categoryId: essays, title: '' })).status).toBe(400);
+
+    // A picture named like a PDF: refused by what it is.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const disguised = await upload(school, entryId, png, '征文.pdf');
+    expect(disguised.status).toBe(422);
+    expect(await code(disguised)).toMatchObject({ code: 'file_type', message: expect.stringContaining('按文件内容识别') });
+    // Over the category's 40 KB.
+    const long = await upload(school, entryId, Buffer.from('楚'.repeat(15_000)), '征文.txt');
+    expect([long.status, (await code(long)).code]).toEqual([413, 'file_too_large']);
+    // A PDF cut off in transfer.
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const whole = await doc.save();
+    const cut = await upload(school, entryId, whole.slice(0, Math.floor(whole.length / 2)), '征文.pdf');
+    expect([cut.status, (await code(cut)).code]).toEqual([422, 'file_truncated']);
+    expect(stored()).toBe(0);
+    expect(count(server.db, 'entry_files')).toBe(0);
+    // Without the CSRF token, nothing.
+    expect((await upload(school, entryId, Buffer.from('正文'), '征文.txt', false)).status).toBe(403);
+
+    const essay = Buffer.from('楚怡精神，代代相传。\n这是我的征文。\n');
+    const ok = await upload(school, entryId, essay, '征文.txt');
+    expect(ok.status).toBe(201);
+    const fileId = ((await ok.json()) as { id: number }).id;
+    expect(stored()).toBe(1);
+
+    // The school and the organiser read it back; another school and a stranger cannot reach it.
+    const mine = await school.fetch(`/api/v1/files/${fileId}`);
+    expect(mine.status).toBe(200);
+    expect(Buffer.from(await mine.arrayBuffer()).equals(essay)).toBe(true);
+    expect((await admin.fetch(`/api/v1/files/${fileId}`)).status).toBe(200);
+    expect((await other.fetch(`/api/v1/files/${fileId}`)).status).toBe(404);
+    expect((await new Client(server.url).fetch(`/api/v1/files/${fileId}`)).status).toBe(401);
+    expect((await upload(other, entryId, essay, '征文.txt')).status).toBe(404);
+    const listed = (await (await school.fetch('/api/v1/entries')).json()) as { entries: { files: { name: string }[] }[] };
+    expect(listed.entries[0].files.map((f) => f.name)).toEqual(['征文.txt']);
+    expect(((await (await other.fetch('/api/v1/entries')).json()) as { entries: unknown[] }).entries).toEqual([]);
+    // Kept once, under its content's hash.
+    const sha = (await import('node:crypto')).createHash('sha256').update(essay).digest('hex');
+    expect(readFileSync(join(filesDir(), sha.slice(0, 2), sha)).equals(essay)).toBe(true);
+  });
+
+  it('holds a school to two entries per group', async () => {
+    expect((await school.json('POST', '/api/v1/entries', { categoryId: essays, title: '第二篇' })).status).toBe(201);
+    const third = await school.json('POST', '/api/v1/entries', { categoryId: essays, title: '第三篇' });
+    expect([third.status, (await code(third)).code]).toEqual([409, 'entry_quota']);
+    const doc = (await (await admin.fetch('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths['/api/v1/entries'])).toEqual(['get', 'post']);
+    expect(doc.paths['/api/v1/entries/{id}/files'].post).toBeDefined();
+    expect(doc.paths['/api/v1/files/{id}'].get).toBeDefined();
+  });
+});
