@@ -815,3 +815,16 @@ export const entryFiles = sqliteTable(
   },
   (t) => [index('entry_files_entry_idx').on(t.entryId)],
 );
+
+/** A reviewer (a judge's account) given an entry to review online (网评); revoked, never deleted. */
+export const reviewAssignments = sqliteTable(
+  'review_assignments',
+  {
+    id: id(),
+    entryId: integer('entry_id').notNull().references(() => entries.id),
+    judgeId: integer('judge_id').notNull().references(() => judges.id),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('review_assignments_entry_idx').on(t.entryId), index('review_assignments_judge_idx').on(t.judgeId)],
+);

@@ -17,7 +17,7 @@ import { createAccountInput, loginInput } from '#app/schemas/account.server.ts';
 import { schoolStatusApiInput, assignApiInput, checkInApiInput, confirmManyApiInput, resetApiInput, schemeApiInput, tokenApiInput, competitionInput, competitionPatch, divisionInput, drawApiInput, redrawApiInput, eventInput, eventPatch, liveApiInput, nominationApiInput, phaseInput, revokeApiInput, unsealApiInput, venueInput } from '#app/schemas/setup.server.ts';
 import { markInput } from '#app/schemas/judging.server.ts';
 import { achievementApiInput } from '#app/schemas/achievement.server.ts';
-import { entryApiInput } from '#app/schemas/entries.server.ts';
+import { entryApiInput, reviewAssignApiInput } from '#app/schemas/entries.server.ts';
 import { advancementApiInput, recommendationApiInput, roundApiInput, withdrawApiInput } from '#app/schemas/rounds.server.ts';
 import { appealApiInput, decideInput } from '#app/schemas/awards.server.ts';
 import { advisorEntry, contestantEntry, createTeamInput, patchTeamInput, returnTeamInput } from '#app/schemas/registration.server.ts';
@@ -659,6 +659,24 @@ registry.registerPath({
   security,
   request: { params: idPath('id') },
   responses: { 200: { description: '文件 (the file)', content: { 'application/octet-stream': { schema: z.string() } } }, ...errors(401, 404) },
+});
+
+registry.registerPath({
+  method: 'post',
+  path: '/api/v1/competitions/{id}/review-assignments',
+  summary: '网评分配：每件作品 N 位评审，按院校和市州回避，工作量均衡；作品获匿名编号 (assign entries to reviewers: N each, 回避, an even load; entries get their codes)',
+  tags: ['entries'],
+  security,
+  request: { params: idPath('id'), body: { content: { 'application/json': { schema: reviewAssignApiInput } } } },
+  responses: { 200: { description: '分配结果 (the outcome)', content: { 'application/json': { schema: z.object({ entries: z.number().int(), reviewers: z.number().int(), max: z.number().int(), min: z.number().int(), short: z.array(z.object({ entryId: z.number().int(), got: z.number().int() })) }) } } }, ...errors(400, 401, 403, 409, 422) },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/reviews',
+  summary: '评审的待评作品：只有编号、类别和文件 (a reviewer\'s entries: codes, categories and files only)',
+  tags: ['entries'],
+  security,
+  responses: { 200: { description: '待评作品 (entries to review)', content: { 'application/json': { schema: z.object({ entries: z.array(z.object({ entryCode: z.string().nullable(), category: z.string(), files: z.array(z.object({ id: z.number().int(), kind: z.string(), bytes: z.number().int(), pages: z.number().int().nullable() })) })) }) } } }, ...errors(401, 403) },
 });
 
 // ── The organiser's setup (#12): competitions, divisions, venues, events ─────────────────────────

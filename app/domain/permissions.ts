@@ -79,6 +79,9 @@ export const PERMISSIONS = {
   // Works-based competitions (创新创业, 文明风采): a school's entries and their files.
   'entry:submit': [admin, ownSchool],
   'entry:read': [admin, ownSchool],
+  /** Reviewing online: judges' accounts, each only for the entries assigned to them (checked in the model). */
+  'entry:review': [anyJudge],
+  'review:assign': [admin],
 } as const satisfies Record<string, readonly Rule[]>;
 
 export type Action = keyof typeof PERMISSIONS;

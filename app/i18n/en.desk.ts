@@ -467,6 +467,9 @@ export const enDesk: Catalogue<typeof zhCNDesk> = {
     offline: 'The connection dropped: check the network and try again.',
   },
   errors: {
+    review_per_entry: 'Reviewers per entry must be 1–9.',
+    review_assigned: 'This year’s entries are already assigned to reviewers.',
+    review_too_few_reviewers: 'Only {{count}} reviewers, fewer than the {{per}} each entry needs.',
     entry_quota: 'At most {{max}} entries per school in one group go to the online review ({{category}}).',
     entry_title_required: 'Give the entry its title.',
     entry_not_draft: 'The entry is submitted: its files can no longer change.',

@@ -467,6 +467,9 @@ export const zhCNDesk = {
     offline: '网络中断，请检查网络后重试。',
   },
   errors: {
+    review_per_entry: '每件作品的评审人数须为 1–9。',
+    review_assigned: '本届作品已分配评审，不能重新分配。',
+    review_too_few_reviewers: '评审只有 {{count}} 位，少于每件作品所需的 {{per}} 位。',
     entry_quota: '每校每个组别至多 {{max}} 件作品进入网评（{{category}}）。',
     entry_title_required: '请填写作品名称。',
     entry_not_draft: '作品已提交，不能再更换文件。',

@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { competitions, entries, entryCategories, entryFiles } from '#db/schema.ts';
@@ -16,6 +16,7 @@ import { fileProblem, MAX_ENTRIES_PER_SCHOOL_GROUP, type Category, type Competit
 import { recordAudit } from './audit.server.ts';
 import { inspectFile } from './file-check.server.ts';
 import { conflict, invalid, ModelError, notFound } from './errors.ts';
+import { reviewsEntry } from './review.server.ts';
 
 /** The default categories of a works-based competition's platform, in its own transaction (creation). */
 export function insertDefaultCategories(tx: DbOrTx, competitionId: number, kind: CompetitionKind): number {
@@ -103,6 +104,12 @@ export async function addEntryFile(db: Db, actor: Actor, entryId: number, bytes:
 export function entryFileForDownload(db: Db, actor: Actor, fileId: number, filesDir: string) {
   const file = db.select().from(entryFiles).where(eq(entryFiles.id, fileId)).get();
   if (!file || file.retiredAt) throw notFound();
+  const served = { path: pathOf(filesDir, file.sha256), mime: file.mime, bytes: file.bytes };
+  // An assigned reviewer gets the file under the entry's code: the school's file name may name it.
+  if (reviewsEntry(db, actor, file.entryId)) {
+    const code = db.select({ code: entries.entryCode }).from(entries).where(eq(entries.id, file.entryId)).get()!.code;
+    return { ...served, name: `${code}-${file.id}.${extname(file.name).slice(1) || file.kind}` };
+  }
   entryOrThrow(db, actor, file.entryId, 'entry:read');
-  return { path: pathOf(filesDir, file.sha256), name: file.name, mime: file.mime, bytes: file.bytes };
+  return { ...served, name: file.name };
 }

@@ -3,3 +3,9 @@ import { z } from './zod.server.ts';
 
 /** A new entry of a works-based competition (a school's own; the organiser names the school). */
 export const entryApiInput = z.object({ categoryId: z.number().int().positive(), title: z.string().trim().min(1).max(120), schoolId: z.number().int().positive().optional() });
+
+export const reviewAssignApiInput = z.object({
+  judgeIds: z.array(z.number().int().positive()).min(1).max(5000).describe('评审（裁判账号）(the reviewers: judges)'),
+  perEntry: z.number().int().min(1).max(9).optional().describe('每件作品的评审人数，默认 3 (reviewers per entry)'),
+  seed: z.number().int().optional(),
+});

@@ -63,6 +63,8 @@ const EXPECTED: Record<Action, Person[]> = {
   'certificate:read': ['admin', 'ownSchool'],
   'entry:submit': ['admin', 'ownSchool'],
   'entry:read': ['admin', 'ownSchool'],
+  'entry:review': ['scoring', 'chief', 'chiefElsewhere'],
+  'review:assign': ['admin'],
 };
 
 describe('the permission table', () => {

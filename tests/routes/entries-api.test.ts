@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { competitions, entryCategories, schools, users } from '#db/schema.ts';
+import { competitions, entries, entryCategories, entryFiles, judges, reviewAssignments, schools, users } from '#db/schema.ts';
 import { createAccount } from '#app/models/account.server.ts';
 import { createCompetition, findCurrentCompetitionForTest } from '../helpers/works.ts';
 import { actorOf, count } from '../helpers/db.ts';
@@ -114,4 +114,50 @@ describe('entries and their files', () => {
     expect(doc.paths['/api/v1/entries/{id}/files'].post).toBeDefined();
     expect(doc.paths['/api/v1/files/{id}'].get).toBeDefined();
   });
+
+  it('assigns each entry to reviewers, who see its code and its files only; a judge not assigned cannot reach them', async () => {
+    const db = server.db;
+    const competitionId = db.select().from(entryCategories).where(eq(entryCategories.id, essays)).get()!.competitionId;
+    const judgeIds = db.select({ id: judges.id }).from(judges).all().map((j) => j.id).slice(0, 12);
+    const bad = await admin.json('POST', `/api/v1/competitions/${competitionId}/review-assignments`, { judgeIds: [judgeIds[0]], perEntry: 3 });
+    expect([bad.status, (await code(bad)).code]).toEqual([422, 'review_too_few_reviewers']);
+    expect((await school.json('POST', `/api/v1/competitions/${competitionId}/review-assignments`, { judgeIds })).status).toBe(403);
+    const assigned = await admin.json('POST', `/api/v1/competitions/${competitionId}/review-assignments`, { judgeIds });
+    expect(assigned.status).toBe(200);
+    expect(await assigned.json()).toMatchObject({ entries: 2, reviewers: 12, short: [] });
+    expect((await admin.json('POST', `/api/v1/competitions/${competitionId}/review-assignments`, { judgeIds })).status).toBe(409);
+
+    // 回避: no reviewer from an entry's own school or prefecture.
+    for (const row of db.select({ judgeSchool: judges.affiliationSchoolId, entrySchool: entries.schoolId }).from(reviewAssignments).innerJoin(judges, eq(judges.id, reviewAssignments.judgeId)).innerJoin(entries, eq(entries.id, reviewAssignments.entryId)).all()) {
+      expect(row.judgeSchool).not.toBe(row.entrySchool);
+      if (row.judgeSchool !== null) {
+        const prefectureOf = (id: number) => db.select().from(schools).where(eq(schools.id, id)).get()!.prefectureId;
+        expect(prefectureOf(row.judgeSchool)).not.toBe(prefectureOf(row.entrySchool));
+      }
+    }
+    const entryId = db.select().from(entryFiles).get()!.entryId;
+    const reviewerRows = db.select().from(reviewAssignments).where(eq(reviewAssignments.entryId, entryId)).all();
+    expect(reviewerRows).toHaveLength(3);
+    const accountOf = (judgeId: number) => db.select({ username: users.username }).from(judges).innerJoin(users, eq(users.id, judges.userId)).where(eq(judges.id, judgeId)).get()!.username;
+    const reviewer = new Client(server.url);
+    expect((await reviewer.login(accountOf(reviewerRows[0].judgeId))).status).toBe(200);
+    const queue = await reviewer.fetch('/api/v1/reviews');
+    const text = await queue.text();
+    const { entries: mine } = JSON.parse(text) as { entries: { entryCode: string; files: { id: number }[] }[] };
+    const essayEntry = mine.find((e) => e.files.length)!;
+    expect(essayEntry.entryCode).toMatch(/^ZW\d{6}$/);
+    // Codes and files only: no title, no school, no file name.
+    const schoolName = db.select({ name: schools.name }).from(schools).innerJoin(users, eq(users.schoolId, schools.id)).where(eq(users.username, 'school')).get()!.name;
+    for (const hidden of ['我心中的楚怡精神', schoolName, '征文.txt']) expect(text).not.toContain(hidden);
+    const file = await reviewer.fetch(`/api/v1/files/${essayEntry.files[0].id}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toContain(`${essayEntry.entryCode}-`);
+    expect(file.headers.get('content-disposition')).not.toContain(encodeURIComponent('征文'));
+
+    const notAssigned = judgeIds.find((id) => !reviewerRows.some((r) => r.judgeId === id))!;
+    const stranger = new Client(server.url);
+    await stranger.login(accountOf(notAssigned));
+    expect((await stranger.fetch(`/api/v1/files/${essayEntry.files[0].id}`)).status).toBe(404);
+  });
 });
+
