@@ -828,3 +828,33 @@ export const reviewAssignments = sqliteTable(
   },
   (t) => [index('review_assignments_entry_idx').on(t.entryId), index('review_assignments_judge_idx').on(t.judgeId)],
 );
+
+/** An entry's students (the same 身份证号-keyed contestants as the skills competition's); replaced rows are retired. */
+export const entryMembers = sqliteTable(
+  'entry_members',
+  {
+    id: id(),
+    entryId: integer('entry_id').notNull().references(() => entries.id),
+    contestantId: integer('contestant_id').notNull().references(() => contestants.id),
+    position: integer('position').notNull(),
+    removedAt: integer('removed_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('entry_members_entry_idx').on(t.entryId)],
+);
+
+/** An entry's advisors or mentors; `industry` marks a mentor from an enterprise (创新创业 needs one). */
+export const entryAdvisors = sqliteTable(
+  'entry_advisors',
+  {
+    id: id(),
+    entryId: integer('entry_id').notNull().references(() => entries.id),
+    advisorId: integer('advisor_id').notNull().references(() => advisors.id),
+    industry: integer('industry', { mode: 'boolean' }).notNull().default(false),
+    organisation: text('organisation'),
+    position: integer('position').notNull(),
+    removedAt: integer('removed_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('entry_advisors_entry_idx').on(t.entryId)],
+);

@@ -17,7 +17,7 @@ import { createAccountInput, loginInput } from '#app/schemas/account.server.ts';
 import { schoolStatusApiInput, assignApiInput, checkInApiInput, confirmManyApiInput, resetApiInput, schemeApiInput, tokenApiInput, competitionInput, competitionPatch, divisionInput, drawApiInput, redrawApiInput, eventInput, eventPatch, liveApiInput, nominationApiInput, phaseInput, revokeApiInput, unsealApiInput, venueInput } from '#app/schemas/setup.server.ts';
 import { markInput } from '#app/schemas/judging.server.ts';
 import { achievementApiInput } from '#app/schemas/achievement.server.ts';
-import { entryApiInput, reviewAssignApiInput } from '#app/schemas/entries.server.ts';
+import { entryApiInput, entryPeopleApiInput, reviewAssignApiInput } from '#app/schemas/entries.server.ts';
 import { advancementApiInput, recommendationApiInput, roundApiInput, withdrawApiInput } from '#app/schemas/rounds.server.ts';
 import { appealApiInput, decideInput } from '#app/schemas/awards.server.ts';
 import { advisorEntry, contestantEntry, createTeamInput, patchTeamInput, returnTeamInput } from '#app/schemas/registration.server.ts';
@@ -650,6 +650,24 @@ registry.registerPath({
   security,
   request: { params: idPath('id'), body: { content: { 'multipart/form-data': { schema: z.object({ file: z.string().describe('文件 (the file)') }) } } } },
   responses: { 201: { description: '已保存 (stored)', content: { 'application/json': { schema: z.object({ id: z.number().int(), kind: z.string(), bytes: z.number().int(), pages: z.number().int().nullable() }) } } }, ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
+});
+registry.registerPath({
+  method: 'put',
+  path: '/api/v1/entries/{id}/people',
+  summary: '作品的学生（身份证号校验）与指导教师/导师，替换原有；提交前可改 (an entry\'s students and advisors, until it is submitted)',
+  tags: ['entries'],
+  security,
+  request: { params: idPath('id'), body: { content: { 'application/json': { schema: entryPeopleApiInput } } } },
+  responses: { 200: { description: '已保存 (saved)', content: { 'application/json': { schema: z.object({ ok: z.literal(true) }) } } }, ...errors(400, 401, 403, 404, 409, 422) },
+});
+registry.registerPath({
+  method: 'post',
+  path: '/api/v1/entries/{id}/submit',
+  summary: '提交作品：人员符合类别要求，且已上传文件 (submit an entry)',
+  tags: ['entries'],
+  security,
+  request: { params: idPath('id') },
+  responses: { 200: { description: '已提交 (submitted)', content: { 'application/json': { schema: z.object({ ok: z.literal(true), status: z.literal('submitted') }) } } }, ...errors(401, 403, 404, 409) },
 });
 registry.registerPath({
   method: 'get',

@@ -467,6 +467,12 @@ export const enDesk: Catalogue<typeof zhCNDesk> = {
     offline: 'The connection dropped: check the network and try again.',
   },
   errors: {
+    entry_people_invalid: '{{count}} 身份证号 are wrong; check each one.',
+    entry_members: 'An entry here has {{min}}–{{max}} students.',
+    entry_advisors: 'At most {{advisors}} advisors an entry here.',
+    entry_industry_advisor: 'At least one mentor from an enterprise is required here.',
+    contestant_other_school: '{{name}} is already entered by another school.',
+    entry_no_files: 'Upload the entry’s files before submitting it.',
     review_per_entry: 'Reviewers per entry must be 1–9.',
     review_assigned: 'This year’s entries are already assigned to reviewers.',
     review_too_few_reviewers: 'Only {{count}} reviewers, fewer than the {{per}} each entry needs.',

@@ -467,6 +467,12 @@ export const zhCNDesk = {
     offline: '网络中断，请检查网络后重试。',
   },
   errors: {
+    entry_people_invalid: '有 {{count}} 处身份证号有误，请逐一核对。',
+    entry_members: '本类别每件作品 {{min}}–{{max}} 名学生。',
+    entry_advisors: '本类别每件作品至多 {{advisors}} 名指导教师。',
+    entry_industry_advisor: '本类别至少须有 1 名来自企业的导师。',
+    contestant_other_school: '{{name}} 已由其他院校报送，不能重复。',
+    entry_no_files: '请先上传作品文件再提交。',
     review_per_entry: '每件作品的评审人数须为 1–9。',
     review_assigned: '本届作品已分配评审，不能重新分配。',
     review_too_few_reviewers: '评审只有 {{count}} 位，少于每件作品所需的 {{per}} 位。',

@@ -9,10 +9,11 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
-import { competitions, entries, entryCategories, entryFiles } from '#db/schema.ts';
+import { advisors, competitions, contestants, entries, entryAdvisors, entryCategories, entryFiles, entryMembers } from '#db/schema.ts';
 import { can, requirePermission } from '#app/domain/permissions.ts';
 import type { Actor } from '#app/domain/roles.ts';
-import { fileProblem, MAX_ENTRIES_PER_SCHOOL_GROUP, type Category, type CompetitionKind, INNOVATION_CATEGORIES, WORKS_CATEGORIES } from '#app/domain/works.ts';
+import { parseIdNumber } from '#app/domain/id-number.ts';
+import { entryProblems, fileProblem, MAX_ENTRIES_PER_SCHOOL_GROUP, type Category, type CompetitionKind, INNOVATION_CATEGORIES, WORKS_CATEGORIES } from '#app/domain/works.ts';
 import { recordAudit } from './audit.server.ts';
 import { inspectFile } from './file-check.server.ts';
 import { conflict, invalid, ModelError, notFound } from './errors.ts';
@@ -112,4 +113,60 @@ export function entryFileForDownload(db: Db, actor: Actor, fileId: number, files
   }
   entryOrThrow(db, actor, file.entryId, 'entry:read');
   return { ...served, name: file.name };
+}
+
+export type EntryPeopleInput = {
+  members: { name: string; idNumber: string; studentNumber?: string; phone?: string }[];
+  advisors: { name: string; title?: string; phone: string; industry: boolean; organisation?: string }[];
+};
+
+/**
+ * An entry's students and advisors, replacing those before (retired, never deleted). Each
+ * 身份证号 is checked as a contestant's is; a student already entered by another school is refused;
+ * the category's group sizes and industry mentor hold.
+ */
+export function saveEntryPeople(db: Db, actor: Actor, entryId: number, input: EntryPeopleInput, now = new Date()): void {
+  const entry = entryOrThrow(db, actor, entryId, 'entry:submit');
+  if (entry.status !== 'draft' || entry.withdrawnAt) throw conflict('entry_not_draft');
+  const checked = input.members.map((m, i) => ({ ...m, i, check: parseIdNumber(m.idNumber, now) }));
+  const fields = Object.fromEntries(checked.filter((m) => !m.check.ok).map((m) => [`members.${m.i}.idNumber`, `errors.id_number.${(m.check as { problem: string }).problem}`]));
+  if (Object.keys(fields).length) throw invalid('entry_people_invalid', { count: Object.keys(fields).length }, fields);
+  const category = db.select().from(entryCategories).where(eq(entryCategories.id, entry.categoryId)).get()!;
+  const problems = entryProblems({ members: input.members.length, advisors: input.advisors.length, industryAdvisors: input.advisors.filter((a) => a.industry).length }, { code: category.code, name: category.name, ...category.rules });
+  if (problems.length) throw invalid(problems[0], { min: category.rules.minMembers, max: category.rules.maxMembers, advisors: category.rules.maxAdvisors });
+  atomically(db, (tx) => {
+    tx.update(entryMembers).set({ removedAt: now }).where(and(eq(entryMembers.entryId, entryId), isNull(entryMembers.removedAt))).run();
+    tx.update(entryAdvisors).set({ removedAt: now }).where(and(eq(entryAdvisors.entryId, entryId), isNull(entryAdvisors.removedAt))).run();
+    checked.forEach((m, position) => {
+      const info = (m.check as { ok: true; info: { idNumber: string; birthDate: string; gender: 'male' | 'female' } }).info;
+      const existing = tx.select().from(contestants).where(and(eq(contestants.competitionId, entry.competitionId), eq(contestants.idNumber, info.idNumber))).get();
+      if (existing && existing.schoolId !== entry.schoolId) throw conflict('contestant_other_school', { name: m.name }, { [`members.${m.i}.idNumber`]: 'errors.contestant_other_school' });
+      const contestantId =
+        existing?.id ??
+        tx.insert(contestants).values({ competitionId: entry.competitionId, schoolId: entry.schoolId, name: m.name.trim(), gender: info.gender, idNumber: info.idNumber, birthDate: info.birthDate, studentNumber: m.studentNumber?.trim() || null, phone: m.phone?.trim() || null }).returning({ id: contestants.id }).get().id;
+      tx.insert(entryMembers).values({ entryId, contestantId, position: position + 1 }).run();
+    });
+    input.advisors.forEach((a, position) => {
+      const advisor = tx.insert(advisors).values({ competitionId: entry.competitionId, schoolId: entry.schoolId, name: a.name.trim(), title: a.title?.trim() || null, phone: a.phone.trim() }).returning({ id: advisors.id }).get();
+      tx.insert(entryAdvisors).values({ entryId, advisorId: advisor.id, industry: a.industry, organisation: a.organisation?.trim() || null, position: position + 1 }).run();
+    });
+    recordAudit(tx, actor, { action: 'entry.people', entity: 'entry', entityId: entryId, after: { members: input.members.length, advisors: input.advisors.length } });
+  });
+}
+
+/** Submits a draft entry: its people fit the category and it has at least one file. */
+export function submitEntry(db: Db, actor: Actor, entryId: number, now = new Date()): void {
+  const entry = entryOrThrow(db, actor, entryId, 'entry:submit');
+  if (entry.status !== 'draft' || entry.withdrawnAt) throw conflict('entry_not_draft');
+  const category = db.select().from(entryCategories).where(eq(entryCategories.id, entry.categoryId)).get()!;
+  const people = db.select({ industry: entryAdvisors.industry }).from(entryAdvisors).where(and(eq(entryAdvisors.entryId, entryId), isNull(entryAdvisors.removedAt))).all();
+  const members = db.select({ n: count() }).from(entryMembers).where(and(eq(entryMembers.entryId, entryId), isNull(entryMembers.removedAt))).get()!.n;
+  const problems = entryProblems({ members, advisors: people.length, industryAdvisors: people.filter((p) => p.industry).length }, { code: category.code, name: category.name, ...category.rules });
+  if (problems.length) throw conflict(problems[0], { min: category.rules.minMembers, max: category.rules.maxMembers, advisors: category.rules.maxAdvisors });
+  const files = db.select({ n: count() }).from(entryFiles).where(and(eq(entryFiles.entryId, entryId), isNull(entryFiles.retiredAt))).get()!.n;
+  if (files === 0) throw conflict('entry_no_files');
+  atomically(db, (tx) => {
+    tx.update(entries).set({ status: 'submitted', submittedAt: now }).where(eq(entries.id, entryId)).run();
+    recordAudit(tx, actor, { action: 'entry.submit', entity: 'entry', entityId: entryId });
+  });
 }

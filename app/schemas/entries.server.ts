@@ -9,3 +9,9 @@ export const reviewAssignApiInput = z.object({
   perEntry: z.number().int().min(1).max(9).optional().describe('每件作品的评审人数，默认 3 (reviewers per entry)'),
   seed: z.number().int().optional(),
 });
+
+const text = (max: number) => z.string().trim().max(max);
+export const entryPeopleApiInput = z.object({
+  members: z.array(z.object({ name: text(40).min(1), idNumber: text(18).min(1), studentNumber: text(40).optional(), phone: text(20).optional() })).max(20),
+  advisors: z.array(z.object({ name: text(40).min(1), title: text(40).optional(), phone: text(20).min(1), industry: z.boolean().default(false), organisation: text(80).optional() })).max(10),
+});

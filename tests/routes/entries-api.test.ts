@@ -12,6 +12,7 @@ import { competitions, entries, entryCategories, entryFiles, judges, reviewAssig
 import { createAccount } from '#app/models/account.server.ts';
 import { createCompetition, findCurrentCompetitionForTest } from '../helpers/works.ts';
 import { actorOf, count } from '../helpers/db.ts';
+import { idNumber } from '../helpers/people.ts';
 import { Client, startServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -103,6 +104,23 @@ describe('entries and their files', () => {
     // Kept once, under its content's hash.
     const sha = (await import('node:crypto')).createHash('sha256').update(essay).digest('hex');
     expect(readFileSync(join(filesDir(), sha.slice(0, 2), sha)).equals(essay)).toBe(true);
+  });
+
+  it('takes the entry’s student with a checked 身份证号 and its advisor, then submits it; a submitted entry’s files stay as they are', async () => {
+    const entryId = server.db.select().from(entryFiles).get()!.entryId;
+    const put = (client: Client, body: unknown) => client.json('PUT', `/api/v1/entries/${entryId}/people`, body);
+    const wrongId = await put(school, { members: [{ name: '罗晓燕', idNumber: '430102200503150011' }], advisors: [] });
+    expect(wrongId.status).toBe(422);
+    expect((await code(wrongId)) as unknown).toMatchObject({ code: 'entry_people_invalid', fields: { 'members.0.idNumber': expect.stringContaining('身份证号') } });
+    const two = await put(school, { members: [{ name: '罗晓燕', idNumber: idNumber('20050315', 'female') }, { name: '陈思远', idNumber: idNumber('20041101') }], advisors: [] });
+    expect([two.status, (await code(two)).code]).toEqual([422, 'entry_members']);
+    expect((await put(other, { members: [{ name: '罗晓燕', idNumber: idNumber('20050315', 'female') }], advisors: [] })).status).toBe(404);
+    expect((await put(school, { members: [{ name: '罗晓燕', idNumber: idNumber('20050315', 'female') }], advisors: [{ name: '谭老师', phone: '13975112345', industry: false }] })).status).toBe(200);
+    expect((await school.json('POST', `/api/v1/entries/${entryId}/submit`)).status).toBe(200);
+    const again = await school.json('POST', `/api/v1/entries/${entryId}/submit`);
+    expect([again.status, (await code(again)).code]).toEqual([409, 'entry_not_draft']);
+    const late = await upload(school, entryId, Buffer.from('补充材料'), '补充.txt');
+    expect([late.status, (await code(late)).code]).toEqual([409, 'entry_not_draft']);
   });
 
   it('holds a school to two entries per group', async () => {
