@@ -858,3 +858,19 @@ export const entryAdvisors = sqliteTable(
   },
   (t) => [index('entry_advisors_entry_idx').on(t.entryId)],
 );
+
+/** A reviewer's total for an entry; a correction is a new row (the newest counts), never an edit. */
+export const reviews = sqliteTable(
+  'reviews',
+  {
+    id: id(),
+    entryId: integer('entry_id').notNull().references(() => entries.id),
+    judgeId: integer('judge_id').notNull().references(() => judges.id),
+    totalHundredths: integer('total_hundredths').notNull(),
+    comment: text('comment'),
+    /** The reviewer found a name in the files (the entry is not anonymous): for the organiser. */
+    namesInFiles: integer('names_in_files', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index('reviews_entry_idx').on(t.entryId)],
+);

@@ -17,7 +17,7 @@ import { createAccountInput, loginInput } from '#app/schemas/account.server.ts';
 import { schoolStatusApiInput, assignApiInput, checkInApiInput, confirmManyApiInput, resetApiInput, schemeApiInput, tokenApiInput, competitionInput, competitionPatch, divisionInput, drawApiInput, redrawApiInput, eventInput, eventPatch, liveApiInput, nominationApiInput, phaseInput, revokeApiInput, unsealApiInput, venueInput } from '#app/schemas/setup.server.ts';
 import { markInput } from '#app/schemas/judging.server.ts';
 import { achievementApiInput } from '#app/schemas/achievement.server.ts';
-import { entryApiInput, entryPeopleApiInput, reviewAssignApiInput } from '#app/schemas/entries.server.ts';
+import { entryApiInput, entryPeopleApiInput, reviewApiInput, reviewAssignApiInput } from '#app/schemas/entries.server.ts';
 import { advancementApiInput, recommendationApiInput, roundApiInput, withdrawApiInput } from '#app/schemas/rounds.server.ts';
 import { appealApiInput, decideInput } from '#app/schemas/awards.server.ts';
 import { advisorEntry, contestantEntry, createTeamInput, patchTeamInput, returnTeamInput } from '#app/schemas/registration.server.ts';
@@ -687,6 +687,24 @@ registry.registerPath({
   security,
   request: { params: idPath('id'), body: { content: { 'application/json': { schema: reviewAssignApiInput } } } },
   responses: { 200: { description: '分配结果 (the outcome)', content: { 'application/json': { schema: z.object({ entries: z.number().int(), reviewers: z.number().int(), max: z.number().int(), min: z.number().int(), short: z.array(z.object({ entryId: z.number().int(), got: z.number().int() })) }) } } }, ...errors(400, 401, 403, 409, 422) },
+});
+registry.registerPath({
+  method: 'put',
+  path: '/api/v1/reviews/{code}',
+  summary: '评审对某编号作品的总分；再次提交以最新为准 (a reviewer\'s total for the entry of this code; the newest counts)',
+  tags: ['entries'],
+  security,
+  request: { params: z.object({ code: z.string() }), body: { content: { 'application/json': { schema: reviewApiInput } } } },
+  responses: { 200: { description: '已保存 (saved)', content: { 'application/json': { schema: z.object({ id: z.number().int(), total: z.number() }) } } }, ...errors(400, 401, 403, 404, 422) },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/competitions/{id}/entry-scores',
+  summary: '各作品的网评得分（去掉最高最低后平均）、评审分歧与姓名标记（组委会）(each entry\'s score, disagreement and name flags)',
+  tags: ['entries'],
+  security,
+  request: { params: idPath('id') },
+  responses: { 200: { description: '得分 (scores)', content: { 'application/json': { schema: z.object({ entries: z.array(z.object({ id: z.number().int(), entryCode: z.string().nullable(), title: z.string(), school: z.string(), category: z.string(), total: z.number().nullable(), reviewers: z.number().int(), spread: z.number().nullable(), flagged: z.boolean(), namesInFiles: z.number().int() })) }) } } }, ...errors(401, 403) },
 });
 registry.registerPath({
   method: 'get',

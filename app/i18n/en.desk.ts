@@ -467,6 +467,7 @@ export const enDesk: Catalogue<typeof zhCNDesk> = {
     offline: 'The connection dropped: check the network and try again.',
   },
   errors: {
+    review_total: 'The total must be 0–100, with at most two decimals.',
     entry_people_invalid: '{{count}} 身份证号 are wrong; check each one.',
     entry_members: 'An entry here has {{min}}–{{max}} students.',
     entry_advisors: 'At most {{advisors}} advisors an entry here.',

@@ -467,6 +467,7 @@ export const zhCNDesk = {
     offline: '网络中断，请检查网络后重试。',
   },
   errors: {
+    review_total: '总分须在 0–100 之间，至多两位小数。',
     entry_people_invalid: '有 {{count}} 处身份证号有误，请逐一核对。',
     entry_members: '本类别每件作品 {{min}}–{{max}} 名学生。',
     entry_advisors: '本类别每件作品至多 {{advisors}} 名指导教师。',

@@ -6,12 +6,14 @@
 import { randomInt } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { atomically, type Db } from '#db/client.ts';
-import { entries, entryCategories, entryFiles, judges, reviewAssignments, schools } from '#db/schema.ts';
+import { entries, entryCategories, entryFiles, judges, reviewAssignments, reviews, schools } from '#db/schema.ts';
+import { fromHundredths, toHundredths } from '#app/domain/exact.ts';
+import { DEFAULT_REVIEW_RULES, scoreEntries, type ReviewRules } from '#app/domain/review-scores.ts';
 import { can, requirePermission } from '#app/domain/permissions.ts';
 import { assignReviewers, DEFAULT_REVIEWERS_PER_ENTRY, loadSpread } from '#app/domain/review-assignment.ts';
 import type { Actor } from '#app/domain/roles.ts';
 import { recordAudit } from './audit.server.ts';
-import { conflict, invalid } from './errors.ts';
+import { conflict, invalid, notFound } from './errors.ts';
 
 /** An entry code no one can read a school from: the category's code and six random digits. */
 function newEntryCode(taken: Set<string>, category: string): string {
@@ -80,4 +82,54 @@ export function reviewQueue(db: Db, actor: Actor) {
     ...r,
     files: db.select({ id: entryFiles.id, kind: entryFiles.kind, bytes: entryFiles.bytes, pages: entryFiles.pages }).from(entryFiles).where(and(eq(entryFiles.entryId, entryId), isNull(entryFiles.retiredAt))).orderBy(asc(entryFiles.id)).all(),
   }));
+}
+
+/**
+ * A reviewer's total for an entry, by its code (0–100, two decimals at most); saved again, the
+ * newest counts. Only an assigned reviewer may; anyone else is told there is no such entry.
+ */
+export function saveReview(db: Db, actor: Actor, entryCode: string, input: { total: number; comment?: string; namesInFiles?: boolean }) {
+  requirePermission(actor, 'entry:review');
+  const entry = db.select({ id: entries.id }).from(entries).where(eq(entries.entryCode, entryCode)).get();
+  if (!entry || !reviewsEntry(db, actor, entry.id)) throw notFound();
+  const total = toHundredths(input.total);
+  if (total === null || total < 0 || total > 10_000) throw invalid('review_total', {}, { total: 'errors.review_total' });
+  return atomically(db, (tx) => {
+    const row = tx.insert(reviews).values({ entryId: entry.id, judgeId: actor.judgeId!, totalHundredths: total, comment: input.comment?.trim() || null, namesInFiles: input.namesInFiles ?? false }).returning().get();
+    recordAudit(tx, actor, { action: 'review.save', entity: 'entry', entityId: entry.id, after: { total, namesInFiles: row.namesInFiles } });
+    return { id: row.id, total: fromHundredths(total) };
+  });
+}
+
+/**
+ * Every entry of the year with its score from its reviewers' newest totals (the category's rules:
+ * drop the highest and lowest by default), how far they disagree, and whether a name was found in
+ * its files — for the organiser and the chief reviewer.
+ */
+export function entryScores(db: Db, actor: Actor, competitionId: number, rules: ReviewRules = DEFAULT_REVIEW_RULES) {
+  requirePermission(actor, 'review:assign');
+  const rows = db
+    .select({ id: reviews.id, entryId: reviews.entryId, judgeId: reviews.judgeId, total: reviews.totalHundredths, names: reviews.namesInFiles })
+    .from(reviews)
+    .innerJoin(entries, eq(entries.id, reviews.entryId))
+    .where(eq(entries.competitionId, competitionId))
+    .orderBy(asc(reviews.id))
+    .all();
+  // The newest total of each reviewer for each entry.
+  const newest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) newest.set(`${r.entryId}:${r.judgeId}`, r);
+  const latest = [...newest.values()];
+  const scores = scoreEntries(latest.map((r) => ({ entryId: r.entryId, reviewerId: r.judgeId, total: r.total })), rules);
+  const list = db
+    .select({ id: entries.id, entryCode: entries.entryCode, title: entries.title, school: schools.name, category: entryCategories.name })
+    .from(entries)
+    .innerJoin(schools, eq(schools.id, entries.schoolId))
+    .innerJoin(entryCategories, eq(entryCategories.id, entries.categoryId))
+    .where(and(eq(entries.competitionId, competitionId), isNull(entries.withdrawnAt)))
+    .orderBy(asc(entries.entryCode))
+    .all();
+  return list.map((e) => {
+    const s = scores.get(e.id);
+    return { ...e, total: s ? fromHundredths(s.total) : null, reviewers: s?.reviewers ?? 0, spread: s ? fromHundredths(s.spread) : null, flagged: s?.flagged ?? false, namesInFiles: latest.filter((r) => r.entryId === e.id && r.names).length };
+  });
 }

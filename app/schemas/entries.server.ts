@@ -15,3 +15,9 @@ export const entryPeopleApiInput = z.object({
   members: z.array(z.object({ name: text(40).min(1), idNumber: text(18).min(1), studentNumber: text(40).optional(), phone: text(20).optional() })).max(20),
   advisors: z.array(z.object({ name: text(40).min(1), title: text(40).optional(), phone: text(20).min(1), industry: z.boolean().default(false), organisation: text(80).optional() })).max(10),
 });
+
+export const reviewApiInput = z.object({
+  total: z.number().min(0).max(100).describe('总分 0–100，至多两位小数 (the total, 0–100)'),
+  comment: z.string().trim().max(500).optional(),
+  namesInFiles: z.boolean().optional().describe('文件中出现了姓名或校名（作品不再匿名）(a name appears in the files)'),
+});

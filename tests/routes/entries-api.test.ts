@@ -176,6 +176,25 @@ describe('entries and their files', () => {
     const stranger = new Client(server.url);
     await stranger.login(accountOf(notAssigned));
     expect((await stranger.fetch(`/api/v1/files/${essayEntry.files[0].id}`)).status).toBe(404);
+
+    // The three reviewers' totals; one corrects theirs (the newest counts); a stranger cannot score it.
+    const clients = await Promise.all(reviewerRows.map(async (r) => {
+      const c = new Client(server.url);
+      await c.login(accountOf(r.judgeId));
+      return c;
+    }));
+    const score = (c: Client, body: unknown) => c.json('PUT', `/api/v1/reviews/${essayEntry.entryCode}`, body);
+    expect((await score(clients[0], { total: 101 })).status).toBe(400);
+    expect((await score(clients[0], { total: 88.555 })).status).toBe(422);
+    expect((await score(stranger, { total: 90 })).status).toBe(404);
+    expect((await score(clients[0], { total: 70 })).status).toBe(200);
+    expect((await score(clients[0], { total: 92.5, namesInFiles: true })).status).toBe(200);
+    expect((await score(clients[1], { total: 85 })).status).toBe(200);
+    expect((await score(clients[2], { total: 78.25 })).status).toBe(200);
+    const scores = (await (await admin.fetch(`/api/v1/competitions/${competitionId}/entry-scores`)).json()) as { entries: { entryCode: string; total: number | null; reviewers: number; spread: number; flagged: boolean; namesInFiles: number }[] };
+    // Newest totals 92.50, 85.00, 78.25: the highest and lowest dropped, 85.00 stands; 14.25 apart, under the 15-point flag.
+    expect(scores.entries.find((e) => e.entryCode === essayEntry.entryCode)).toMatchObject({ total: 85, reviewers: 3, spread: 14.25, flagged: false, namesInFiles: 1 });
+    expect((await reviewer.fetch(`/api/v1/competitions/${competitionId}/entry-scores`)).status).toBe(403);
   });
 });
 
