@@ -12,6 +12,7 @@ import { APPEAL_STATUSES, CERTIFICATE_KINDS, TIERS } from '#app/domain/awards.ts
 import { EVENT_STATUSES, SHEET_STATUSES } from '#app/domain/event-lifecycle.ts';
 import { PHASES } from '#app/domain/phases.ts';
 import { JOB_STAGES } from '#app/jobs/progress.ts';
+import { COMPETITION_KINDS } from '#app/domain/works.ts';
 import { TEAM_STATUSES } from '#app/domain/registration.ts';
 import { createAccountInput, loginInput } from '#app/schemas/account.server.ts';
 import { schoolStatusApiInput, assignApiInput, checkInApiInput, confirmManyApiInput, resetApiInput, schemeApiInput, tokenApiInput, competitionInput, competitionPatch, divisionInput, drawApiInput, redrawApiInput, eventInput, eventPatch, liveApiInput, nominationApiInput, phaseInput, revokeApiInput, unsealApiInput, venueInput } from '#app/schemas/setup.server.ts';
@@ -562,6 +563,7 @@ registry.registerPath({
     query: z.object({
       q: z.string().optional(), year: z.number().int().optional(), division: z.string().optional(), event: z.string().optional(),
       school: z.string().optional(), prefecture: z.string().optional(),
+      platform: z.enum(COMPETITION_KINDS).optional().describe('平台：skills 技能竞赛、innovation 创新创业大赛、works 文明风采 (the platform)'),
     }).merge(cursorParams),
   },
   responses: {

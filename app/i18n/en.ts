@@ -176,6 +176,8 @@ export const en: Catalogue<typeof zhCN> = {
     max: 'Max',
   },
   inheritors: {
+    platform: 'Platform',
+    platforms: { skills: 'Skills (Chuyi Cup)', innovation: 'Innovation and entrepreneurship', works: 'Civility and style (文明风采)' },
     later: 'Since then',
     noLater: 'Nothing recorded yet.',
     record: 'Record a later achievement',

@@ -172,6 +172,8 @@ export const zhCN = {
     max: '满分',
   },
   inheritors: {
+    platform: '平台',
+    platforms: { skills: '技能竞赛（楚怡杯）', innovation: '创新创业大赛', works: '文明风采' },
     later: '此后的成绩',
     noLater: '暂无记录。',
     record: '记录后续成绩',

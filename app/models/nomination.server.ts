@@ -7,6 +7,7 @@ import { and, asc, count, desc, eq, gt, inArray, isNull, or, type SQL } from 'dr
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { awards, competitions, contestants, divisions, events, nominations, prefectures, schools, teamMembers } from '#db/schema.ts';
 import { SYSTEM_ACTOR, type Actor } from '#app/domain/roles.ts';
+import type { CompetitionKind } from '#app/domain/works.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
 import { contains, pageWindow } from './search.server.ts';
 import { recordAudit } from './audit.server.ts';
@@ -160,7 +161,7 @@ export function confirmNominations(db: Db, actor: Actor, nominationIds: number[]
   return atomically(db, (tx) => nominationIds.map((id) => reviewOne(tx, actor, id, { decision: 'confirmed' }, now)).length);
 }
 
-type RegisterFilter = { q?: string; year?: number; division?: string; event?: string; school?: string; prefecture?: string; page?: number };
+type RegisterFilter = { q?: string; year?: number; division?: string; event?: string; school?: string; prefecture?: string; platform?: CompetitionKind; page?: number };
 const REGISTER_PAGE_SIZE = 50;
 
 /** The columns the public may read: no 身份证号, no phone, no birth date. */
@@ -175,6 +176,8 @@ const publicColumns = {
   award: awards.kind,
   year: competitions.year,
   competition: competitions.name,
+  /** The platform the nomination came from: 技能竞赛, 创新创业大赛 or 文明风采. */
+  platform: competitions.kind,
   confirmedAt: nominations.reviewedAt,
 };
 
@@ -200,6 +203,7 @@ function registerWhere(filter: RegisterFilter): SQL[] {
   if (filter.event) where.push(or(eq(events.code, filter.event), contains(events.name, filter.event))!);
   if (filter.school) where.push(contains(schools.name, filter.school));
   if (filter.prefecture) where.push(eq(prefectures.name, filter.prefecture));
+  if (filter.platform) where.push(eq(competitions.kind, filter.platform));
   return where;
 }
 

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { COMPETITION_KINDS } from '#app/domain/works.ts';
 import { Table } from '#app/components/table.tsx';
 import { AwardBadge } from '#app/components/award-list.tsx';
 import { inheritorRegister, registerFacets } from '#app/models/nomination.server.ts';
@@ -39,6 +40,13 @@ export default function Inheritors() {
         {select('division', facets.divisions)}
         {select('prefecture', facets.prefectures)}
         <label>
+          {t('inheritors.platform')}{' '}
+          <select name="platform" defaultValue={filter.platform ?? ''}>
+            <option value="">{t('inheritors.all')}</option>
+            {COMPETITION_KINDS.map((k) => <option key={k} value={k}>{t(`inheritors.platforms.${k}`)}</option>)}
+          </select>
+        </label>
+        <label>
           {t('inheritors.event')} <input name="event" defaultValue={filter.event ?? ''} size={10} maxLength={50} />
         </label>
         <label>
@@ -54,7 +62,7 @@ export default function Inheritors() {
             <td className="card-title"><Link to={`/inheritors/${r.id}`}>{r.name}</Link></td>
             <td data-label={t('inheritors.school')}>{r.school}</td>
             <td data-label={t('inheritors.prefecture')}>{r.prefecture}</td>
-            <td data-label={t('inheritors.event')}>{r.eventCode} {r.eventName} <small>{r.division}</small></td>
+            <td data-label={t('inheritors.event')}>{r.eventCode} {r.eventName} <small>{r.division} · {t(`inheritors.platforms.${r.platform}`)}</small></td>
             <td data-label={t('inheritors.award')}><AwardBadge award={r.award === 'outstanding_advisor' ? null : r.award} /></td>
             <td data-label={t('inheritors.year')}>{r.year}</td>
           </tr>

@@ -1,4 +1,5 @@
 /** Inputs of publication, appeals, nominations and the register: one schema for the form and the API. */
+import { COMPETITION_KINDS } from '#app/domain/works.ts';
 import { z } from './zod.server.ts';
 import { APPEAL_DECISIONS, NOMINATION_DECISIONS, NOMINATION_STATUSES } from '#app/domain/awards.ts';
 import { idParam, jsonId, optionalId, optionalText, reasonText, requiredText } from './common.server.ts';
@@ -59,5 +60,6 @@ export const registerFilterInput = z.object({
   event: optionalText(50).catch(undefined),
   school: optionalText(50).catch(undefined),
   prefecture: optionalText(20).catch(undefined),
+  platform: z.enum(COMPETITION_KINDS).optional().catch(undefined),
   page: optionalId.catch(undefined),
 });

@@ -47,3 +47,14 @@ describe('an inheritor’s later record', () => {
     expect(record.find((x) => x.kind === 'recommended')).toMatchObject({ year: 2026, title: expect.stringContaining('GZ012') });
   });
 });
+
+describe('the register across platforms', () => {
+  it('records each inheritor’s platform and filters by it', async () => {
+    const { inheritorRegister } = await import('#app/models/nomination.server.ts');
+    const all = inheritorRegister(db);
+    expect(all.total).toBeGreaterThan(0);
+    expect(all.rows.every((r) => r.platform === 'skills')).toBe(true);
+    expect(inheritorRegister(db, { platform: 'skills' }).total).toBe(all.total);
+    expect(inheritorRegister(db, { platform: 'works' }).total).toBe(0);
+  });
+});
