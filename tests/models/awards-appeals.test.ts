@@ -173,7 +173,7 @@ describe('finality, nominations and the register', () => {
       expect(published_).not.toContain(s.idNumber);
       if (s.phone) expect(published_).not.toContain(s.phone);
     }
-    expect(Object.keys(person).sort()).toEqual(['award', 'competition', 'confirmedAt', 'division', 'eventCode', 'eventName', 'id', 'name', 'prefecture', 'school', 'year']);
+    expect(Object.keys(person).sort()).toEqual(['award', 'competition', 'confirmedAt', 'division', 'eventCode', 'eventName', 'id', 'name', 'platform', 'prefecture', 'school', 'year']);
     expect(inheritorRegister(db, { q: rest[0].name.slice(0, 2) }).rows.some((r) => r.id === rest[0].id)).toBe(true);
     expect(inheritorRegister(db, { q: '100%_' }).rows).toEqual([]);
     expect(inheritorRegister(db, { prefecture: person.prefecture, year: 2026 }).rows.every((r) => r.prefecture === person.prefecture)).toBe(true);
