@@ -31,6 +31,8 @@ export default function Standardised() {
           {t('standardised.off')} <Link to={`/admin/competitions/${competition.id}`}>{t('setup.settings')}</Link>
         </p>
       ) : null}
+      {rows.length === 0 ? <p className="muted">{t('standardised.none')}</p> : null}
+      {rows.length ? (
       <Table label={t('standardised.title')} className="cards" columns={[t('standardised.place'), t('registration.event'), t('registration.team'), t('standardised.eventRank'), t('rounds.total'), t('standardised.standard')]}>
         {rows.map((r, i) => (
           <tr key={r.teamId}>
@@ -43,10 +45,14 @@ export default function Standardised() {
           </tr>
         ))}
       </Table>
+      ) : null}
       {total > rows.length ? <p className="muted">{t('standardised.more', { shown: rows.length, total })}</p> : null}
-      {rows.length === 0 ? <p className="muted">{t('standardised.none')}</p> : null}
-      <h2>{t('standardised.methods')}</h2>
-      <ul>{methods.map((m) => <li key={m.eventId}><strong>{m.code} {m.name}</strong>（{t('standardised.teams', { count: m.teams })}）：{m.method}</li>)}</ul>
+      {methods.length ? (
+        <>
+          <h2>{t('standardised.methods')}</h2>
+          <ul>{methods.map((m) => <li key={m.eventId}><strong>{m.code} {m.name}</strong>（{t('standardised.teams', { count: m.teams })}）：{m.method}</li>)}</ul>
+        </>
+      ) : null}
     </>
   );
 }
