@@ -33,18 +33,18 @@ export default function Standardised() {
       ) : null}
       {rows.length === 0 ? <p className="muted">{t('standardised.none')}</p> : null}
       {rows.length ? (
-      <Table label={t('standardised.title')} className="cards" columns={[t('standardised.place'), t('registration.event'), t('registration.team'), t('standardised.eventRank'), t('rounds.total'), t('standardised.standard')]}>
-        {rows.map((r, i) => (
-          <tr key={r.teamId}>
-            <td className="card-title">{i + 1}</td>
-            <td data-label={t('registration.event')}>{r.eventCode} {r.eventName}</td>
-            <td data-label={t('registration.team')}>{r.team}<br /><small className="muted">{r.school}</small></td>
-            <td data-label={t('standardised.eventRank')}>{r.rank}</td>
-            <td data-label={t('rounds.total')}>{formatScore(fromHundredths(r.total))}</td>
-            <td data-label={t('standardised.standard')}><strong>{formatScore(fromHundredths(r.standard))}</strong></td>
-          </tr>
-        ))}
-      </Table>
+        <Table label={t('standardised.title')} className="cards" columns={[t('standardised.place'), t('registration.event'), t('registration.team'), t('standardised.eventRank'), t('rounds.total'), t('standardised.standard')]}>
+          {rows.map((r, i) => (
+            <tr key={r.teamId}>
+              <td className="card-title">{i + 1}</td>
+              <td data-label={t('registration.event')}>{r.eventCode} {r.eventName}</td>
+              <td data-label={t('registration.team')}>{r.team}<br /><small className="muted">{r.school}</small></td>
+              <td data-label={t('standardised.eventRank')}>{r.rank}</td>
+              <td data-label={t('rounds.total')}>{formatScore(fromHundredths(r.total))}</td>
+              <td data-label={t('standardised.standard')}><strong>{formatScore(fromHundredths(r.standard))}</strong></td>
+            </tr>
+          ))}
+        </Table>
       ) : null}
       {total > rows.length ? <p className="muted">{t('standardised.more', { shown: rows.length, total })}</p> : null}
       {methods.length ? (
