@@ -37,6 +37,19 @@ export async function uploadedFile(request: Request, form: FormData): Promise<Ar
 export const violationText = (t: TFunction) => (v: { code: string; params?: Record<string, string | number> }) =>
   String(t(`errors.${v.code}`, v.params ?? {}));
 
+/** An API upload's form: multipart (else 415), readable (else 400), with the CSRF token for cookie sessions (else 403). */
+export async function multipartForm(request: Request, context: AppLoadContext): Promise<FormData> {
+  if (!request.headers.get('Content-Type')?.startsWith('multipart/form-data')) throw new ApiError(415, 'unsupported_media_type');
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new ApiError(400, 'import_empty');
+  }
+  if (!(await csrfValid(request, context, form))) throw new ApiError(403, 'csrf');
+  return form;
+}
+
 /**
  * An API import: a multipart POST whose `file` is the workbook; CSRF for cookie sessions; the
  * import's refusal of rows is 422 with every row's error, its success the JSON it returns.
@@ -46,14 +59,7 @@ export async function apiImport(
   context: AppLoadContext,
   run: (file: ArrayBuffer, fileName: string | undefined, t: TFunction) => Promise<{ ok: true } | { ok: false; errors: { row: number }[] }>,
 ): Promise<Response> {
-  if (!request.headers.get('Content-Type')?.startsWith('multipart/form-data')) throw new ApiError(415, 'unsupported_media_type');
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new ApiError(400, 'import_empty');
-  }
-  if (!(await csrfValid(request, context, form))) throw new ApiError(403, 'csrf');
+  const form = await multipartForm(request, context);
   const t = translator(languageOf(request));
   const file = form.get('file');
   const outcome = await run(await uploadedFile(request, form), typeof file === 'string' || !file ? undefined : file.name, t);

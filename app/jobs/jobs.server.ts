@@ -69,7 +69,7 @@ export class Jobs {
     return job.file;
   }
 
-  /** Resolves when the job is no longer running (tests and the no-script path wait on this). */
+  /** Resolves when the job is no longer running (for tests and scripts that wait on a job). */
   async settled(id: string, owner: number, pollMs = 20): Promise<JobStatus> {
     for (;;) {
       const status = this.status(id, owner);

@@ -3,7 +3,8 @@
  * the national team, national and world results), year by year, and what the system already knows
  * — a place on an event's 国赛推荐名单, once that list is public.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { achievements, advancements, competitions, contestants, events, nominations, teamMembers } from '#db/schema.ts';
 import type { AchievementKind } from '#app/domain/achievements.ts';
@@ -62,18 +63,19 @@ export function achievementsOf(db: DbOrTx, nominationId: number): Achievement[] 
     .orderBy(asc(achievements.id))
     .all();
   const idNumber = db.select({ idNumber: contestants.idNumber }).from(contestants).where(eq(contestants.id, nomination.contestantId)).get()!.idNumber;
+  // Public once the round it was taken from is published, as the list itself.
+  const source = alias(events, 'source');
   const recommended = db
-    .select({ year: competitions.year, code: events.code, name: events.name, recommendedAt: events.recommendedAt, contestantId: advancements.contestantId, memberId: contestants.id, sourceStatus: events.status, sourceId: advancements.fromEventId })
+    .select({ year: competitions.year, code: events.code, name: events.name, contestantId: advancements.contestantId, memberId: contestants.id })
     .from(advancements)
     .innerJoin(events, eq(events.id, advancements.firstRoundId))
+    .innerJoin(source, eq(source.id, advancements.fromEventId))
     .innerJoin(competitions, eq(competitions.id, events.competitionId))
     .innerJoin(teamMembers, and(eq(teamMembers.teamId, advancements.teamId), isNull(teamMembers.removedAt)))
     .innerJoin(contestants, eq(contestants.id, teamMembers.contestantId))
-    .where(and(isNull(advancements.toEventId), isNull(advancements.withdrawnAt), eq(contestants.idNumber, idNumber)))
+    .where(and(isNull(advancements.toEventId), isNull(advancements.withdrawnAt), eq(contestants.idNumber, idNumber), inArray(source.status, ['published', 'final'])))
     .all()
-    .filter((r) => r.contestantId === null || r.contestantId === r.memberId)
-    // Public once the round it was taken from is published, as the list itself.
-    .filter((r) => ['published', 'final'].includes(db.select({ status: events.status }).from(events).where(eq(events.id, r.sourceId)).get()!.status));
+    .filter((r) => r.contestantId === null || r.contestantId === r.memberId);
   const derived: Achievement[] = recommended.map((r) => ({ id: null, year: r.year, kind: 'recommended', title: `${r.code} ${r.name}`, result: null }));
   return [...derived, ...entered].sort((a, b) => b.year - a.year);
 }

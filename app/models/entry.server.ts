@@ -26,11 +26,6 @@ export function insertDefaultCategories(tx: DbOrTx, competitionId: number, kind:
   return defaults[kind].length;
 }
 
-/** A competition's categories, in order. */
-export function categoriesOf(db: DbOrTx, competitionId: number) {
-  return db.select().from(entryCategories).where(eq(entryCategories.competitionId, competitionId)).orderBy(asc(entryCategories.sortOrder)).all();
-}
-
 /** A new entry of the school in a category, within the quota; refused outside registration. */
 export function createEntry(db: Db, actor: Actor, input: { categoryId: number; title: string; schoolId?: number }): number {
   const schoolId = actor.schoolId ?? input.schoolId;

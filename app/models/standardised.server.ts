@@ -4,7 +4,7 @@
  * teams can be compared across events, and nominations ordered by it. The method is given in words
  * per event, with its figures.
  */
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#db/client.ts';
 import { competitions, events, results, schools, teams } from '#db/schema.ts';
 import { formatScore, fromHundredths, type Hundredths } from '#app/domain/exact.ts';

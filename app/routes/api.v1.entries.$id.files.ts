@@ -5,7 +5,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { apiPost, ApiError, postOnly } from '#app/api/respond.server.ts';
 import { idParam } from '#app/api/params.server.ts';
-import { csrfValid } from '#app/auth/csrf.server.ts';
+import { multipartForm } from '#app/api/xlsx.server.ts';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { addEntryFile } from '#app/models/entry.server.ts';
 
@@ -14,15 +14,7 @@ export const loader = ({ request }: LoaderFunctionArgs) => postOnly(request);
 export async function action({ request, context, params }: ActionFunctionArgs) {
   return apiPost(request, async () => {
     const actor = await requireDesk(request, context, 'desk:registration');
-    if (!request.headers.get('Content-Type')?.startsWith('multipart/form-data')) throw new ApiError(415, 'unsupported_media_type');
-    let form: FormData;
-    try {
-      form = await request.formData();
-    } catch {
-      throw new ApiError(400, 'import_empty');
-    }
-    if (!(await csrfValid(request, context, form))) throw new ApiError(403, 'csrf');
-    const file = form.get('file');
+    const file = (await multipartForm(request, context)).get('file');
     if (!file || typeof file === 'string') throw new ApiError(400, 'import_empty');
     const added = await addEntryFile(context.db, actor, idParam(params.id), new Uint8Array(await file.arrayBuffer()), file.name, context.config.filesDir);
     return json(added, { status: 201 });

@@ -1,21 +1,11 @@
 /** Migration 0006 turns a database's float marks and totals into exact hundredths, losing nothing. */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from '#db/client.ts';
-
-/** A copy of the migrations folder that stops before `tag`. */
-function migrationsBefore(tag: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'chuyi-migrations-'));
-  cpSync(MIGRATIONS_FOLDER, dir, { recursive: true });
-  const journalPath = join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag));
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return dir;
-}
+import { migrationsBefore } from '../helpers/migrations.ts';
+import { migrateDatabase, openDatabase } from '#db/client.ts';
 
 describe('migration 0006 (exact scores)', () => {
   it('converts every mark, total and tie-break value of an older database to whole hundredths', () => {

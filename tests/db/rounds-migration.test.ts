@@ -2,27 +2,18 @@
  * Migration 0011 (rounds) on a database from before it: every event becomes its own first round,
  * and every result, award, nomination and certificate is kept and verifiable as before.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS_FOLDER, migrateDatabase, openDatabase, openMigratedDatabase } from '#db/client.ts';
+import { migrationsBefore } from '../helpers/migrations.ts';
+import { migrateDatabase, openDatabase, openMigratedDatabase } from '#db/client.ts';
 import { verifyCertificate } from '#app/models/certificate.server.ts';
 import { inheritorRegister } from '#app/models/nomination.server.ts';
 import { TEST_NOW } from '../helpers/db.ts';
 import { seedCompetition } from '../../scripts/seed/generate.ts';
 import { seedHistory } from '../../scripts/seed/history.ts';
-
-function migrationsBefore(tag: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'chuyi-migrations-'));
-  cpSync(MIGRATIONS_FOLDER, dir, { recursive: true });
-  const journalPath = join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag));
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return dir;
-}
 
 const KEPT = ['events', 'teams', 'results', 'result_runs', 'awards', 'nominations', 'certificates', 'marks', 'publications', 'appeals', 'audit_log'];
 
