@@ -74,39 +74,41 @@ export default function Nominations() {
           <button type="submit" form="bulk" name="intent" value="confirmMany" disabled={busy}>{t('nominations.bulkConfirm')}</button>
         </p>
       ) : null}
-      <Table
-        label={t('nominations.title')}
-        testId="nominations"
-        columns={[{ label: <span className="visually-hidden">{t('nominations.select')}</span>, className: 'checkbox-cell' }, t('inheritors.name'), t('inheritors.school'), t('inheritors.event'), t('inheritors.award'), ...(standardised ? [t('standardised.standard')] : []), t('awards.status'), t('accounts.actions')]}
-      >
-        {nominations.map((n) => (
-          <tr key={n.id} data-nomination={n.id}>
-            <td className="checkbox-cell">
-              {n.status === 'nominated' ? <input type="checkbox" form="bulk" name="nominationIds" value={n.id} defaultChecked aria-label={`${t('nominations.select')} ${n.name}`} /> : null}
-            </td>
-            <td>{n.name}</td>
-            <td>{n.school}<br /><small>{n.prefecture}</small></td>
-            <td>{n.eventCode} {n.eventName}</td>
-            <td><AwardBadge award={n.award === 'outstanding_advisor' ? null : n.award} /></td>
-            {standardised ? <td>{n.standard === null ? '—' : formatScore(fromHundredths(n.standard))}</td> : null}
-            <td>{t(`nominations.statuses.${n.status}`)}{n.reviewReason ? <><br /><small>{n.reviewReason}</small></> : null}</td>
-            <td>
-              <Form method="post" className="filters">
-                <CsrfInput />
-                <input type="hidden" name="nominationId" value={n.id} />
-                {n.status !== 'confirmed' ? <button type="submit" name="decision" value="confirmed" disabled={busy}>{t('nominations.confirm')}</button> : null}
-                {n.status !== 'declined' ? (
-                  <>
-                    <input name="reason" aria-label={t('nominations.declineReason')} placeholder={t('nominations.declineReason')} maxLength={500} />
-                    <button type="submit" name="decision" value="declined" disabled={busy}>{t('nominations.decline')}</button>
-                  </>
-                ) : null}
-                <input type="hidden" name="intent" value="review" />
-              </Form>
-            </td>
-          </tr>
-        ))}
-      </Table>
+      {nominations.length ? (
+        <Table
+          label={t('nominations.title')}
+          testId="nominations"
+          columns={[{ label: <span className="visually-hidden">{t('nominations.select')}</span>, className: 'checkbox-cell' }, t('inheritors.name'), t('inheritors.school'), t('inheritors.event'), t('inheritors.award'), ...(standardised ? [t('standardised.standard')] : []), t('awards.status'), t('accounts.actions')]}
+        >
+          {nominations.map((n) => (
+            <tr key={n.id} data-nomination={n.id}>
+              <td className="checkbox-cell">
+                {n.status === 'nominated' ? <input type="checkbox" form="bulk" name="nominationIds" value={n.id} defaultChecked aria-label={`${t('nominations.select')} ${n.name}`} /> : null}
+              </td>
+              <td>{n.name}</td>
+              <td>{n.school}<br /><small>{n.prefecture}</small></td>
+              <td>{n.eventCode} {n.eventName}</td>
+              <td><AwardBadge award={n.award === 'outstanding_advisor' ? null : n.award} /></td>
+              {standardised ? <td>{n.standard === null ? '—' : formatScore(fromHundredths(n.standard))}</td> : null}
+              <td>{t(`nominations.statuses.${n.status}`)}{n.reviewReason ? <><br /><small>{n.reviewReason}</small></> : null}</td>
+              <td>
+                <Form method="post" className="filters">
+                  <CsrfInput />
+                  <input type="hidden" name="nominationId" value={n.id} />
+                  {n.status !== 'confirmed' ? <button type="submit" name="decision" value="confirmed" disabled={busy}>{t('nominations.confirm')}</button> : null}
+                  {n.status !== 'declined' ? (
+                    <>
+                      <input name="reason" aria-label={t('nominations.declineReason')} placeholder={t('nominations.declineReason')} maxLength={500} />
+                      <button type="submit" name="decision" value="declined" disabled={busy}>{t('nominations.decline')}</button>
+                    </>
+                  ) : null}
+                  <input type="hidden" name="intent" value="review" />
+                </Form>
+              </td>
+            </tr>
+          ))}
+        </Table>
+      ) : null}
       <Pager page={page} pages={pages} total={total} query={filterQuery(filter)} />
     </>
   );
