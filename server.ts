@@ -31,6 +31,7 @@ import { connectRedis } from './app/redis.server.ts';
 import { attachLive, type LiveHub } from './app/realtime/live.server.ts';
 import { getActor } from './app/auth/session.server.ts';
 import { marksHandler } from './app/api/fast-marks.server.ts';
+import { createUploads, UPLOADS_PATH } from './app/api/uploads.server.ts';
 import { feedHandler } from './app/api/feed.server.ts';
 import { cleanErrors, contentSecurityPolicy, limitBody, MAX_BODY_BYTES } from './app/http/hardening.server.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedCompetition } from './scripts/seed/generate.ts';
@@ -104,7 +105,9 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
   });
   // A body over the limit gets 413 with the API's error shape, read to its end so that the
   // client sees the answer rather than a reset connection (see limit-body.ts).
-  app.use(limitBody(MAX_BODY_BYTES));
+  // Resumable uploads carry files far larger, in parts; their limits are the category's (uploads.server.ts).
+  const bodyLimit = limitBody(MAX_BODY_BYTES);
+  app.use((req, res, next) => (req.path.startsWith(UPLOADS_PATH) ? next() : bodyLimit(req, res, next)));
   // Pages and scripts are worth compressing for phones; the JSON API's small answers are not, and
   // compressing a body of unknown length costs each request about a millisecond of zlib. API
   // requests skip the middleware altogether: even deciding not to compress wraps every response.
@@ -145,6 +148,11 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
     marksHandler(requestContext),
   );
 
+  const uploads = createUploads(config, (req) => requestContext(req as express.Request));
+  app.all([UPLOADS_PATH, `${UPLOADS_PATH}/*`], (req, res) => void uploads.handle(req, res));
+  const cleaning = setInterval(() => void uploads.cleanUp().catch((error) => log(`清理未完成上传失败 (upload clean-up failed): ${String(error)}`)), 60 * 60_000);
+  cleaning.unref();
+
   app.get('/api/v1/competitions/current/feed', feedHandler(db, () => live));
 
   app.all(
@@ -184,6 +192,7 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
   const close = () =>
     (closing ??= (async () => {
       clearInterval(settling);
+      clearInterval(cleaning);
       await live.close();
       await new Promise<void>((resolve) => {
         // io.close() also closes the HTTP server: no new connections; requests in flight finish.

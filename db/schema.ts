@@ -774,6 +774,9 @@ export const entryCategories = sqliteTable(
     /** Group sizes, advisors and file limits (the domain's Category without its code and name). */
     rules: text('rules', { mode: 'json' }).$type<Omit<Category, 'code' | 'name'>>().notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** The category's event: its online review is that event's scoring, so lock, awards,
+     * publication, appeals, rounds (the live final), nominations and certificates are the skills' own. */
+    eventId: integer('event_id').references(() => events.id),
   },
   (t) => [uniqueIndex('entry_categories_competition_code_uq').on(t.competitionId, t.code)],
 );
@@ -789,6 +792,8 @@ export const entries = sqliteTable(
     title: text('title').notNull(),
     status: text('status', { enum: ['draft', 'submitted'] }).notNull().default('draft'),
     entryCode: text('entry_code'),
+    /** The entry as a team of its category's event, made when it is submitted. */
+    teamId: integer('team_id').references(() => teams.id),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
     withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
@@ -807,6 +812,8 @@ export const entryFiles = sqliteTable(
     mime: text('mime').notNull(),
     bytes: integer('bytes').notNull(),
     pages: integer('pages'),
+    /** A video's duration in whole seconds (rounded up), where its content says. */
+    seconds: integer('seconds'),
     /** The name the school gave it: shown to the school and the organiser, never to a reviewer. */
     name: text('name').notNull(),
     uploadedBy: integer('uploaded_by').notNull().references(() => users.id),
@@ -867,10 +874,26 @@ export const reviews = sqliteTable(
     entryId: integer('entry_id').notNull().references(() => entries.id),
     judgeId: integer('judge_id').notNull().references(() => judges.id),
     totalHundredths: integer('total_hundredths').notNull(),
+    /** The rubric's marks by criterion code, in hundredths; the total is their sum. */
+    criteria: text('criteria', { mode: 'json' }).$type<Record<string, number>>(),
     comment: text('comment'),
     /** The reviewer found a name in the files (the entry is not anonymous): for the organiser. */
     namesInFiles: integer('names_in_files', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [index('reviews_entry_idx').on(t.entryId)],
+);
+
+/** The chief reviewer's score for an entry whose reviewers disagree; the newest counts. */
+export const reviewResolutions = sqliteTable(
+  'review_resolutions',
+  {
+    id: id(),
+    entryId: integer('entry_id').notNull().references(() => entries.id),
+    totalHundredths: integer('total_hundredths').notNull(),
+    reason: text('reason').notNull(),
+    resolvedBy: integer('resolved_by').notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('review_resolutions_entry_idx').on(t.entryId)],
 );

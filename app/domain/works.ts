@@ -12,6 +12,8 @@ export type CompetitionKind = (typeof COMPETITION_KINDS)[number];
 export const FILE_KINDS = ['pdf', 'image', 'video', 'audio', 'text', 'document', 'presentation'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
+import type { Rubric } from './rubric.ts';
+
 const KB = 1024;
 const MB = 1024 * KB;
 
@@ -26,6 +28,8 @@ export type Category = {
   minIndustryAdvisors: number;
   /** The files an entry brings: which kinds, how many, how large, how long. */
   files: { kinds: readonly FileKind[]; maxFiles: number; maxBytes: number; maxPages?: number; maxSeconds?: number };
+  /** The review's criteria; without one, the platform's default (rubric.ts). */
+  rubric?: Rubric;
 };
 
 /** 文明风采: school → prefecture → province; per-category file limits as published. */
@@ -57,8 +61,16 @@ export function quotaForEnrolment(students: number, bands = ENROLMENT_QUOTAS): n
   return bands.find((b) => b.below === null || students < b.below)!.entries;
 }
 
-/** 文明风采's awards: first, second and third prize near 5 / 15 / 20 %, then 优秀奖 (basis points). */
-export const WORKS_AWARD_SHARES = { first: 500, second: 1500, third: 2000, merit: 2000 } as const;
+/** 文明风采's and 创新创业's awards by category: first, second and third prize near 5 / 15 / 20 %. */
+export const WORKS_AWARD_RATIOS = { first: 0.05, second: 0.15, third: 0.2 } as const;
+
+/** The division a works-based year's category events belong to, by platform. */
+export const PLATFORM_DIVISIONS: Record<Exclude<CompetitionKind, 'skills'>, { code: string; name: string }> = {
+  innovation: { code: 'CXCY', name: '创新创业大赛' },
+  works: { code: 'WMFC', name: '文明风采' },
+};
+/** The round an entry category's event is first: the online review. */
+export const ONLINE_REVIEW_ROUND = '网评';
 
 /** The finals' pitch (路演) and questions (答辩), in seconds. */
 export const FINAL_TIMING = { pitchSeconds: 300, questionsSeconds: 180 } as const;

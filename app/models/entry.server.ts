@@ -4,26 +4,43 @@
  * SHA-256 under FILES_DIR (written whole, then renamed into place: a refused or broken upload
  * leaves nothing behind), and never served to anyone who may not see them.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
-import { advisors, competitions, contestants, entries, entryAdvisors, entryCategories, entryFiles, entryMembers } from '#db/schema.ts';
+import { advisors, competitions, contestants, divisions, entries, entryAdvisors, entryCategories, entryFiles, entryMembers, events, teamAdvisors, teamMembers, teams } from '#db/schema.ts';
 import { can, requirePermission } from '#app/domain/permissions.ts';
 import type { Actor } from '#app/domain/roles.ts';
 import { parseIdNumber } from '#app/domain/id-number.ts';
-import { entryProblems, fileProblem, MAX_ENTRIES_PER_SCHOOL_GROUP, type Category, type CompetitionKind, INNOVATION_CATEGORIES, WORKS_CATEGORIES } from '#app/domain/works.ts';
+import { entryProblems, fileProblem, MAX_ENTRIES_PER_SCHOOL_GROUP, ONLINE_REVIEW_ROUND, PLATFORM_DIVISIONS, WORKS_AWARD_RATIOS, type Category, type CompetitionKind, INNOVATION_CATEGORIES, WORKS_CATEGORIES } from '#app/domain/works.ts';
+import { defaultRubric } from '#app/domain/rubric.ts';
+import { SCHOOL_TYPES } from '#app/domain/competition-setup.ts';
 import { recordAudit } from './audit.server.ts';
-import { inspectFile } from './file-check.server.ts';
+import { inspectPath, sha256Of } from './file-check.server.ts';
 import { conflict, invalid, ModelError, notFound } from './errors.ts';
 import { reviewsEntry } from './review.server.ts';
 
-/** The default categories of a works-based competition's platform, in its own transaction (creation). */
+/**
+ * The default categories of a works-based competition's platform, in its own transaction
+ * (creation): each with its rubric, and each an event of the platform's division — its online
+ * review is that event's scoring, so lock, awards, publication, appeals, later rounds (the live
+ * final), nominations and certificates are the ones every event has.
+ */
 export function insertDefaultCategories(tx: DbOrTx, competitionId: number, kind: CompetitionKind): number {
-  const defaults: Record<CompetitionKind, readonly Category[]> = { skills: [], innovation: INNOVATION_CATEGORIES, works: WORKS_CATEGORIES };
-  defaults[kind].forEach(({ code, name, ...rules }, i) => tx.insert(entryCategories).values({ competitionId, code, name, rules, sortOrder: i }).run());
-  return defaults[kind].length;
+  if (kind === 'skills') return 0;
+  const platform = PLATFORM_DIVISIONS[kind];
+  const division = tx.insert(divisions).values({ competitionId, code: platform.code, name: platform.name, allowedSchoolTypes: [...SCHOOL_TYPES] }).returning({ id: divisions.id }).get();
+  const defaults = kind === 'innovation' ? INNOVATION_CATEGORIES : WORKS_CATEGORIES;
+  defaults.forEach(({ code, name, ...rules }, i) => {
+    const event = tx
+      .insert(events)
+      .values({ competitionId, divisionId: division.id, code, name, minTeamSize: rules.minMembers, maxTeamSize: rules.maxMembers, maxAdvisors: rules.maxAdvisors, quotaPerSchool: MAX_ENTRIES_PER_SCHOOL_GROUP, awardRatios: { ...WORKS_AWARD_RATIOS }, roundName: ONLINE_REVIEW_ROUND })
+      .returning({ id: events.id })
+      .get();
+    tx.insert(entryCategories).values({ competitionId, code, name, rules: { ...rules, rubric: defaultRubric(kind) }, sortOrder: i, eventId: event.id }).run();
+  });
+  return defaults.length;
 }
 
 /** A new entry of the school in a category, within the quota; refused outside registration. */
@@ -68,32 +85,56 @@ export function listEntries(db: Db, actor: Actor, schoolId = actor.schoolId ?? u
 
 const pathOf = (filesDir: string, sha: string) => join(filesDir, sha.slice(0, 2), sha);
 
-/**
- * Adds a file to a draft entry. It is read by its content (kind, pages; a cut-off PDF refused) and
- * held to the category's limits; only then is it written, once per content, and recorded.
- */
-export async function addEntryFile(db: Db, actor: Actor, entryId: number, bytes: Uint8Array, name: string, filesDir: string) {
+/** Where uploads wait: inside FILES_DIR, so that placing a file is a rename, never a copy. */
+export const pendingDir = (filesDir: string) => join(filesDir, '.pending');
+
+/** A draft entry of the actor's school (or the organiser's) that may still take files; its category. */
+export function entryTakingFiles(db: Db, actor: Actor, entryId: number) {
   const entry = entryOrThrow(db, actor, entryId, 'entry:submit');
   if (entry.status !== 'draft' || entry.withdrawnAt) throw conflict('entry_not_draft');
   const category = db.select().from(entryCategories).where(eq(entryCategories.id, entry.categoryId)).get()!;
-  const facts = await inspectFile(bytes);
-  const problem = fileProblem(facts, { code: category.code, name: category.name, ...category.rules });
-  if (problem) throw new ModelError(problem.code === 'file_too_large' ? 413 : 422, problem.code, problem.params);
   const present = db.select({ n: count() }).from(entryFiles).where(and(eq(entryFiles.entryId, entryId), isNull(entryFiles.retiredAt))).get()!.n;
   if (present >= category.rules.files.maxFiles) throw conflict('entry_files_full', { max: category.rules.files.maxFiles });
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const target = pathOf(filesDir, sha256);
-  if (!existsSync(target)) {
-    mkdirSync(join(filesDir, sha256.slice(0, 2)), { recursive: true });
-    const partial = join(filesDir, `.part-${randomBytes(8).toString('hex')}`);
-    writeFileSync(partial, bytes, { mode: 0o600 });
-    renameSync(partial, target);
+  return { entry, category: { code: category.code, name: category.name, ...category.rules } as Category };
+}
+
+/**
+ * Adds the file waiting at `pending` (inside FILES_DIR) to a draft entry. It is read by its content
+ * (kind, pages, duration; a cut-off PDF refused) and held to the category's limits; only then is
+ * it moved, once per content, to its SHA-256 name and recorded. Refused, it is removed: nothing stays.
+ */
+export async function addEntryFileAt(db: Db, actor: Actor, entryId: number, pending: string, name: string, filesDir: string) {
+  try {
+    const { entry, category } = entryTakingFiles(db, actor, entryId);
+    requirePermission(actor, 'entry:submit', { schoolId: entry.schoolId });
+    const facts = await inspectPath(pending);
+    const problem = fileProblem(facts, category);
+    if (problem) throw new ModelError(problem.code === 'file_too_large' ? 413 : 422, problem.code, problem.params);
+    const sha256 = await sha256Of(pending);
+    // Checked again after the reads: the entry may have been submitted or filled meanwhile.
+    entryTakingFiles(db, actor, entryId);
+    const target = pathOf(filesDir, sha256);
+    if (!existsSync(target)) {
+      mkdirSync(join(filesDir, sha256.slice(0, 2)), { recursive: true });
+      renameSync(pending, target);
+    }
+    return atomically(db, (tx) => {
+      const row = tx.insert(entryFiles).values({ entryId, sha256, kind: facts.kind!, mime: facts.mime, bytes: facts.bytes, pages: facts.pages ?? null, seconds: facts.seconds == null ? null : Math.ceil(facts.seconds), name: name.slice(0, 200) || 'file', uploadedBy: actor.userId }).returning().get();
+      recordAudit(tx, actor, { action: 'entry.file', entity: 'entry', entityId: entryId, after: { fileId: row.id, sha256, kind: row.kind, bytes: row.bytes, seconds: row.seconds } });
+      return { id: row.id, kind: row.kind, bytes: row.bytes, pages: row.pages, seconds: row.seconds };
+    });
+  } finally {
+    rmSync(pending, { force: true });
   }
-  return atomically(db, (tx) => {
-    const row = tx.insert(entryFiles).values({ entryId, sha256, kind: facts.kind!, mime: facts.mime, bytes: facts.bytes, pages: facts.pages ?? null, name: name.slice(0, 200) || 'file', uploadedBy: actor.userId }).returning().get();
-    recordAudit(tx, actor, { action: 'entry.file', entity: 'entry', entityId: entryId, after: { fileId: row.id, sha256, kind: row.kind, bytes: row.bytes } });
-    return { id: row.id, kind: row.kind, bytes: row.bytes, pages: row.pages };
-  });
+}
+
+/** A file sent whole (multipart): written to a pending file, then as `addEntryFileAt`. */
+export async function addEntryFile(db: Db, actor: Actor, entryId: number, bytes: Uint8Array, name: string, filesDir: string) {
+  entryTakingFiles(db, actor, entryId);
+  mkdirSync(pendingDir(filesDir), { recursive: true });
+  const pending = join(pendingDir(filesDir), randomBytes(12).toString('hex'));
+  writeFileSync(pending, bytes, { mode: 0o600 });
+  return addEntryFileAt(db, actor, entryId, pending, name, filesDir);
 }
 
 /** A file for its school and the organiser; anyone else is told it does not exist. */
@@ -161,7 +202,16 @@ export function submitEntry(db: Db, actor: Actor, entryId: number, now = new Dat
   const files = db.select({ n: count() }).from(entryFiles).where(and(eq(entryFiles.entryId, entryId), isNull(entryFiles.retiredAt))).get()!.n;
   if (files === 0) throw conflict('entry_no_files');
   atomically(db, (tx) => {
-    tx.update(entries).set({ status: 'submitted', submittedAt: now }).where(eq(entries.id, entryId)).run();
-    recordAudit(tx, actor, { action: 'entry.submit', entity: 'entry', entityId: entryId });
+    // The entry becomes a team of its category's event: members and advisors as the entry has them.
+    const teamId = category.eventId === null ? null : entryTeam(tx, entry, category.eventId, now);
+    tx.update(entries).set({ status: 'submitted', submittedAt: now, teamId }).where(eq(entries.id, entryId)).run();
+    recordAudit(tx, actor, { action: 'entry.submit', entity: 'entry', entityId: entryId, after: { teamId } });
   });
+}
+
+function entryTeam(tx: DbOrTx, entry: typeof entries.$inferSelect, eventId: number, now: Date): number {
+  const team = tx.insert(teams).values({ eventId, schoolId: entry.schoolId, name: entry.title, status: 'approved', submittedAt: now, reviewedAt: now }).returning({ id: teams.id }).get();
+  for (const m of tx.select().from(entryMembers).where(and(eq(entryMembers.entryId, entry.id), isNull(entryMembers.removedAt))).all()) tx.insert(teamMembers).values({ teamId: team.id, contestantId: m.contestantId, position: m.position }).run();
+  for (const a of tx.select().from(entryAdvisors).where(and(eq(entryAdvisors.entryId, entry.id), isNull(entryAdvisors.removedAt))).all()) tx.insert(teamAdvisors).values({ teamId: team.id, advisorId: a.advisorId, position: a.position }).run();
+  return team.id;
 }

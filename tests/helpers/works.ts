@@ -7,3 +7,25 @@ import type { Actor } from '#app/domain/roles.ts';
 export const findCurrentCompetitionForTest = (db: Db) => findCurrentCompetition(db)?.id;
 export const createCompetition = (db: Db, actor: Actor, input: Pick<NewCompetition, 'name' | 'year' | 'startsOn' | 'endsOn' | 'kind'>) =>
   create(db, actor, { registrationOpensAt: null, registrationDeadline: null, announcementDays: 5, defaultAwardRatios: { first: 0.1, second: 0.2, third: 0.3 }, defaultTieAtBoundary: 'down', defaultLiveMode: 'anonymous', defaultAggregationMethod: 'mean', standardisedScores: false, ...input });
+
+function box(type: string, body: Buffer) {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(8 + body.length);
+  head.write(type, 4, 'latin1');
+  return Buffer.concat([head, body]);
+}
+
+/**
+ * A minimal MP4 that says it lasts `seconds`: ftyp, then `padding` bytes of media data, then the
+ * movie header at the end (as many cameras write it), so a reader must skip the media to find it.
+ */
+export function tinyMp4(seconds: number, padding = 1000): Buffer {
+  const ftyp = box('ftyp', Buffer.concat([Buffer.from('isom'), Buffer.from([0, 0, 2, 0]), Buffer.from('isomiso2mp41')]));
+  const mvhd = Buffer.alloc(100);
+  mvhd.writeUInt32BE(1000, 12); // timescale: milliseconds
+  mvhd.writeUInt32BE(seconds * 1000, 16);
+  mvhd.writeUInt32BE(0x00010000, 20); // rate 1.0
+  mvhd.writeUInt16BE(0x0100, 24); // volume 1.0
+  for (const [at, v] of [[36, 0x00010000], [52, 0x00010000], [68, 0x40000000], [96, 2]] as const) mvhd.writeUInt32BE(v, at);
+  return Buffer.concat([ftyp, box('mdat', Buffer.alloc(padding)), box('moov', box('mvhd', mvhd))]);
+}

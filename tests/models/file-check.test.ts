@@ -2,8 +2,21 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { fileProblem, WORKS_CATEGORIES } from '#app/domain/works.ts';
-import { inspectFile } from '#app/models/file-check.server.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inspectPath } from '#app/models/file-check.server.ts';
 import { asyncRefusal } from '../helpers/refusal.ts';
+import { tinyMp4 } from '../helpers/works.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'file-check-'));
+let n = 0;
+/** The file as an upload leaves it: on disk. */
+function inspectFile(bytes: Uint8Array) {
+  const path = join(dir, String(++n));
+  writeFileSync(path, bytes);
+  return inspectPath(path);
+}
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const plan = WORKS_CATEGORIES.find((c) => c.code === 'ZY')!;
@@ -36,5 +49,14 @@ describe('a file read by its content', () => {
     expect((await inspectFile(Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]))).kind).toBeNull();
     expect((await inspectFile(Buffer.from([0x00, 0x9f, 0x13, 0x80, 0xc3, 0x07]))).kind).toBeNull();
     expect(await inspectFile(new Uint8Array())).toMatchObject({ kind: null, bytes: 0 });
+  });
+
+  it('reads an MP4 film\'s duration from its header, past 20 MB of media, and holds the category to it', async () => {
+    const film = WORKS_CATEGORIES.find((c) => c.code === 'CY')!; // 才艺展示: ≤ 300 s
+    const short = await inspectFile(tinyMp4(240, 20 * 1024 * 1024));
+    expect(short).toMatchObject({ kind: 'video', mime: 'video/mp4', seconds: 240 });
+    expect(fileProblem(short, film)).toBeNull();
+    const long = await inspectFile(tinyMp4(301));
+    expect(fileProblem(long, film)).toMatchObject({ code: 'file_too_long', params: { max: 300, seconds: 301 } });
   });
 });
