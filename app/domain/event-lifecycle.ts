@@ -3,6 +3,7 @@
  * model asks (sealed, markable, returnable, appeal window open). Nothing else lists a status.
  *
  *   scheduled ─check-in→ checking_in ─draw→ scoring ─lock→ locked ─publish→ published ─period over→ final
+ *   scheduled ─review (an entry category's 网评)→ scoring
  *                                     ←redraw─ (until the first mark)
  *
  * An upheld appeal re-locks a published event without changing its status: the new result run
@@ -21,6 +22,8 @@ export const SHEET_STATUSES = ['open', 'submitted'] as const;
 export const EVENT_TRANSITIONS = {
   check_in: { from: ['scheduled'], to: 'checking_in' },
   draw: { from: ['checking_in'], to: 'scoring' },
+  /** 网评: assigning an entry category's reviewers opens its scoring (no check-in, no draw: codes are given). */
+  review: { from: ['scheduled'], to: 'scoring' },
   /** A draw made in error is undone, with a reason, until the first mark: back to check-in. */
   redraw: { from: ['scoring'], to: 'checking_in' },
   lock: { from: ['scoring'], to: 'locked' },
@@ -33,6 +36,7 @@ export type EventStep = keyof typeof EVENT_TRANSITIONS;
 const STEP_REFUSALS: Record<EventStep, string> = {
   check_in: 'check_in_closed',
   draw: 'draw_not_open',
+  review: 'review_not_open',
   redraw: 'redraw_not_open',
   lock: 'event_not_scoring',
   publish: 'event_not_locked',

@@ -37,6 +37,11 @@ export function defaultRubric(kind: CompetitionKind): Rubric {
   return kind === 'innovation' ? INNOVATION_RUBRIC : WORKS_RUBRIC;
 }
 
+/** A category's rubric: its own, else its platform's default. */
+export function rubricOf(rules: { rubric?: Rubric }, kind: CompetitionKind): Rubric {
+  return rules.rubric ?? defaultRubric(kind);
+}
+
 /** The level a mark falls in, for showing the reviewer which descriptor they chose. */
 export function levelOf(criterion: RubricCriterion, mark: number): RubricLevel {
   return criterion.levels.find((l) => mark * 100 >= l.fromPercent * criterion.max) ?? criterion.levels[criterion.levels.length - 1];

@@ -13,6 +13,7 @@ export const FILE_KINDS = ['pdf', 'image', 'video', 'audio', 'text', 'document',
 export type FileKind = (typeof FILE_KINDS)[number];
 
 import type { Rubric } from './rubric.ts';
+import type { ReviewRules } from './review-scores.ts';
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -30,6 +31,8 @@ export type Category = {
   files: { kinds: readonly FileKind[]; maxFiles: number; maxBytes: number; maxPages?: number; maxSeconds?: number };
   /** The review's criteria; without one, the platform's default (rubric.ts). */
   rubric?: Rubric;
+  /** How reviewers' totals are combined and when they disagree; without, the default (review-scores.ts). */
+  review?: ReviewRules;
 };
 
 /** 文明风采: school → prefecture → province; per-category file limits as published. */

@@ -15,6 +15,7 @@ import { eventOrThrow } from './competition.server.ts';
 import { ModelError, notFound } from './errors.ts';
 import { currentMarksOfSheets, scoringJudgesOf } from './mark.server.ts';
 import { loadScheme } from './scheme.server.ts';
+import { rankReviewed, reviewedCategory, reviewObstacles } from './review-results.server.ts';
 
 const percent = (share: number) => Math.round(share * 10000) / 100;
 
@@ -158,6 +159,9 @@ export function scoreEvent(db: DbOrTx, eventId: number, asOf?: Date) {
 
 /** The ranked teams of an event, from its current marks (or those as at `asOf`). */
 export function computeResults(db: DbOrTx, eventId: number, asOf?: Date) {
+  // An entry category's event is scored by its online review, not by marks on sheets.
+  const reviewed = reviewedCategory(db, eventId);
+  if (reviewed) return rankReviewed(db, reviewed.id);
   const scored = scoreEvent(db, eventId, asOf);
   if (!scored) throw notFound();
   return scored.ranked;
@@ -169,11 +173,17 @@ export function computeResults(db: DbOrTx, eventId: number, asOf?: Date) {
  */
 export function lockObstacles(db: DbOrTx, eventId: number) {
   const event = eventOrThrow(db, eventId);
+  const reviewed = reviewedCategory(db, eventId);
+  if (reviewed) {
+    const review = reviewObstacles(db, reviewed.id);
+    return { sheetsOutstanding: 0, reviewsOutstanding: review.reviewsOutstanding, flagsOpen: review.flagsOpen, panelProblem: null, panelSize: review.reviewers, conflicts: [] };
+  }
   const { present, panel, sheets } = loadMarking(db, eventId);
   const submitted = sheets.filter((s) => s.status === 'submitted').length;
   const flags = db.select({ id: discrepancyFlags.id }).from(discrepancyFlags).where(and(eq(discrepancyFlags.eventId, eventId), eq(discrepancyFlags.status, 'open'))).all();
   return {
     sheetsOutstanding: present.length * panel.length - submitted,
+    reviewsOutstanding: 0,
     flagsOpen: flags.length,
     panelProblem: aggregationProblem(event.aggregationMethod, panel.length),
     panelSize: panel.length,

@@ -6,9 +6,12 @@
 import { randomInt } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { atomically, type Db } from '#db/client.ts';
-import { entries, entryCategories, entryFiles, judges, reviewAssignments, reviews, schools } from '#db/schema.ts';
-import { fromHundredths, toHundredths } from '#app/domain/exact.ts';
-import { DEFAULT_REVIEW_RULES, scoreEntries, type ReviewRules } from '#app/domain/review-scores.ts';
+import { competitions, entries, entryCategories, entryFiles, events, judges, reviewAssignments, reviews, schools } from '#db/schema.ts';
+import { assertTransition, isMarkable } from '#app/domain/event-lifecycle.ts';
+import { rubricOf, scoreRubric, type RubricMarks } from '#app/domain/rubric.ts';
+import { eventChanged } from './changes.server.ts';
+import { categoryScores } from './review-results.server.ts';
+import { fromHundredths } from '#app/domain/exact.ts';
 import { can, requirePermission } from '#app/domain/permissions.ts';
 import { assignReviewers, DEFAULT_REVIEWERS_PER_ENTRY, loadSpread } from '#app/domain/review-assignment.ts';
 import type { Actor } from '#app/domain/roles.ts';
@@ -37,9 +40,10 @@ export function assignEntryReviewers(db: Db, actor: Actor, competitionId: number
       .from(entries)
       .innerJoin(schools, eq(schools.id, entries.schoolId))
       .innerJoin(entryCategories, eq(entryCategories.id, entries.categoryId))
-      .where(and(eq(entries.competitionId, competitionId), isNull(entries.withdrawnAt)))
+      .where(and(eq(entries.competitionId, competitionId), eq(entries.status, 'submitted'), isNull(entries.withdrawnAt)))
       .all();
     if (rows.some((r) => r.entryCode !== null)) throw conflict('review_assigned');
+    if (rows.length === 0) throw conflict('review_no_entries');
     const reviewers = input.judgeIds.length
       ? tx
           .select({ id: judges.id, schoolId: judges.affiliationSchoolId, prefectureId: schools.prefectureId })
@@ -54,6 +58,14 @@ export function assignEntryReviewers(db: Db, actor: Actor, competitionId: number
     for (const entry of rows) {
       tx.update(entries).set({ entryCode: newEntryCode(taken, entry.category) }).where(eq(entries.id, entry.id)).run();
       for (const judgeId of outcome.byEntry.get(entry.id) ?? []) tx.insert(reviewAssignments).values({ entryId: entry.id, judgeId }).run();
+    }
+    // Each category's event is now being scored: its entries are coded and in reviewers' hands.
+    const categoryEvents = tx.select({ eventId: entryCategories.eventId }).from(entryCategories).where(eq(entryCategories.competitionId, competitionId)).all();
+    for (const { eventId } of categoryEvents) {
+      if (eventId === null) continue;
+      const event = tx.select({ status: events.status }).from(events).where(eq(events.id, eventId)).get()!;
+      tx.update(events).set({ status: assertTransition('review', event.status) }).where(eq(events.id, eventId)).run();
+      eventChanged(tx, eventId);
     }
     const spread = loadSpread(outcome);
     recordAudit(tx, actor, { action: 'review.assign', entity: 'competition', entityId: competitionId, after: { entries: rows.length, reviewers: reviewers.length, perEntry, ...spread, short: outcome.short.length } });
@@ -85,51 +97,44 @@ export function reviewQueue(db: Db, actor: Actor) {
 }
 
 /**
- * A reviewer's total for an entry, by its code (0–100, two decimals at most); saved again, the
- * newest counts. Only an assigned reviewer may; anyone else is told there is no such entry.
+ * A reviewer's marks for an entry, by its code: one per criterion of the category's rubric, each
+ * from 0 to its maximum with two decimals at most; the total is their exact sum. Saved again, the
+ * newest counts. Only an assigned reviewer may, while the category is being reviewed; anyone else is
+ * told there is no such entry.
  */
-export function saveReview(db: Db, actor: Actor, entryCode: string, input: { total: number; comment?: string; namesInFiles?: boolean }) {
+export function saveReview(db: Db, actor: Actor, entryCode: string, input: { criteria: RubricMarks; comment?: string; namesInFiles?: boolean }) {
   requirePermission(actor, 'entry:review');
-  const entry = db.select({ id: entries.id }).from(entries).where(eq(entries.entryCode, entryCode)).get();
+  const entry = db.select({ id: entries.id, rules: entryCategories.rules, kind: competitions.kind, eventId: entryCategories.eventId }).from(entries).innerJoin(entryCategories, eq(entryCategories.id, entries.categoryId)).innerJoin(competitions, eq(competitions.id, entries.competitionId)).where(eq(entries.entryCode, entryCode)).get();
   if (!entry || !reviewsEntry(db, actor, entry.id)) throw notFound();
-  const total = toHundredths(input.total);
-  if (total === null || total < 0 || total > 10_000) throw invalid('review_total', {}, { total: 'errors.review_total' });
+  if (entry.eventId !== null && !isMarkable(db.select({ status: events.status }).from(events).where(eq(events.id, entry.eventId)).get()!.status)) throw conflict('review_closed');
+  const scored = scoreRubric(rubricOf(entry.rules, entry.kind), input.criteria);
+  if (!scored.ok) throw invalid('review_rubric_invalid', scored.params, Object.fromEntries(Object.entries(scored.fields).map(([code, message]) => [`criteria.${code}`, message])));
   return atomically(db, (tx) => {
-    const row = tx.insert(reviews).values({ entryId: entry.id, judgeId: actor.judgeId!, totalHundredths: total, comment: input.comment?.trim() || null, namesInFiles: input.namesInFiles ?? false }).returning().get();
-    recordAudit(tx, actor, { action: 'review.save', entity: 'entry', entityId: entry.id, after: { total, namesInFiles: row.namesInFiles } });
-    return { id: row.id, total: fromHundredths(total) };
+    const row = tx.insert(reviews).values({ entryId: entry.id, judgeId: actor.judgeId!, totalHundredths: scored.total, criteria: scored.criteria, comment: input.comment?.trim() || null, namesInFiles: input.namesInFiles ?? false }).returning().get();
+    recordAudit(tx, actor, { action: 'review.save', entity: 'entry', entityId: entry.id, after: { total: scored.total, criteria: scored.criteria, namesInFiles: row.namesInFiles } });
+    return { id: row.id, total: fromHundredths(scored.total) };
   });
 }
 
 /**
- * Every entry of the year with its score from its reviewers' newest totals (the category's rules:
- * drop the highest and lowest by default), how far they disagree, and whether a name was found in
- * its files — for the organiser and the chief reviewer.
+ * Every entry of the year with its score from its reviewers' newest totals (each category's rules:
+ * drop the highest and lowest by default; a chief reviewer's resolution replaces them), how far they
+ * disagree, and whether a name was found in its files — for the organiser.
  */
-export function entryScores(db: Db, actor: Actor, competitionId: number, rules: ReviewRules = DEFAULT_REVIEW_RULES) {
+export function entryScores(db: Db, actor: Actor, competitionId: number) {
   requirePermission(actor, 'review:assign');
-  const rows = db
-    .select({ id: reviews.id, entryId: reviews.entryId, judgeId: reviews.judgeId, total: reviews.totalHundredths, names: reviews.namesInFiles })
-    .from(reviews)
-    .innerJoin(entries, eq(entries.id, reviews.entryId))
-    .where(eq(entries.competitionId, competitionId))
-    .orderBy(asc(reviews.id))
-    .all();
-  // The newest total of each reviewer for each entry.
-  const newest = new Map<string, (typeof rows)[number]>();
-  for (const r of rows) newest.set(`${r.entryId}:${r.judgeId}`, r);
-  const latest = [...newest.values()];
-  const scores = scoreEntries(latest.map((r) => ({ entryId: r.entryId, reviewerId: r.judgeId, total: r.total })), rules);
   const list = db
-    .select({ id: entries.id, entryCode: entries.entryCode, title: entries.title, school: schools.name, category: entryCategories.name })
+    .select({ id: entries.id, categoryId: entries.categoryId, entryCode: entries.entryCode, title: entries.title, school: schools.name, category: entryCategories.name })
     .from(entries)
     .innerJoin(schools, eq(schools.id, entries.schoolId))
     .innerJoin(entryCategories, eq(entryCategories.id, entries.categoryId))
     .where(and(eq(entries.competitionId, competitionId), isNull(entries.withdrawnAt)))
     .orderBy(asc(entries.entryCode))
     .all();
-  return list.map((e) => {
-    const s = scores.get(e.id);
-    return { ...e, total: s ? fromHundredths(s.total) : null, reviewers: s?.reviewers ?? 0, spread: s ? fromHundredths(s.spread) : null, flagged: s?.flagged ?? false, namesInFiles: latest.filter((r) => r.entryId === e.id && r.names).length };
+  const byCategory = new Map<number, ReturnType<typeof categoryScores>>();
+  for (const categoryId of new Set(list.map((e) => e.categoryId))) byCategory.set(categoryId, categoryScores(db, categoryId));
+  return list.map(({ categoryId, ...e }) => {
+    const s = byCategory.get(categoryId)!.get(e.id);
+    return { ...e, total: s?.total == null ? null : fromHundredths(s.total), reviewers: s?.reviewers ?? 0, spread: s ? fromHundredths(s.spread) : null, flagged: s?.flagged ?? false, resolved: s?.resolved ?? false, namesInFiles: s?.namesInFiles ?? 0 };
   });
 }

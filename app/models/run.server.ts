@@ -57,6 +57,7 @@ export function lockEvent(db: Db, actor: Actor, eventId: number, now = new Date(
     if (obstacles.panelProblem) throw new ModelError(409, obstacles.panelProblem, { count: obstacles.panelSize });
     if (obstacles.conflicts.length) throw conflictRefusal(tx, eventId, obstacles.conflicts);
     if (obstacles.sheetsOutstanding > 0) throw new ModelError(409, 'sheets_outstanding', { count: obstacles.sheetsOutstanding });
+    if (obstacles.reviewsOutstanding > 0) throw new ModelError(409, 'reviews_outstanding', { count: obstacles.reviewsOutstanding });
     if (obstacles.flagsOpen > 0) throw new ModelError(409, 'flags_open', { count: obstacles.flagsOpen });
     const { run, ranked, awards: drawn } = storeRun(tx, actor, eventId, 'lock', now);
     tx.update(events).set({ status: locked, lockedAt: now, decryptedAt: now }).where(eq(events.id, eventId)).run();

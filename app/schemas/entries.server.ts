@@ -17,7 +17,7 @@ export const entryPeopleApiInput = z.object({
 });
 
 export const reviewApiInput = z.object({
-  total: z.number().min(0).max(100).describe('总分 0–100，至多两位小数 (the total, 0–100)'),
+  criteria: z.record(z.string().max(40), z.number().min(0).max(100)).describe('按评分标准逐项打分：项目代码 → 分数（0 至该项满分，至多两位小数）(marks by the rubric: criterion code → mark); the total is their sum'),
   comment: z.string().trim().max(500).optional(),
   namesInFiles: z.boolean().optional().describe('文件中出现了姓名或校名（作品不再匿名）(a name appears in the files)'),
 });

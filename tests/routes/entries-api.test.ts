@@ -142,7 +142,8 @@ describe('entries and their files', () => {
     expect((await school.json('POST', `/api/v1/competitions/${competitionId}/review-assignments`, { judgeIds })).status).toBe(403);
     const assigned = await admin.json('POST', `/api/v1/competitions/${competitionId}/review-assignments`, { judgeIds });
     expect(assigned.status).toBe(200);
-    expect(await assigned.json()).toMatchObject({ entries: 2, reviewers: 12, short: [] });
+    // Only the submitted entry is reviewed; the draft stays with its school.
+    expect(await assigned.json()).toMatchObject({ entries: 1, reviewers: 12, short: [] });
     expect((await admin.json('POST', `/api/v1/competitions/${competitionId}/review-assignments`, { judgeIds })).status).toBe(409);
 
     // 回避: no reviewer from an entry's own school or prefecture.
@@ -184,13 +185,19 @@ describe('entries and their files', () => {
       return c;
     }));
     const score = (c: Client, body: unknown) => c.json('PUT', `/api/v1/reviews/${essayEntry.entryCode}`, body);
-    expect((await score(clients[0], { total: 101 })).status).toBe(400);
-    expect((await score(clients[0], { total: 88.555 })).status).toBe(422);
-    expect((await score(stranger, { total: 90 })).status).toBe(404);
-    expect((await score(clients[0], { total: 70 })).status).toBe(200);
-    expect((await score(clients[0], { total: 92.5, namesInFiles: true })).status).toBe(200);
-    expect((await score(clients[1], { total: 85 })).status).toBe(200);
-    expect((await score(clients[2], { total: 78.25 })).status).toBe(200);
+    // Marks by the rubric (主题立意 30, 内容表达 30, 创意特色 20, 技术艺术 20): every criterion, within its maximum.
+    const marks = (theme: number, content: number, creativity: number, craft: number) => ({ criteria: { theme, content, creativity, craft } });
+    expect((await score(clients[0], { criteria: 'ninety' })).status).toBe(400);
+    const missing = await score(clients[0], { criteria: { theme: 20 } });
+    expect([missing.status, (await code(missing)) as unknown]).toMatchObject([422, { code: 'review_rubric_invalid', fields: { 'criteria.content': expect.stringMatching(/[\u4e00-\u9fff]/) } }]);
+    expect((await score(clients[0], marks(31, 30, 20, 20))).status).toBe(422);
+    expect((await score(clients[0], marks(28.555, 27, 19, 18))).status).toBe(422);
+    expect((await score(stranger, marks(27, 27, 18, 18))).status).toBe(404);
+    expect((await score(clients[0], marks(21, 21, 14, 14))).status).toBe(200);
+    const saved = await score(clients[0], { ...marks(28, 27.5, 19, 18), namesInFiles: true });
+    expect(await saved.json()).toMatchObject({ total: 92.5 });
+    expect((await score(clients[1], marks(25.5, 25.5, 17, 17))).status).toBe(200);
+    expect((await score(clients[2], marks(23.25, 23, 16, 16))).status).toBe(200);
     const scores = (await (await admin.fetch(`/api/v1/competitions/${competitionId}/entry-scores`)).json()) as { entries: { entryCode: string; total: number | null; reviewers: number; spread: number; flagged: boolean; namesInFiles: number }[] };
     // Newest totals 92.50, 85.00, 78.25: the highest and lowest dropped, 85.00 stands; 14.25 apart, under the 15-point flag.
     expect(scores.entries.find((e) => e.entryCode === essayEntry.entryCode)).toMatchObject({ total: 85, reviewers: 3, spread: 14.25, flagged: false, namesInFiles: 1 });
