@@ -37,6 +37,7 @@ import { cleanErrors, contentSecurityPolicy, limitBody, MAX_BODY_BYTES } from '.
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedCompetition } from './scripts/seed/generate.ts';
 import { startSimulation } from './scripts/simulate.ts';
 import { seedHistory } from './scripts/seed/history.ts';
+import { seedWorks } from './scripts/seed/works.ts';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 export const VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
@@ -73,6 +74,10 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
       const past = await seedHistory(db);
       log(`已写入往届演示 (seeded a finished earlier year): ${past.events} 个赛项，${past.inheritors} 位传承人`);
     }
+    if (config.seedWorks) {
+      const works = await seedWorks(db, { filesDir: config.filesDir });
+      log(`已写入文明风采演示 (seeded a 文明风采 year): ${works.entries} 件作品，${works.reviewers} 位网评评审`);
+    }
   }
 
   const build = (await import(pathToFileURL(buildPath ?? join(ROOT, 'build', 'index.js')).href)) as ServerBuild;
@@ -97,7 +102,10 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
   // The built scripts are immutable files, not documents: a policy, HSTS or framing rules mean
   // nothing on them, and at a kilobyte a file they cost a phone on slow 3G more than a tenth of
   // its script budget. They keep what matters for a script: no sniffing, same-origin use only.
+  // An entry's file may be shown inside this site's own pages (the reviewer's viewer), never elsewhere's.
+  const fileHeaders = helmet({ contentSecurityPolicy: { useDefaults: false, directives: { ...contentSecurityPolicy(config), 'frame-ancestors': ["'self'"] } }, crossOriginEmbedderPolicy: false, referrerPolicy: { policy: 'same-origin' }, frameguard: { action: 'sameorigin' } });
   app.use((req, res, next) => {
+    if (req.path.startsWith('/api/v1/files/')) return fileHeaders(req, res, next);
     if (!req.path.startsWith('/build/')) return securityHeaders(req, res, next);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');

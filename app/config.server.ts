@@ -27,6 +27,8 @@ export const envSchema = z.object({
   SEED_DEMO: booleanFlag.default(true),
   /** With the demo, a finished earlier year (results, inheritors, certificates); tests leave it out. */
   SEED_HISTORY: booleanFlag.default(true),
+  /** With the demo, a 文明风采 year in its online review (entries, files, reviewers); tests leave it out. */
+  SEED_WORKS: booleanFlag.default(true),
   /** Trust X-Forwarded-For from a reverse proxy, so that rate limits see the client's address. */
   TRUST_PROXY: booleanFlag.default(false),
   /** A CJK font file (.ttf, .otf or .ttc) for certificates; by default Debian's fonts-noto-cjk. */
@@ -46,6 +48,7 @@ export type Config = {
   cookieSecure: boolean;
   seedDemo: boolean;
   seedHistory: boolean;
+  seedWorks: boolean;
   trustProxy: boolean;
   certificateFont: string | undefined;
   publicUrl: string | undefined;
@@ -80,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: e.COOKIE_SECURE,
     seedDemo: e.SEED_DEMO,
     seedHistory: e.SEED_HISTORY,
+    seedWorks: e.SEED_WORKS,
     trustProxy: e.TRUST_PROXY,
     certificateFont: e.CERTIFICATE_FONT,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),

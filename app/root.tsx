@@ -24,7 +24,7 @@ import { allowed } from './domain/permissions.ts';
 import { homePathFor } from './domain/roles.ts';
 
 /** The desks the header links to, shown as the permission table allows. */
-const NAV_DESKS = ['desk:organiser', 'desk:school', 'desk:chief'] as const;
+const NAV_DESKS = ['desk:organiser', 'desk:school', 'desk:chief', 'entry:review'] as const;
 import { languageOf } from './i18n/i18n.ts';
 import { mustChangePassword } from './models/account.server.ts';
 import stylesheet from './styles/app.css';
@@ -82,6 +82,7 @@ function SiteHeader() {
             <NavLink to="/admin/judges">{t('judgePool.title')}</NavLink>
             <NavLink to="/admin/registrations">{t('nav.review')}</NavLink>
             <NavLink to="/admin/events">{t('home.events')}</NavLink>
+            <NavLink to="/admin/works">{t('works.navOrganiser')}</NavLink>
             <NavLink to="/admin/publication">{t('nav.publication')}</NavLink>
             <NavLink to="/admin/nominations">{t('nav.nominations')}</NavLink>
             <NavLink to="/admin/accounts">{t('nav.accounts')}</NavLink>
@@ -92,6 +93,8 @@ function SiteHeader() {
         ) : null}
         {user?.desks['desk:school'] ? <NavLink to="/registration">{t('nav.registration')}</NavLink> : null}
         {user?.desks['desk:school'] ? <NavLink to="/school/results">{t('awards.mine')}</NavLink> : null}
+        {user?.desks['desk:school'] ? <NavLink to="/school/entries">{t('works.navSchool')}</NavLink> : null}
+        {user?.desks['entry:review'] ? <NavLink to="/review">{t('works.navReview')}</NavLink> : null}
         {user?.desks['desk:chief'] ? <NavLink to="/judge">{t('roles.scoring_judge')}</NavLink> : null}
       </nav>
       <div className="session-bar">

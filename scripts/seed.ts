@@ -8,6 +8,7 @@ import { closeDatabase, openMigratedDatabase } from '#db/client.ts';
 import { loadConfig } from '#app/config.server.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedCompetition, wipe, type SeedScale } from './seed/generate.ts';
 import { seedHistory } from './seed/history.ts';
+import { seedWorks } from './seed/works.ts';
 
 const { values } = parseArgs({
   options: { reset: { type: 'boolean', default: false }, scale: { type: 'string', default: 'demo' } },
@@ -28,7 +29,10 @@ try {
   }
   const started = performance.now();
   const report = await seedCompetition(db, { scale: values.scale as SeedScale });
-  if (values.scale === 'demo') console.log('a finished earlier year:', await seedHistory(db));
+  if (values.scale === 'demo') {
+    console.log('a finished earlier year:', await seedHistory(db));
+    console.log('a 文明风采 year in its online review:', await seedWorks(db, { filesDir: config.filesDir }));
+  }
   console.log(`seeded ${values.scale} in ${Math.round(performance.now() - started)} ms:`, report);
   console.log(`demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
 } finally {

@@ -7,12 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, ne } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { advisors, competitions, contestants, divisions, entries, entryAdvisors, entryCategories, entryFiles, entryMembers, events, teamAdvisors, teamMembers, teams } from '#db/schema.ts';
 import { can, requirePermission } from '#app/domain/permissions.ts';
 import type { Actor } from '#app/domain/roles.ts';
-import { parseIdNumber } from '#app/domain/id-number.ts';
+import { maskIdNumber, maskPhone, parseIdNumber } from '#app/domain/id-number.ts';
 import { entryProblems, fileProblem, MAX_ENTRIES_PER_SCHOOL_GROUP, ONLINE_REVIEW_ROUND, PLATFORM_DIVISIONS, WORKS_AWARD_RATIOS, type Category, type CompetitionKind, INNOVATION_CATEGORIES, WORKS_CATEGORIES } from '#app/domain/works.ts';
 import { defaultRubric } from '#app/domain/rubric.ts';
 import { SCHOOL_TYPES } from '#app/domain/competition-setup.ts';
@@ -214,4 +214,47 @@ function entryTeam(tx: DbOrTx, entry: typeof entries.$inferSelect, eventId: numb
   for (const m of tx.select().from(entryMembers).where(and(eq(entryMembers.entryId, entry.id), isNull(entryMembers.removedAt))).all()) tx.insert(teamMembers).values({ teamId: team.id, contestantId: m.contestantId, position: m.position }).run();
   for (const a of tx.select().from(entryAdvisors).where(and(eq(entryAdvisors.entryId, entry.id), isNull(entryAdvisors.removedAt))).all()) tx.insert(teamAdvisors).values({ teamId: team.id, advisorId: a.advisorId, position: a.position }).run();
   return team.id;
+}
+
+/**
+ * A school's desk for the works-based competitions: each year of 创新创业 or 文明风采 open for
+ * entries, its categories with their limits and how many of its two places the school has used, and
+ * the school's entries.
+ */
+export function entryDesk(db: Db, actor: Actor, schoolId = actor.schoolId ?? undefined) {
+  if (schoolId === undefined) throw invalid('school_required');
+  requirePermission(actor, 'entry:read', { schoolId });
+  const years = db.select().from(competitions).where(and(ne(competitions.kind, 'skills'), eq(competitions.phase, 'registration'))).orderBy(desc(competitions.year)).all();
+  const mine = listEntries(db, actor, schoolId);
+  return {
+    competitions: years.map((c) => ({
+      id: c.id,
+      name: c.name,
+      kind: c.kind,
+      categories: db
+        .select()
+        .from(entryCategories)
+        .where(eq(entryCategories.competitionId, c.id))
+        .orderBy(asc(entryCategories.sortOrder))
+        .all()
+        .map((k) => ({ id: k.id, code: k.code, name: k.name, rules: k.rules, taken: mine.filter((e) => e.categoryId === k.id && !e.withdrawnAt).length, max: MAX_ENTRIES_PER_SCHOOL_GROUP })),
+    })),
+    entries: mine,
+  };
+}
+
+/** One of the school's entries with its category's rules, files and people (身份证号 masked). */
+export function entryForSchool(db: Db, actor: Actor, entryId: number) {
+  const entry = entryOrThrow(db, actor, entryId, 'entry:read');
+  const category = db.select().from(entryCategories).where(eq(entryCategories.id, entry.categoryId)).get()!;
+  const files = db.select({ id: entryFiles.id, name: entryFiles.name, kind: entryFiles.kind, bytes: entryFiles.bytes, pages: entryFiles.pages, seconds: entryFiles.seconds }).from(entryFiles).where(and(eq(entryFiles.entryId, entryId), isNull(entryFiles.retiredAt))).orderBy(asc(entryFiles.id)).all();
+  const members = db.select({ name: contestants.name, idNumber: contestants.idNumber }).from(entryMembers).innerJoin(contestants, eq(contestants.id, entryMembers.contestantId)).where(and(eq(entryMembers.entryId, entryId), isNull(entryMembers.removedAt))).orderBy(asc(entryMembers.position)).all();
+  const people = db.select({ name: advisors.name, phone: advisors.phone, industry: entryAdvisors.industry, organisation: entryAdvisors.organisation }).from(entryAdvisors).innerJoin(advisors, eq(advisors.id, entryAdvisors.advisorId)).where(and(eq(entryAdvisors.entryId, entryId), isNull(entryAdvisors.removedAt))).orderBy(asc(entryAdvisors.position)).all();
+  return {
+    entry: { id: entry.id, title: entry.title, status: entry.status, competitionId: entry.competitionId },
+    category: { id: category.id, code: category.code, name: category.name, rules: category.rules },
+    files,
+    members: members.map((m) => ({ name: m.name, idNumber: maskIdNumber(m.idNumber) })),
+    advisors: people.map((a) => ({ ...a, phone: maskPhone(a.phone) })),
+  };
 }

@@ -4,7 +4,7 @@
  * even load (the domain's `assignReviewers`). A reviewer sees codes and files only.
  */
 import { randomInt } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { atomically, type Db } from '#db/client.ts';
 import { competitions, entries, entryCategories, entryFiles, events, judges, reviewAssignments, reviews, schools } from '#db/schema.ts';
 import { assertTransition, isMarkable } from '#app/domain/event-lifecycle.ts';
@@ -17,6 +17,7 @@ import { assignReviewers, DEFAULT_REVIEWERS_PER_ENTRY, loadSpread } from '#app/d
 import type { Actor } from '#app/domain/roles.ts';
 import { recordAudit } from './audit.server.ts';
 import { conflict, invalid, notFound } from './errors.ts';
+import { contains } from './search.server.ts';
 
 /** An entry code no one can read a school from: the category's code and six random digits. */
 function newEntryCode(taken: Set<string>, category: string): string {
@@ -60,9 +61,11 @@ export function assignEntryReviewers(db: Db, actor: Actor, competitionId: number
       for (const judgeId of outcome.byEntry.get(entry.id) ?? []) tx.insert(reviewAssignments).values({ entryId: entry.id, judgeId }).run();
     }
     // Each category's event is now being scored: its entries are coded and in reviewers' hands.
-    const categoryEvents = tx.select({ eventId: entryCategories.eventId }).from(entryCategories).where(eq(entryCategories.competitionId, competitionId)).all();
-    for (const { eventId } of categoryEvents) {
-      if (eventId === null) continue;
+    // Only categories with entries: one without any has nothing to review, lock or publish.
+    const reviewed = new Set(rows.map((r) => r.category));
+    const categoryEvents = tx.select({ eventId: entryCategories.eventId, code: entryCategories.code }).from(entryCategories).where(eq(entryCategories.competitionId, competitionId)).all();
+    for (const { eventId, code } of categoryEvents) {
+      if (eventId === null || !reviewed.has(code)) continue;
       const event = tx.select({ status: events.status }).from(events).where(eq(events.id, eventId)).get()!;
       tx.update(events).set({ status: assertTransition('review', event.status) }).where(eq(events.id, eventId)).run();
       eventChanged(tx, eventId);
@@ -79,21 +82,35 @@ export function reviewsEntry(db: Db, actor: Actor, entryId: number): boolean {
   return !!db.select({ id: reviewAssignments.id }).from(reviewAssignments).where(and(eq(reviewAssignments.entryId, entryId), eq(reviewAssignments.judgeId, actor.judgeId), isNull(reviewAssignments.revokedAt))).get();
 }
 
-/** A reviewer's entries: codes, categories and files — no title, school or name. */
+/** A reviewer's entries: codes, categories and files — no title, school or name — and where their own review stands. */
 export function reviewQueue(db: Db, actor: Actor) {
   requirePermission(actor, 'entry:review');
   const rows = db
-    .select({ entryId: entries.id, entryCode: entries.entryCode, category: entryCategories.name })
+    .select({ entryId: entries.id, entryCode: entries.entryCode, category: entryCategories.name, rules: entryCategories.rules, kind: competitions.kind, eventId: entryCategories.eventId })
     .from(reviewAssignments)
     .innerJoin(entries, eq(entries.id, reviewAssignments.entryId))
     .innerJoin(entryCategories, eq(entryCategories.id, entries.categoryId))
+    .innerJoin(competitions, eq(competitions.id, entries.competitionId))
     .where(and(eq(reviewAssignments.judgeId, actor.judgeId ?? -1), isNull(reviewAssignments.revokedAt), isNull(entries.withdrawnAt), ne(entries.entryCode, '')))
     .orderBy(asc(entries.entryCode))
     .all();
-  return rows.map(({ entryId, ...r }) => ({
-    ...r,
-    files: db.select({ id: entryFiles.id, kind: entryFiles.kind, bytes: entryFiles.bytes, pages: entryFiles.pages }).from(entryFiles).where(and(eq(entryFiles.entryId, entryId), isNull(entryFiles.retiredAt))).orderBy(asc(entryFiles.id)).all(),
-  }));
+  const mine = new Map<number, typeof reviews.$inferSelect>();
+  if (rows.length) {
+    for (const r of db.select().from(reviews).where(and(eq(reviews.judgeId, actor.judgeId!), inArray(reviews.entryId, rows.map((e) => e.entryId)))).orderBy(asc(reviews.id)).all()) mine.set(r.entryId, r);
+  }
+  const open = new Map<number, boolean>();
+  for (const eventId of new Set(rows.map((r) => r.eventId))) open.set(eventId ?? -1, eventId === null || isMarkable(db.select({ status: events.status }).from(events).where(eq(events.id, eventId)).get()!.status));
+  return rows.map(({ entryId, rules, kind, eventId, ...r }) => {
+    const review = mine.get(entryId);
+    return {
+      ...r,
+      entryCode: r.entryCode!,
+      open: open.get(eventId ?? -1)!,
+      rubric: rubricOf(rules, kind),
+      mine: review ? { total: fromHundredths(review.totalHundredths), criteria: Object.fromEntries(Object.entries(review.criteria ?? {}).map(([code, h]) => [code, fromHundredths(h)])), namesInFiles: review.namesInFiles, comment: review.comment } : null,
+      files: db.select({ id: entryFiles.id, kind: entryFiles.kind, mime: entryFiles.mime, bytes: entryFiles.bytes, pages: entryFiles.pages, seconds: entryFiles.seconds }).from(entryFiles).where(and(eq(entryFiles.entryId, entryId), isNull(entryFiles.retiredAt))).orderBy(asc(entryFiles.id)).all(),
+    };
+  });
 }
 
 /**
@@ -137,4 +154,49 @@ export function entryScores(db: Db, actor: Actor, competitionId: number) {
     const s = byCategory.get(categoryId)!.get(e.id);
     return { ...e, total: s?.total == null ? null : fromHundredths(s.total), reviewers: s?.reviewers ?? 0, spread: s ? fromHundredths(s.spread) : null, flagged: s?.flagged ?? false, resolved: s?.resolved ?? false, namesInFiles: s?.namesInFiles ?? 0 };
   });
+}
+
+/**
+ * The organiser's desk for a works-based year: each category with its entries (drafts, submitted,
+ * coded for review) and its event's state, whether reviewers are assigned, and the judges who may
+ * be named reviewers (searched; at most 500 listed).
+ */
+export function worksDesk(db: Db, actor: Actor, competitionId: number, q?: string) {
+  requirePermission(actor, 'review:assign');
+  const competition = db.select().from(competitions).where(eq(competitions.id, competitionId)).get();
+  if (!competition || competition.kind === 'skills') throw notFound();
+  const categories = db
+    .select({ id: entryCategories.id, code: entryCategories.code, name: entryCategories.name, eventId: entryCategories.eventId, status: events.status })
+    .from(entryCategories)
+    .leftJoin(events, eq(events.id, entryCategories.eventId))
+    .where(eq(entryCategories.competitionId, competitionId))
+    .orderBy(asc(entryCategories.sortOrder))
+    .all();
+  const counts = db
+    .select({ categoryId: entries.categoryId, status: entries.status, coded: sql<number>`sum(${entries.entryCode} is not null)`, n: count() })
+    .from(entries)
+    .where(and(eq(entries.competitionId, competitionId), isNull(entries.withdrawnAt)))
+    .groupBy(entries.categoryId, entries.status)
+    .all();
+  const of = (categoryId: number, status: 'draft' | 'submitted') => counts.find((c) => c.categoryId === categoryId && c.status === status)?.n ?? 0;
+  const term = q?.trim();
+  const candidates = db
+    .select({ id: judges.id, name: judges.name, affiliation: judges.affiliation })
+    .from(judges)
+    .where(term ? or(contains(judges.name, term), contains(judges.affiliation, term)) : undefined)
+    .orderBy(asc(judges.name), asc(judges.id))
+    .limit(500)
+    .all();
+  return {
+    competition: { id: competition.id, name: competition.name, kind: competition.kind, phase: competition.phase },
+    categories: categories.map((c) => ({ ...c, drafts: of(c.id, 'draft'), submitted: of(c.id, 'submitted'), coded: counts.filter((k) => k.categoryId === c.id).reduce((n, k) => n + Number(k.coded ?? 0), 0) })),
+    assigned: counts.some((c) => Number(c.coded ?? 0) > 0),
+    candidates,
+  };
+}
+
+/** The works-based years, newest first (the organiser's choice of year on the works desk). */
+export function worksYears(db: Db, actor: Actor) {
+  requirePermission(actor, 'review:assign');
+  return db.select({ id: competitions.id, name: competitions.name, year: competitions.year, kind: competitions.kind }).from(competitions).where(ne(competitions.kind, 'skills')).orderBy(desc(competitions.year), desc(competitions.id)).all();
 }

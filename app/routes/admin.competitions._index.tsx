@@ -10,6 +10,7 @@ import { Table } from '#app/components/table.tsx';
 import { createCompetition, listCompetitions } from '#app/models/competition-setup.server.ts';
 import { fromForm } from '#app/schemas/form.server.ts';
 import { competitionInput } from '#app/schemas/setup.server.ts';
+import { COMPETITION_KINDS } from '#app/domain/works.ts';
 import { formFailure, parseForm, valuesOf } from '#app/utils/forms.server.ts';
 
 export const meta: MetaFunction = () => [{ title: '届次设置 · 竞赛管理员' }];
@@ -61,6 +62,7 @@ export default function Competitions() {
           <CsrfInput />
           <Setting name="name" label={t('setup.name')} value={`${year}年“楚怡杯”湖南省职业院校技能竞赛`} state={state} required />
           <Setting name="year" label={t('setup.year')} value={year} state={state} inputMode="numeric" required />
+          <Choice name="kind" label={t('works.platform')} state={state} options={COMPETITION_KINDS.map((k) => ({ value: k, label: t(`inheritors.platforms.${k}`) }))} />
           <Setting name="startsOn" label={t('setup.startsOn')} type="date" state={state} required />
           <Setting name="endsOn" label={t('setup.endsOn')} type="date" state={state} required />
           <Setting name="registrationOpensAt" label={t('setup.registrationOpensAt')} type="datetime-local" state={state} />

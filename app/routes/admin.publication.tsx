@@ -8,16 +8,24 @@ import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { FormMessage } from '#app/components/field.tsx';
 import { NotOpenYet } from '#app/components/not-open.tsx';
 import { findCurrentCompetition } from '#app/models/competition.server.ts';
+import { listCompetitions } from '#app/models/competition-setup.server.ts';
 import { publicationDesk, publishAllLocked, publishEvent } from '#app/models/publication.server.ts';
 import { publishInput } from '#app/schemas/awards.server.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 
 export const meta: MetaFunction = () => [{ title: '成绩发布 · 楚怡杯竞赛系统' }];
 
+/** The year asked for (`?competition=`: a 创新创业 or 文明风采 year's categories), else the current 楚怡杯. */
+function chosenYear(request: Request, context: LoaderFunctionArgs['context'], actor: Parameters<typeof listCompetitions>[1]) {
+  const wanted = Number(new URL(request.url).searchParams.get('competition'));
+  const years = listCompetitions(context.db, actor);
+  return { years, competition: years.find((y) => y.id === wanted) ?? findCurrentCompetition(context.db) };
+}
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireDesk(request, context, 'desk:organiser');
-  const competition = findCurrentCompetition(context.db);
-  return json({ events: competition ? publicationDesk(context.db, actor, competition.id) : null });
+  const { years, competition } = chosenYear(request, context, actor);
+  return json({ years: years.map((y) => ({ id: y.id, name: y.name, year: y.year })), competitionId: competition?.id ?? null, events: competition ? publicationDesk(context.db, actor, competition.id) : null });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -25,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, context, publishInput);
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
-    const competition = findCurrentCompetition(context.db)!;
+    const competition = chosenYear(request, context, actor).competition!;
     const published = parsed.data.intent === 'publish' ? [publishEvent(context.db, actor, parsed.data.eventId)] : publishAllLocked(context.db, actor, competition.id);
     return json({ ok: true as const, count: published.length });
   } catch (error) {
@@ -34,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Publication() {
-  const { events } = useLoaderData<typeof loader>();
+  const { events, years, competitionId } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const { t, i18n } = useTranslation();
@@ -43,6 +51,16 @@ export default function Publication() {
   return (
     <>
       <h1>{t('awards.publishTitle')}</h1>
+      {years.length > 1 ? (
+        <Form method="get" className="inline-form">
+          <label>{t('works.year')}{' '}
+            <select name="competition" defaultValue={competitionId ?? undefined}>
+              {years.map((y) => <option key={y.id} value={y.id}>{y.year} {y.name}</option>)}
+            </select>
+          </label>
+          <button type="submit" className="button-secondary">{t('works.show')}</button>
+        </Form>
+      ) : null}
       <FormMessage error={result && !result.ok ? result.formError : null} success={result?.ok ? t('awards.published', { count: result.count }) : null} />
       {events.length === 0 ? <p className="panel">{t('awards.nothingToPublish')}</p> : null}
       {locked > 1 ? (

@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Table } from '#app/components/table.tsx';
@@ -12,6 +12,7 @@ import { reopenSheet, resolveFlag } from '#app/models/mark.server.ts';
 import { eventProgress, getResults, judgeReport, lockReadiness, openFlags, scoringRules } from '#app/models/result.server.ts';
 import { ScoringRules } from '#app/components/scoring-rules.tsx';
 import { lockEvent } from '#app/models/run.server.ts';
+import { reviewedCategory } from '#app/models/review-results.server.ts';
 import { chiefDeskInput } from '#app/schemas/judging.server.ts';
 import { revokeConflictedJudge } from '#app/models/assignment.server.ts';
 import { appealsForChief, correctMark, relockAfterAppeal, reopenForAppeal } from '#app/models/appeal.server.ts';
@@ -24,6 +25,8 @@ export const meta: MetaFunction = () => [{ title: '裁判长 · 评分监督' }]
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireDesk(request, context, 'desk:judging');
   const eventId = numericParam(params.eventId);
+  // An entry category's event is scored by its online review: its desk is the review desk.
+  if (reviewedCategory(context.db, eventId)) throw redirect(`/chief/reviews/${eventId}`);
   return json(
     modelRead(request, () => {
       const progress = eventProgress(context.db, actor, eventId);

@@ -1,5 +1,6 @@
 /** Entries of the works-based competitions at the API's boundary (#16). */
 import { z } from './zod.server.ts';
+import { requiredText } from './common.server.ts';
 
 /** A new entry of a works-based competition (a school's own; the organiser names the school). */
 export const entryApiInput = z.object({ categoryId: z.number().int().positive(), title: z.string().trim().min(1).max(120), schoolId: z.number().int().positive().optional() });
@@ -20,4 +21,27 @@ export const reviewApiInput = z.object({
   criteria: z.record(z.string().max(40), z.number().min(0).max(100)).describe('按评分标准逐项打分：项目代码 → 分数（0 至该项满分，至多两位小数）(marks by the rubric: criterion code → mark); the total is their sum'),
   comment: z.string().trim().max(500).optional(),
   namesInFiles: z.boolean().optional().describe('文件中出现了姓名或校名（作品不再匿名）(a name appears in the files)'),
+});
+
+/** The chief reviewer's desk: a resolution of a disagreement (score and reason), or the lock. */
+export const reviewDeskInput = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('resolve'), entryId: z.coerce.number().int().positive(), total: z.coerce.number().min(0).max(100), reason: requiredText(500) }),
+  z.object({ intent: z.literal('lock') }),
+]);
+
+/** The school's entry pages: a new entry, its people (empty rows left out), its submission, a file without scripts. */
+const formPerson = z.object({ name: z.string().trim().max(40).default(''), idNumber: z.string().trim().max(18).default('') });
+const formAdvisor = z.object({ name: z.string().trim().max(40).default(''), phone: z.string().trim().max(20).default(''), organisation: z.string().trim().max(80).default(''), industry: z.literal('on').optional() });
+export const entryDeskInput = z.object({ intent: z.literal('create'), categoryId: z.coerce.number().int().positive(), title: requiredText(120) });
+export const entryPageInput = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('people'), members: z.array(formPerson).max(20).default([]), advisors: z.array(formAdvisor).max(10).default([]) }),
+  z.object({ intent: z.literal('submit') }),
+  z.object({ intent: z.literal('upload') }),
+]);
+
+/** The organiser's works desk: name the reviewers (checked judges) and how many per entry. */
+export const worksDeskInput = z.object({
+  intent: z.literal('assign'),
+  judgeIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive()).min(1).max(5000)),
+  perEntry: z.coerce.number().int().min(1).max(9).default(3),
 });

@@ -1,0 +1,135 @@
+/**
+ * 创新创业 · 文明风采: the organiser's desk for a works-based year — its categories (each an event:
+ * chief reviewer, lock, publication as for any event), the entries submitted, the naming of
+ * reviewers for the online review, and each entry's review score with its flags.
+ */
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireDesk } from '#app/auth/session.server.ts';
+import { CsrfInput } from '#app/components/csrf-input.tsx';
+import { FormMessage } from '#app/components/field.tsx';
+import { formatScore } from '#app/domain/exact.ts';
+import { assignEntryReviewers, entryScores, worksDesk, worksYears } from '#app/models/review.server.ts';
+import { worksDeskInput } from '#app/schemas/entries.server.ts';
+import { formFailure, parseForm } from '#app/utils/forms.server.ts';
+import { modelRead } from '#app/utils/route.server.ts';
+
+export const meta: MetaFunction = () => [{ title: '创新创业 · 文明风采 · 组委会' }];
+
+function chosenYear(request: Request, years: { id: number }[]) {
+  const wanted = Number(new URL(request.url).searchParams.get('competition'));
+  return years.find((y) => y.id === wanted)?.id ?? years[0]?.id;
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireDesk(request, context, 'desk:organiser');
+  const years = worksYears(context.db, actor);
+  const id = chosenYear(request, years);
+  const q = new URL(request.url).searchParams.get('q') ?? '';
+  return json({ years, q, desk: id === undefined ? null : modelRead(request, () => ({ ...worksDesk(context.db, actor, id, q), scores: entryScores(context.db, actor, id) })) });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireDesk(request, context, 'desk:organiser');
+  const parsed = await parseForm(request, context, worksDeskInput);
+  if (!parsed.ok) return json(parsed, { status: 400 });
+  const id = chosenYear(request, worksYears(context.db, actor));
+  try {
+    const outcome = assignEntryReviewers(context.db, actor, id!, { judgeIds: parsed.data.judgeIds, perEntry: parsed.data.perEntry });
+    return json({ ok: true as const, outcome });
+  } catch (error) {
+    return formFailure(request, error);
+  }
+}
+
+export default function WorksDesk() {
+  const { years, q, desk } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== 'idle';
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t('works.organiserTitle')}</h1>
+      {years.length === 0 || !desk ? (
+        <p className="notice">{t('works.noYears')} <Link to="/admin/competitions">{t('works.createYear')}</Link></p>
+      ) : (
+        <>
+          <Form method="get" className="inline-form">
+            <label>{t('works.year')}{' '}
+              <select name="competition" defaultValue={desk.competition.id}>
+                {years.map((y) => <option key={y.id} value={y.id}>{y.year} {y.name}</option>)}
+              </select>
+            </label>
+            <button type="submit" className="button-secondary">{t('works.show')}</button>
+          </Form>
+          <FormMessage error={result && !result.ok ? result.formError : null} success={result?.ok ? t('works.assigned', { entries: result.outcome.entries, reviewers: result.outcome.reviewers, max: result.outcome.max, min: result.outcome.min }) : null} />
+          <section className="panel">
+            <h2 style={{ marginTop: 0 }}>{t('works.categories')}</h2>
+            <table className="cards">
+              <thead><tr><th>{t('works.category')}</th><th>{t('works.drafts')}</th><th>{t('works.submittedCount')}</th><th>{t('works.status')}</th><th /></tr></thead>
+              <tbody>
+                {desk.categories.map((c) => (
+                  <tr key={c.id}>
+                    <td data-label={t('works.category')}>{c.name}</td>
+                    <td data-label={t('works.drafts')}>{c.drafts}</td>
+                    <td data-label={t('works.submittedCount')}>{c.submitted}</td>
+                    <td data-label={t('works.status')}>{c.status ? t(`eventStatuses.${c.status}`) : '—'}</td>
+                    <td>{c.eventId ? <Link to={`/admin/events/${c.eventId}`}>{t('works.eventPage')}</Link> : null}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="muted">{t('works.eventPageBody')} <Link to={`/admin/publication?competition=${desk.competition.id}`}>{t('works.publication')}</Link></p>
+          </section>
+          {!desk.assigned ? (
+            <section className="panel">
+              <h2 style={{ marginTop: 0 }}>{t('works.assignTitle')}</h2>
+              <p className="muted">{t('works.assignBody')}</p>
+              <Form method="get" className="inline-form">
+                <input type="hidden" name="competition" value={desk.competition.id} />
+                <label>{t('judging.findJudge')} <input name="q" defaultValue={q} /></label>
+                <button type="submit" className="button-secondary">{t('judging.find')}</button>
+              </Form>
+              <Form method="post">
+                <CsrfInput />
+                <input type="hidden" name="intent" value="assign" />
+                <fieldset className="reviewer-pick">
+                  <legend>{t('works.reviewers', { count: desk.candidates.length })}</legend>
+                  {desk.candidates.map((j) => (
+                    <label className="checkbox" key={j.id}><input type="checkbox" name="judgeIds" value={j.id} defaultChecked /> {j.name} <span className="muted">{j.affiliation}</span></label>
+                  ))}
+                </fieldset>
+                <label>{t('works.perEntry')} <input name="perEntry" type="number" min={1} max={9} defaultValue={3} style={{ maxWidth: '6rem' }} /></label>
+                <button type="submit" disabled={busy}>{t('works.assign')}</button>
+              </Form>
+            </section>
+          ) : null}
+          {desk.scores.length ? (
+            <section className="panel">
+              <h2 style={{ marginTop: 0 }}>{t('works.scoresTitle')}</h2>
+              <table className="cards">
+                <thead><tr><th>{t('works.entryCode')}</th><th>{t('works.title')}</th><th>{t('works.school')}</th><th>{t('works.category')}</th><th>{t('works.score')}</th><th>{t('works.flags')}</th></tr></thead>
+                <tbody>
+                  {desk.scores.map((e) => (
+                    <tr key={e.id}>
+                      <td data-label={t('works.entryCode')}>{e.entryCode ?? '—'}</td>
+                      <td data-label={t('works.title')}>{e.title}</td>
+                      <td data-label={t('works.school')}>{e.school}</td>
+                      <td data-label={t('works.category')}>{e.category}</td>
+                      <td data-label={t('works.score')}>{formatScore(e.total)} <span className="muted">({e.reviewers})</span></td>
+                      <td data-label={t('works.flags')}>
+                        {e.flagged ? <span className={`badge ${e.resolved ? 'status-approved' : 'status-returned'}`}>{e.resolved ? t('works.resolvedShort') : t('works.disagree')}</span> : null}
+                        {e.namesInFiles ? <span className="badge status-returned"> {t('works.namesFlag', { count: e.namesInFiles })}</span> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}
