@@ -11,6 +11,8 @@ export type CompetitionKind = (typeof COMPETITION_KINDS)[number];
 /** What a file is, by its content (never its name). */
 export const FILE_KINDS = ['pdf', 'image', 'video', 'audio', 'text', 'document', 'presentation'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
+/** The kinds as a school reads them in a refusal (Chinese first, as every message). */
+export const FILE_KIND_NAMES: Record<FileKind, string> = { pdf: 'PDF', image: '图片', video: '视频', audio: '音频', text: '文本', document: 'Word 文档', presentation: '演示文稿' };
 
 import type { Rubric } from './rubric.ts';
 import type { ReviewRules } from './review-scores.ts';
@@ -87,7 +89,7 @@ export type FileFacts = { kind: FileKind | null; bytes: number; pages?: number |
 export function fileProblem(file: FileFacts, category: Category): { code: string; params: Record<string, string | number> } | null {
   const limits = category.files;
   if (file.bytes === 0) return { code: 'file_empty', params: {} };
-  if (file.kind === null || !limits.kinds.includes(file.kind)) return { code: 'file_type', params: { kinds: limits.kinds.join('/') } };
+  if (file.kind === null || !limits.kinds.includes(file.kind)) return { code: 'file_type', params: { kinds: limits.kinds.map((k) => FILE_KIND_NAMES[k]).join('、') } };
   if (file.bytes > limits.maxBytes) return { code: 'file_too_large', params: { max: limits.maxBytes, size: file.bytes } };
   if (limits.maxPages !== undefined && file.pages != null && file.pages > limits.maxPages) return { code: 'file_too_many_pages', params: { max: limits.maxPages, pages: file.pages } };
   if (limits.maxSeconds !== undefined && file.seconds != null && file.seconds > limits.maxSeconds) return { code: 'file_too_long', params: { max: limits.maxSeconds, seconds: Math.ceil(file.seconds) } };

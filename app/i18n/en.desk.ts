@@ -558,6 +558,7 @@ export const enDesk: Catalogue<typeof zhCNDesk> = {
     uploaded: '{{name}} uploaded',
     uploadFailed: 'The upload failed; try again.',
     members: 'Students',
+    advisors: 'Advisors',
     memberName: 'Student {{n}}',
     idNumber: 'ID number',
     advisorName: 'Advisor {{n}}',

@@ -234,6 +234,11 @@ export const en: Catalogue<typeof zhCN> = {
     rounding: 'Each criterion’s aggregate is rounded to {{decimals}} decimals (half up); the total is their sum.',
     panel: 'This event has {{count}} scoring judges.',
     panelShort: 'This event has only {{count}} scoring judges: dropping the highest and lowest needs at least {{min}}; assign more before the draw or the lock.',
+    reviewMethod: 'Online review: each entry is scored anonymously by several reviewers; {{method}}.',
+    reviewMethods: { trimmed_mean: 'the highest and lowest are dropped and the rest averaged (all averaged under 3 reviewers)', mean: 'the reviewers’ mean', median: 'the reviewers’ median' },
+    reviewNormalise: 'Each reviewer’s totals are first standardised within their own entries (z-scores), so that strict and lenient reviewers count alike.',
+    reviewFlag: 'Where reviewers differ by more than {{spread}} points, the chief reviewer decides the score with a reason; the review cannot be locked before.',
+    reviewRounding: 'Each entry’s score is kept to {{decimals}} decimals (rounded half up).',
   },
   rounds: {
     school: 'School',

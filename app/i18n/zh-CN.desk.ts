@@ -558,6 +558,7 @@ export const zhCNDesk = {
     uploaded: '{{name}} 已上传',
     uploadFailed: '上传失败，请重试。',
     members: '学生',
+    advisors: '指导教师',
     memberName: '学生 {{n}} 姓名',
     idNumber: '身份证号',
     advisorName: '指导教师 {{n}} 姓名',

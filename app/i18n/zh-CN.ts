@@ -230,6 +230,11 @@ export const zhCN = {
     rounding: '每个评分项的汇总分保留 {{decimals}} 位小数（四舍五入），总分为各项之和。',
     panel: '本赛项评分裁判 {{count}} 名。',
     panelShort: '本赛项评分裁判只有 {{count}} 名：去掉最高最低分需至少 {{min}} 名，须增派裁判才能抽签或锁定。',
+    reviewMethod: '网评：每件作品由多位评审匿名评分，{{method}}。',
+    reviewMethods: { trimmed_mean: '去掉一个最高分和一个最低分后取平均（不足 3 位评审时取平均）', mean: '取各评审的平均分', median: '取各评审评分的中位数' },
+    reviewNormalise: '各评审的评分先在其本人所评作品内标准化（z 分数）再汇总，以消除评审宽严差异。',
+    reviewFlag: '评审之间分差超过 {{spread}} 分的作品，由评审组长裁定得分并写明理由；裁定前不能锁定。',
+    reviewRounding: '每件作品的得分保留 {{decimals}} 位小数（四舍五入）。',
   },
   rounds: {
     school: '院校',

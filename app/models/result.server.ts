@@ -16,6 +16,7 @@ import { ModelError, notFound } from './errors.ts';
 import { currentMarksOfSheets, scoringJudgesOf } from './mark.server.ts';
 import { loadScheme } from './scheme.server.ts';
 import { rankReviewed, reviewedCategory, reviewObstacles } from './review-results.server.ts';
+import { DEFAULT_REVIEW_RULES } from '#app/domain/review-scores.ts';
 
 const percent = (share: number) => Math.round(share * 10000) / 100;
 
@@ -203,7 +204,11 @@ export function lockReadiness(db: Db, actor: Actor, eventId: number) {
  */
 export function scoringRules(db: DbOrTx, eventId: number) {
   const event = eventOrThrow(db, eventId);
+  // An entry category's event: its reviewers' totals are combined by the category's review rules.
+  const reviewed = reviewedCategory(db, eventId);
+  const review = reviewed ? (reviewed.rules.review ?? DEFAULT_REVIEW_RULES) : null;
   return {
+    review: review ? { method: review.method, normalise: review.normalise, flagSpread: fromHundredths(review.flagSpread) } : null,
     aggregationMethod: event.aggregationMethod,
     discrepancyThreshold: event.discrepancyThreshold,
     rounding: SCORE_ROUNDING,

@@ -10,12 +10,16 @@ import { lockEvent } from '#app/models/run.server.ts';
 import { publishEvent } from '#app/models/publication.server.ts';
 import { judgeSheets, putMark } from '#app/models/mark.server.ts';
 import { resources } from '#app/i18n/i18n.ts';
+import { eq } from 'drizzle-orm';
+import { entryCategories } from '#db/schema.ts';
+import { reviewQueue } from '#app/models/review.server.ts';
 import { actorOf } from '../helpers/db.ts';
 import { markAll, readyToScore, share } from '../helpers/judging.ts';
 import { axe, blocking, describe as list } from './axe.ts';
 import { browserFixture } from './browser.ts';
 
-const e2e = browserFixture();
+// With the demo's 文明风采 year: the works pages (entries, the online review) are checked too.
+const e2e = browserFixture({ env: { SEED_WORKS: 'true' } });
 /** A catalogue key (“registration.school”) where its words should be. */
 const KEY_SHOWN = new RegExp(`\\b(${Object.keys(resources['zh-CN'].translation).join('|')})\\.[a-zA-Z_]+\\b`);
 const { available } = e2e;
@@ -26,8 +30,13 @@ describe.skipIf(!available)('pages at four sizes, in both languages, checked by 
   let done: ReturnType<typeof readyToScore>;
   let live: ReturnType<typeof readyToScore>;
   let code: string;
+  let reviewCode: string;
+  let essaysEvent: number;
   beforeAll(() => {
     const db = e2e.server.db;
+    // The demo judge's first entry in the online review, and the essays' event (the demo chief reviews it).
+    reviewCode = reviewQueue(db, actorOf(db, 'judge'))[0].entryCode;
+    essaysEvent = db.select().from(entryCategories).where(eq(entryCategories.code, 'ZW')).get()!.eventId!;
     // GZ003 published (results, 公示), GZ012 scoring with some marks (live boards, a judge's sheet).
     done = readyToScore(db, 'GZ003');
     markAll(db, done, (_j, _code, c) => share(c, 0.6));
@@ -90,6 +99,11 @@ describe.skipIf(!available)('pages at four sizes, in both languages, checked by 
       ['chief', `/chief/events/${live.event.id}`],
       ['school', '/school'],
       ['judge', '/judge'],
+      ['admin', '/admin/works'],
+      ['school', '/school/entries'],
+      ['judge', '/review'],
+      ['judge', `/review/${reviewCode}`],
+      ['chief', `/chief/reviews/${essaysEvent}`],
     ];
     for (const [user, path] of desks) {
       const page = await e2e.logIn(user, SIZES.desktop);

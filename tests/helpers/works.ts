@@ -1,5 +1,9 @@
 /** Test-side helpers for a works-based year beside the demo. */
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
+import { entryCategories, schools } from '#db/schema.ts';
+import { addEntryFile, createEntry, saveEntryPeople, submitEntry } from '#app/models/entry.server.ts';
+import { idNumber } from './people.ts';
 import { findCurrentCompetition } from '#app/models/competition.server.ts';
 import { createCompetition as create, type NewCompetition } from '#app/models/competition-setup.server.ts';
 import type { Actor } from '#app/domain/roles.ts';
@@ -28,4 +32,21 @@ export function tinyMp4(seconds: number, padding = 1000): Buffer {
   mvhd.writeUInt16BE(0x0100, 24); // volume 1.0
   for (const [at, v] of [[36, 0x00010000], [52, 0x00010000], [68, 0x40000000], [96, 2]] as const) mvhd.writeUInt32BE(v, at);
   return Buffer.concat([ftyp, box('mdat', Buffer.alloc(padding)), box('moov', box('mvhd', mvhd))]);
+}
+
+const NAMES = ['罗晓燕', '陈思远', '李雨涵', '王子轩', '张明', '刘芳', '周杰', '吴敏', '郑洁', '孙强', '何佳', '胡博'];
+
+/** Essays (征文演讲) submitted by `count` schools other than `except`, each with its text, student and advisor — through the models. */
+export async function submitEssays(db: Db, actor: Actor, competitionId: number, { count, filesDir, except = [] }: { count: number; filesDir: string; except?: number[] }) {
+  const category = db.select().from(entryCategories).where(and(eq(entryCategories.competitionId, competitionId), eq(entryCategories.code, 'ZW'))).get()!;
+  const chosen = db.select().from(schools).all().filter((s) => !except.includes(s.id)).slice(0, count);
+  const ids: number[] = [];
+  for (const [i, school] of chosen.entries()) {
+    const entryId = createEntry(db, actor, { categoryId: category.id, title: `我心中的楚怡精神（${i + 1}）`, schoolId: school.id });
+    await addEntryFile(db, actor, entryId, Buffer.from(`楚怡精神，代代相传。第 ${i + 1} 篇。`), '征文.txt', filesDir);
+    saveEntryPeople(db, actor, entryId, { members: [{ name: NAMES[i % NAMES.length], idNumber: idNumber(`2005031${i % 10}`, i % 2 ? 'male' : 'female') }], advisors: [{ name: `谭老师${i}`, phone: '13975112345', industry: false }] });
+    submitEntry(db, actor, entryId);
+    ids.push(entryId);
+  }
+  return { category, entryIds: ids };
 }

@@ -11,10 +11,9 @@ import { join } from 'node:path';
 import { and, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '#db/client.ts';
-import { awards, competitions, entries, entryCategories, events, judges, nominations, results, reviewAssignments, schools, teamMembers } from '#db/schema.ts';
+import { awards, competitions, entries, entryCategories, events, judges, nominations, results, reviewAssignments, teamMembers } from '#db/schema.ts';
 import { loadActor } from '#app/models/account.server.ts';
 import { assignJudge } from '#app/models/assignment.server.ts';
-import { addEntryFile, createEntry, saveEntryPeople, submitEntry } from '#app/models/entry.server.ts';
 import { confirmNominations, inheritorRegister } from '#app/models/nomination.server.ts';
 import { publishEvent, settleAnnouncements } from '#app/models/publication.server.ts';
 import { assignEntryReviewers, saveReview } from '#app/models/review.server.ts';
@@ -22,8 +21,7 @@ import { resolveReviewFlag, reviewDesk } from '#app/models/review-results.server
 import { lockEvent } from '#app/models/run.server.ts';
 import type { Actor } from '#app/domain/roles.ts';
 import { actorOf, demoDb } from '../helpers/db.ts';
-import { idNumber } from '../helpers/people.ts';
-import { createCompetition } from '../helpers/works.ts';
+import { createCompetition, submitEssays } from '../helpers/works.ts';
 import { refusal } from '../helpers/refusal.ts';
 
 let db: Db;
@@ -31,7 +29,6 @@ let admin: Actor;
 let eventId: number;
 let categoryId: number;
 const filesDir = mkdtempSync(join(tmpdir(), 'works-review-'));
-const NAMES = ['罗晓燕', '陈思远', '李雨涵', '王子轩', '张明', '刘芳', '周杰', '吴敏', '郑洁', '孙强'];
 
 beforeAll(async () => {
   db = await demoDb();
@@ -42,13 +39,7 @@ beforeAll(async () => {
   categoryId = category.id;
   eventId = category.eventId!;
   // Ten schools, an essay each, with its student.
-  const someSchools = db.select().from(schools).limit(10).all();
-  for (const [i, school] of someSchools.entries()) {
-    const entryId = createEntry(db, admin, { categoryId, title: `我心中的楚怡精神（${i + 1}）`, schoolId: school.id });
-    await addEntryFile(db, admin, entryId, Buffer.from(`楚怡精神，代代相传。第 ${i + 1} 篇。`), '征文.txt', filesDir);
-    saveEntryPeople(db, admin, entryId, { members: [{ name: NAMES[i], idNumber: idNumber(`2005031${i % 10}`, i % 2 ? 'male' : 'female') }], advisors: [{ name: `谭老师${i}`, phone: '13975112345', industry: false }] });
-    submitEntry(db, admin, entryId);
-  }
+  await submitEssays(db, admin, id, { count: 10, filesDir });
 });
 
 const judgeActor = (judgeId: number) => loadActor(db, db.select().from(judges).where(eq(judges.id, judgeId)).get()!.userId!)!;
