@@ -27,6 +27,7 @@ const id = () => integer('id').primaryKey({ autoIncrement: true });
 export { PHASES as COMPETITION_PHASES } from '../app/domain/phases.ts';
 export { ACCOUNT_ROLES, ASSIGNMENT_ROLES } from '../app/domain/roles.ts';
 export { TEAM_STATUSES } from '../app/domain/registration.ts';
+import type { Stage, StageTiming } from '../app/domain/stage.ts';
 import type { AdvancementRule } from '../app/domain/advancement.ts';
 import { ACHIEVEMENT_KINDS } from '../app/domain/achievements.ts';
 import { COMPETITION_KINDS, FILE_KINDS, type Category } from '../app/domain/works.ts';
@@ -197,6 +198,10 @@ export const events = sqliteTable(
     /** What the cut ranks by: the previous round's own total (null), or a weighted combination of rounds. */
     advancementBasis: text('advancement_basis', { mode: 'json' }).$type<RoundWeight[]>(),
     advancedAt: integer('advanced_at', { mode: 'timestamp_ms' }),
+    /** A final's stage (路演 · 答辩): who presents, which part, since when; null when the stage is empty. */
+    stage: text('stage', { mode: 'json' }).$type<Stage>(),
+    /** The final's pitch and question times; null: the defaults (5 and 3 minutes). */
+    stageTiming: text('stage_timing', { mode: 'json' }).$type<StageTiming>(),
     /** The cut in words, as it was made. */
     advancementExplanation: text('advancement_explanation', { mode: 'json' }).$type<string[]>(),
     /** On a first round: the rule for the 国赛推荐名单, taken from the event's last round. */

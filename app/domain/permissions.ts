@@ -62,6 +62,8 @@ export const PERMISSIONS = {
   'mark:enter': [scoringJudge],
   'marking:review': [admin, chiefJudge],
   'marking:chief': [chiefJudge],
+  /** A final's stage (路演 · 答辩): who presents and the clock, run by the chief judge or the organiser. */
+  'stage:run': [admin, chiefJudge],
   'board:staff': [admin, chiefJudge],
 
   // Results, publication and after.

@@ -5,6 +5,7 @@
 export const LIVE_MODES = ['named', 'anonymous', 'hidden'] as const;
 export type LiveMode = (typeof LIVE_MODES)[number];
 export type Audience = 'public' | 'staff';
+import type { Stage } from './stage.ts';
 import type { AwardTier } from './awards.ts';
 import type { EventStatus } from './event-lifecycle.ts';
 export type { AwardTier };
@@ -69,6 +70,8 @@ export type EventBoard = {
   decrypted: boolean;
   revealed: number;
   rows: BoardRow[];
+  /** A final's stage (路演 · 答辩): who presents, which part, since when and for how long; null otherwise. */
+  stage: Stage | null;
   /** The newest mark (by its number) this board has taken into account: a judge's mark is on it once `through` reaches the mark's id. */
   through: number;
   at: number;

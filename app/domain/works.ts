@@ -77,9 +77,6 @@ export const PLATFORM_DIVISIONS: Record<Exclude<CompetitionKind, 'skills'>, { co
 /** The round an entry category's event is first: the online review. */
 export const ONLINE_REVIEW_ROUND = '网评';
 
-/** The finals' pitch (路演) and questions (答辩), in seconds. */
-export const FINAL_TIMING = { pitchSeconds: 300, questionsSeconds: 180 } as const;
-
 export type FileFacts = { kind: FileKind | null; bytes: number; pages?: number | null; seconds?: number | null };
 
 /**

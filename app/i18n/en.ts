@@ -57,6 +57,7 @@ export const en: Catalogue<typeof zhCN> = {
     final: 'Final',
   },
   live: {
+    stage: { title: 'On stage', pitch: 'Pitch', questions: 'Questions', over: 'Over time' },
     workCode: 'Work code',
     title: 'Live rankings',
     allEvents: 'All events',

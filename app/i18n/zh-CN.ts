@@ -53,6 +53,7 @@ export const zhCN = {
     final: '已定稿',
   },
   live: {
+    stage: { title: '决赛现场', pitch: '路演', questions: '答辩', over: '已超时' },
     workCode: '作品编号',
     title: '实时排名',
     allEvents: '全部赛项',

@@ -64,7 +64,7 @@ function copyYear(tx: DbOrTx, actor: Actor, fromId: number, toId: number) {
   let copied = 0;
   // The events as registered (first rounds): selection rounds are a year's own, declared after its results.
   for (const e of tx.select().from(events).where(and(eq(events.competitionId, fromId), isNull(events.firstRoundId))).all()) {
-    const { id: _id, competitionId: _c, createdAt: _t, status: _s, lockedAt: _l, decryptedAt: _d, freezeAt: _f, registrationDeadline: _r, scheduledOn: _o, tieBreaks: _b, recommendedAt: _ra, recommendationExplanation: _re, advancedAt: _aa, advancementExplanation: _ae, ...rest } = e;
+    const { id: _id, competitionId: _c, createdAt: _t, status: _s, lockedAt: _l, decryptedAt: _d, freezeAt: _f, registrationDeadline: _r, scheduledOn: _o, tieBreaks: _b, recommendedAt: _ra, recommendationExplanation: _re, advancedAt: _aa, advancementExplanation: _ae, stage: _st, ...rest } = e;
     tx.insert(events).values({ ...rest, competitionId: toId, divisionId: divisionIds.get(e.divisionId)!, venueId: e.venueId ? (venueIds.get(e.venueId) ?? null) : null }).run();
     copied++;
   }

@@ -50,6 +50,7 @@ export function eventBoardBody(live: EventLive, audience: Audience, now: Date): 
       revealed: view.revealed,
       progress: state.progress,
       rows: view.rows,
+      stage: event.stage ?? null,
       through: live.marksThrough,
       at: now.getTime(),
     },
@@ -211,4 +212,10 @@ export function setLiveSettings(db: Db, actor: Actor, eventId: number, input: { 
     });
   });
   eventChanged(db, eventId);
+}
+
+/** Whether an event's public board may be shown: it exists and its year is no longer a draft. */
+export function isPublicEvent(db: Db, eventId: number): boolean {
+  const row = db.select({ phase: competitions.phase }).from(events).innerJoin(competitions, eq(competitions.id, events.competitionId)).where(eq(events.id, eventId)).get();
+  return row !== undefined && row.phase !== 'draft';
 }

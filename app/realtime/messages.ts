@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { TIERS } from '#app/domain/awards.ts';
 import { EVENT_STATUSES } from '#app/domain/event-lifecycle.ts';
+import { STAGE_PARTS } from '#app/domain/stage.ts';
 import { boardKeys, LIVE_MODES, type Board, type CompetitionBoard, type CompetitionDelta, type EventBoard } from '#app/domain/scoreboard.ts';
 
 export const serverHello = z.object({ version: z.string(), at: z.number() });
@@ -55,6 +56,7 @@ export const eventBoard: z.ZodMiniType<EventBoard> = z.object({
   decrypted: z.boolean(),
   revealed: z.number(),
   rows: z.array(boardRow),
+  stage: z.nullable(z.object({ workCode: z.string(), part: z.enum(STAGE_PARTS), startedAt: z.number(), seconds: z.number() })),
   through: z.number(),
   at: z.number(),
 });

@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Table } from '#app/components/table.tsx';
 import { requireDesk } from '#app/auth/session.server.ts';
@@ -13,6 +13,7 @@ import { eventProgress, getResults, judgeReport, lockReadiness, openFlags, scori
 import { ScoringRules } from '#app/components/scoring-rules.tsx';
 import { lockEvent } from '#app/models/run.server.ts';
 import { reviewedCategory } from '#app/models/review-results.server.ts';
+import { hasStage } from '#app/models/stage.server.ts';
 import { chiefDeskInput } from '#app/schemas/judging.server.ts';
 import { revokeConflictedJudge } from '#app/models/assignment.server.ts';
 import { appealsForChief, correctMark, relockAfterAppeal, reopenForAppeal } from '#app/models/appeal.server.ts';
@@ -41,6 +42,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         rules: scoringRules(context.db, eventId),
         readiness: isMarkable(status) ? lockReadiness(context.db, actor, eventId) : null,
         markable: isMarkable(status),
+        stage: hasStage(context.db, eventId),
       };
     }),
   );
@@ -84,7 +86,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function ChiefEvent() {
-  const { progress, flags, report, results, can, markable, appeals, rules, readiness } = useLoaderData<typeof loader>();
+  const { progress, flags, report, results, can, markable, appeals, rules, readiness, stage } = useLoaderData<typeof loader>();
   const isChief = can['marking:chief'];
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
@@ -94,6 +96,7 @@ export default function ChiefEvent() {
     <>
       <h1>{event.code} {event.name} <span className="badge" data-testid="event-status">{t(`eventStatuses.${event.status}`)}</span></h1>
       <FormMessage error={result && !result.ok ? result.formError : null} success={result?.ok && result.intent === 'lock' ? t('judging.locked') : result?.ok && result.intent === 'relock' ? t('appeals.relocked') : result?.ok && ['reopenAppeal', 'correct'].includes(result.intent) ? t('appeals.saved') : result?.ok ? t('dashboard.saved') : null} />
+      {stage ? <p><Link className="button" to={`/chief/events/${event.id}/stage`}>{t('stage.link')}</Link></p> : null}
       <ScoringRules rules={rules} panelSize={readiness?.panelSize ?? null} />
       {can['appeal:reopen'] ? <ChiefAppeals appeals={appeals} busy={busy} /> : null}
       {readiness && readiness.conflicts.length ? (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { getActor } from '#app/auth/session.server.ts';
 import { ConnectionState, ProgressBar, RankingTable } from '#app/components/live-board.tsx';
 import { ScoringRules } from '#app/components/scoring-rules.tsx';
+import { StageClock } from '#app/components/stage-clock.tsx';
 import { scoringRules } from '#app/models/result.server.ts';
 import { canWatchStaffBoard, readEventBoard } from '#app/models/scoreboard.server.ts';
 import type { EventBoard } from '#app/realtime/messages.ts';
@@ -47,6 +48,7 @@ function LiveEvent({ initial }: { initial: EventBoard }) {
           <ConnectionState connection={connection} />
         </p>
       </header>
+      <StageClock board={board} />
       <ProgressBar progress={board.progress} />
       {board.frozen ? <p className="notice notice-warn" role="status">{t('live.frozen')}</p> : null}
       {board.mode === 'anonymous' && !board.published && !board.decrypted ? <p className="muted">{t('live.anonymousBody')}</p> : null}

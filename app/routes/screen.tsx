@@ -3,9 +3,10 @@ import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConnectionState, ProgressBar, RankingTable } from '#app/components/live-board.tsx';
+import { StageClock } from '#app/components/stage-clock.tsx';
 import { NotOpenYet } from '#app/components/not-open.tsx';
 import { findCurrentCompetition } from '#app/models/competition.server.ts';
-import { getCompetitionBoard, getEventBoard } from '#app/models/scoreboard.server.ts';
+import { getCompetitionBoard, getEventBoard, isPublicEvent } from '#app/models/scoreboard.server.ts';
 import type { CompetitionBoard, EventBoard } from '#app/realtime/messages.ts';
 import { useLiveBoard } from '#app/realtime/use-live-board.ts';
 
@@ -18,11 +19,13 @@ const ROTATE_MS = 15_000;
 const PAGE_MS = 8_000;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const competition = findCurrentCompetition(context.db);
-  if (!competition) return json({ competition: null, first: null });
-  const board = getCompetitionBoard(context.db, competition.id);
-  // The screen starts on the event asked for (?event=ID), else the first with something to show.
   const asked = Number(new URL(request.url).searchParams.get('event'));
+  const competition = findCurrentCompetition(context.db);
+  const board = competition ? getCompetitionBoard(context.db, competition.id) : null;
+  // An event of another year (a 创新创业 or 文明风采 final) is shown alone, without the 楚怡杯's rotation.
+  if (asked && !board?.events.some((e) => e.eventId === asked) && isPublicEvent(context.db, asked)) return json({ competition: null, first: getEventBoard(context.db, asked, 'public') });
+  if (!board) return json({ competition: null, first: null });
+  // The screen starts on the event asked for (?event=ID), else the first with something to show.
   const start = board.events.find((e) => e.eventId === asked) ?? board.events.find((e) => e.leaders.length > 0) ?? board.events[0];
   return json({ competition: board, first: start ? getEventBoard(context.db, start.eventId, 'public') : null });
 }
@@ -32,10 +35,10 @@ export default function Screen() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const [contrast, setContrast] = useState(params.get('theme') === 'contrast');
-  if (!competition || !first) return <NotOpenYet title={t('live.screen')} />;
+  if (!first) return <NotOpenYet title={t('live.screen')} />;
   return (
     <div className={contrast ? 'screen theme-contrast' : 'screen'} data-testid="screen">
-      <Rotation competition={competition as CompetitionBoard} first={first as EventBoard} />
+      {competition ? <Rotation competition={competition as CompetitionBoard} first={first as EventBoard} /> : <ScreenEvent initial={first as EventBoard} onDone={() => {}} />}
       <div className="screen-tools">
         <button type="button" className="button-secondary" onClick={() => setContrast((c) => !c)} aria-pressed={contrast}>{t('live.contrast')}</button>{' '}
         <button type="button" className="button-secondary" onClick={() => void document.documentElement.requestFullscreen?.()}>{t('live.fullscreen')}</button>{' '}
@@ -120,6 +123,7 @@ function ScreenEvent({ initial, onDone }: { initial: EventBoard; onDone: () => v
             <span className="badge">{t(`eventStatuses.${board.status}`)}</span>
             <ConnectionState connection={connection} />
           </p>
+          <StageClock board={board} large />
           <ProgressBar progress={board.progress} />
           {board.frozen ? <p className="notice notice-warn">{t('live.frozen')}</p> : null}
         </div>

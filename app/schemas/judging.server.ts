@@ -101,3 +101,11 @@ export const liveNarrowing = z.object({
   division: z.string().max(10).optional().catch(undefined),
   venue: z.coerce.number().int().positive().optional().catch(undefined),
 });
+
+/** A final's stage desk: call a team to pitch or to questions, clear the stage, or set the times (in minutes). */
+export const stageDeskInput = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('pitch'), workCode: requiredText(20) }),
+  z.object({ intent: z.literal('questions'), workCode: requiredText(20) }),
+  z.object({ intent: z.literal('clear') }),
+  z.object({ intent: z.literal('timing'), pitchMinutes: z.coerce.number().min(0.5).max(60), questionsMinutes: z.coerce.number().min(0.5).max(60) }),
+]);

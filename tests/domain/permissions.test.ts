@@ -50,6 +50,7 @@ const EXPECTED: Record<Action, Person[]> = {
   'mark:enter': ['scoring'],
   'marking:review': ['admin', 'chief'],
   'marking:chief': ['chief'],
+  'stage:run': ['admin', 'chief'],
   'board:staff': ['admin', 'chief'],
   'event:publish': ['admin'],
   'awards:read-unpublished': ['admin', 'chief'],

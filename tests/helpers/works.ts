@@ -50,3 +50,28 @@ export async function submitEssays(db: Db, actor: Actor, competitionId: number, 
   }
   return { category, entryIds: ids };
 }
+
+/** A business plan as a PDF of `pages` pages (pdf-lib). */
+export async function planPdf(pages = 3): Promise<Buffer> {
+  const { PDFDocument } = await import('pdf-lib');
+  const doc = await PDFDocument.create();
+  for (let i = 0; i < pages; i++) doc.addPage().drawText(`Business plan, page ${i + 1}`, { x: 50, y: 700 });
+  return Buffer.from(await doc.save());
+}
+
+/** 创新组 projects submitted by `count` schools (three students and an industry mentor each, a PDF plan) — through the models. */
+export async function submitProjects(db: Db, actor: Actor, competitionId: number, { count, filesDir, except = [] }: { count: number; filesDir: string; except?: number[] }) {
+  const category = db.select().from(entryCategories).where(and(eq(entryCategories.competitionId, competitionId), eq(entryCategories.code, 'CX'))).get()!;
+  const chosen = db.select().from(schools).all().filter((s) => !except.includes(s.id)).slice(0, count);
+  const plan = await planPdf();
+  const ids: number[] = [];
+  for (const [i, school] of chosen.entries()) {
+    const entryId = createEntry(db, actor, { categoryId: category.id, title: `智慧农机项目（${i + 1}）`, schoolId: school.id });
+    await addEntryFile(db, actor, entryId, plan, '商业计划书.pdf', filesDir);
+    const members = [0, 1, 2].map((k) => ({ name: `${NAMES[(i + k) % NAMES.length]}${k}`, idNumber: idNumber(`2004${String(1 + i).padStart(2, '0')}1${k}`, k % 2 ? 'female' : 'male') }));
+    saveEntryPeople(db, actor, entryId, { members, advisors: [{ name: `企业导师${i}`, phone: '13975112345', industry: true, organisation: '三一重工' }] });
+    submitEntry(db, actor, entryId);
+    ids.push(entryId);
+  }
+  return { category, entryIds: ids };
+}
