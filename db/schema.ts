@@ -78,7 +78,7 @@ export const schools = sqliteTable(
 // ── The competition and its structure ───────────────────────────────────────────────────────────
 
 export type TieBreak = { kind: 'module' | 'criterion'; id: number };
-export type AwardRatios = { first: number; second: number; third: number };
+export type AwardRatios = { first: number; second: number; third: number; merit?: number };
 
 export const competitions = sqliteTable('competitions', {
   id: id(),

@@ -5,7 +5,7 @@ import { formatBeijing } from '#app/domain/beijing.ts';
 import { Table } from '#app/components/table.tsx';
 import type { AwardRow } from '#app/models/award.server.ts';
 
-const SHAPES = { first: '●', second: '◆', third: '▲' } as const;
+const SHAPES = { first: '●', second: '◆', third: '▲', merit: '○' } as const;
 
 export function AwardBadge({ award }: { award: AwardRow['award'] }) {
   const { t } = useTranslation();

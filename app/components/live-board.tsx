@@ -8,7 +8,7 @@ import { formatScore } from '#app/domain/exact.ts';
 import type { BoardRowMessage, EventBoard } from '#app/realtime/messages.ts';
 import type { Connection } from '#app/realtime/use-live-board.ts';
 
-const SHAPES = { first: '●', second: '◆', third: '▲' } as const;
+const SHAPES = { first: '●', second: '◆', third: '▲', merit: '○' } as const;
 // Measuring rows needs the layout; the server has none and renders the rows where they are.
 const useClientLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 

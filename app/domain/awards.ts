@@ -5,7 +5,8 @@
  */
 import { divideHalfUp, formatScore, fromOrNull, type Hundredths } from './exact.ts';
 
-export const TIERS = ['first', 'second', 'third'] as const;
+/** 优秀奖 (merit) after the three prizes: the works-based competitions give it; a skills event's share is 0. */
+export const TIERS = ['first', 'second', 'third', 'merit'] as const;
 export type AwardTier = (typeof TIERS)[number];
 /** What an award row may be: a tier of a team, or 优秀指导教师 for an advisor of a first-prize team. */
 export const AWARD_KINDS = [...TIERS, 'outstanding_advisor'] as const;
@@ -17,11 +18,11 @@ export const APPEAL_DECISIONS = ['upheld', 'rejected'] as const;
 export const NOMINATION_STATUSES = ['nominated', 'confirmed', 'declined'] as const;
 export const NOMINATION_DECISIONS = ['confirmed', 'declined'] as const;
 export const CERTIFICATE_KINDS = ['award', 'outstanding_advisor', 'inheritor'] as const;
-const TIER_NAMES: Record<AwardTier, string> = { first: '一等奖', second: '二等奖', third: '三等奖' };
+const TIER_NAMES: Record<AwardTier, string> = { first: '一等奖', second: '二等奖', third: '三等奖', merit: '优秀奖' };
 
 export type AwardRules = {
   /** Shares of the teams that competed (0.1 = 10 %). */
-  ratios: Record<AwardTier, number>;
+  ratios: { first: number; second: number; third: number; merit?: number };
   /** Where a tie straddles a boundary: the whole tie goes down (default) or up. */
   tieAtBoundary: 'down' | 'up';
   /** In hundredths of a mark, like totals. */
@@ -55,7 +56,7 @@ export function drawAwards(teams: readonly RankedTeam[], rules: AwardRules): Awa
   let placed = 0;
   let g = 0;
   for (const tier of TIERS) {
-    share += basisPoints(rules.ratios[tier]);
+    share += basisPoints(rules.ratios[tier] ?? 0);
     const boundary = divideHalfUp(n * share, 10_000);
     const before = placed;
     while (g < groups.length) {

@@ -32,7 +32,8 @@ export const MAX_ANNOUNCEMENT_DAYS = 30;
 /** Event codes such as GZ012 or ZZ031: the division's code and three digits. */
 export const EVENT_CODE = /^[A-Z]{2}\d{3}$/;
 
-export type AwardRatios = Record<AwardTier, number>;
+/** Shares per tier; 优秀奖 (merit) only where a year gives it. */
+export type AwardRatios = { first: number; second: number; third: number; merit?: number };
 
 export type CompetitionSettings = {
   name: string;
@@ -87,7 +88,7 @@ const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Dat
 export function ratioProblems(ratios: AwardRatios, field: string): Violation[] {
   const out: Violation[] = [];
   for (const tier of TIERS) {
-    const r = ratios[tier];
+    const r = ratios[tier] ?? 0;
     if (!(r >= 0 && r <= 1) || Math.abs(r * 10_000 - Math.round(r * 10_000)) > 1e-6) out.push(v('setup.ratio_range', `${field}.${tier}`));
   }
   const total = TIERS.reduce((sum, t) => sum + Math.round((ratios[t] ?? 0) * 10_000), 0);

@@ -245,6 +245,8 @@ export type MedalCount = { name: string; first: number; second: number; third: n
 export function medalTable(awards: readonly { group: string; tier: AwardTier }[]): (MedalCount & { place: number })[] {
   const byGroup = new Map<string, MedalCount>();
   for (const a of awards) {
+    // The medal table counts the three prizes; 优秀奖 is not a medal.
+    if (a.tier === 'merit') continue;
     const row = byGroup.get(a.group) ?? { name: a.group, first: 0, second: 0, third: 0, total: 0 };
     row[a.tier]++;
     row.total++;

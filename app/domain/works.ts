@@ -66,8 +66,8 @@ export function quotaForEnrolment(students: number, bands = ENROLMENT_QUOTAS): n
   return bands.find((b) => b.below === null || students < b.below)!.entries;
 }
 
-/** 文明风采's and 创新创业's awards by category: first, second and third prize near 5 / 15 / 20 %. */
-export const WORKS_AWARD_RATIOS = { first: 0.05, second: 0.15, third: 0.2 } as const;
+/** 文明风采's and 创新创业's awards by category: first, second and third prize near 5 / 15 / 20 %, then 优秀奖 for the next 20 %. */
+export const WORKS_AWARD_RATIOS = { first: 0.05, second: 0.15, third: 0.2, merit: 0.2 } as const;
 
 /** The division a works-based year's category events belong to, by platform. */
 export const PLATFORM_DIVISIONS: Record<Exclude<CompetitionKind, 'skills'>, { code: string; name: string }> = {

@@ -356,6 +356,7 @@ export const enDesk: Catalogue<typeof zhCNDesk> = {
     ratioFirst: 'First prize share (0.1 means 10 %)',
     ratioSecond: 'Second prize share',
     ratioThird: 'Third prize share',
+    ratioMerit: 'Merit award share (usually 0 for skills)',
     tieAtBoundary: 'A tie at an award boundary',
     tieDown: 'goes down (default)',
     tieUp: 'goes up',

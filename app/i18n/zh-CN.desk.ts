@@ -356,6 +356,7 @@ export const zhCNDesk = {
     ratioFirst: '一等奖比例（0.1 表示 10%）',
     ratioSecond: '二等奖比例',
     ratioThird: '三等奖比例',
+    ratioMerit: '优秀奖比例（技能竞赛通常为 0）',
     tieAtBoundary: '获奖界线处并列',
     tieDown: '整体下靠（默认）',
     tieUp: '整体上靠',

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { EventAwards } from './award.server.ts';
 
-const TIER_NAMES = { first: '一等奖', second: '二等奖', third: '三等奖' } as const;
+const TIER_NAMES = { first: '一等奖', second: '二等奖', third: '三等奖', merit: '优秀奖' } as const;
 
 export async function announcementWorkbook(awards: EventAwards): Promise<{ buffer: Buffer; filename: string; ascii: string }> {
   const { event } = awards;

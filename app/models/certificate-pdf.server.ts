@@ -24,7 +24,7 @@ function certificateFont(configured?: string): { path: string; family?: string }
   return CANDIDATES.find((c) => existsSync(c.path)) ?? null;
 }
 
-const TIER = { first: '一等奖', second: '二等奖', third: '三等奖', outstanding_advisor: '优秀指导教师' } as Record<string, string>;
+const TIER = { first: '一等奖', second: '二等奖', third: '三等奖', merit: '优秀奖', outstanding_advisor: '优秀指导教师' } as Record<string, string>;
 const TITLE = { award: '获 奖 证 书', outstanding_advisor: '荣 誉 证 书', inheritor: '荣 誉 证 书' } as const;
 
 /** The sentence as the certificate sets it: before the event, the event (never broken), after it. */

@@ -12,7 +12,7 @@ import { getResults, scoreEvent } from './result.server.ts';
 import { tiersOfRun } from './run.server.ts';
 import { loadScheme } from './scheme.server.ts';
 
-const TIER_NAMES = { first: '一等奖', second: '二等奖', third: '三等奖' } as const;
+const TIER_NAMES = { first: '一等奖', second: '二等奖', third: '三等奖', merit: '优秀奖' } as const;
 
 export async function resultsWorkbook(db: Db, actor: Actor, eventId: number): Promise<{ buffer: Buffer; filename: string; ascii: string }> {
   requirePermission(actor, 'marking:review', { eventId });

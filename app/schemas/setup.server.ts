@@ -16,7 +16,7 @@ import { z } from './zod.server.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'errors.setup.date' });
 const moment = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
-const ratios = z.object({ first: z.number(), second: z.number(), third: z.number() }).describe('获奖比例，0.1 表示 10% (shares of the teams that competed)');
+const ratios = z.object({ first: z.number(), second: z.number(), third: z.number(), merit: z.number().optional() }).describe('获奖比例，0.1 表示 10% (shares of the teams that competed)');
 const text = (max: number) => z.string().trim().max(max);
 
 const competitionFields = {

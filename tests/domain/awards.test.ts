@@ -9,7 +9,8 @@ function ranked(totals: number[], absent: number[] = []): RankedTeam[] {
   const sorted = [...totals].sort((a, b) => b - a);
   return totals.map((total, i) => ({ teamId: i + 1, total: total * 100, rank: absent.includes(i + 1) ? null : sorted.indexOf(total) + 1, absent: absent.includes(i + 1) }));
 }
-const tierCounts = (awards: Map<number, AwardTier>) => TIERS.map((t) => [...awards.values()].filter((a) => a === t).length);
+/** Prizes per tier, first to third (a skills event gives no 优秀奖: its tests below). */
+const tierCounts = (awards: Map<number, AwardTier>) => TIERS.filter((t) => t !== 'merit').map((t) => [...awards.values()].filter((a) => a === t).length);
 
 describe('drawing the award tiers', () => {
   it('gives 10 %, 20 % and 30 % of 20 distinct teams', () => {
@@ -71,8 +72,8 @@ describe('award properties', () => {
         const { awards } = drawAwards(ts, DEFAULT);
         let share = 0;
         let cumulative = 0;
-        TIERS.forEach((tier, i) => {
-          share += DEFAULT.ratios[tier];
+        TIERS.filter((t) => t !== 'merit').forEach((tier, i) => {
+          share += DEFAULT.ratios[tier] ?? 0;
           cumulative += tierCounts(awards)[i];
           expect(cumulative).toBeLessThanOrEqual(Math.round(ts.length * share + 1e-9));
         });
@@ -92,5 +93,17 @@ describe('award properties', () => {
         }
       }),
     );
+  });
+
+  it('gives 优秀奖 after the third prize where the rules give it a share, and none where they do not', () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => ({ teamId: i + 1, rank: i + 1, total: 10_000 - i * 100, absent: false }));
+    const works = drawAwards(twenty, { ratios: { first: 0.05, second: 0.15, third: 0.2, merit: 0.2 }, tieAtBoundary: 'down', minTotal: null });
+    const count = (tier: AwardTier) => [...works.awards.values()].filter((a) => a === tier).length;
+    expect([count('first'), count('second'), count('third'), count('merit')]).toEqual([1, 3, 4, 4]);
+    // The merit awards are the four after the third prizes: ranks 9 to 12.
+    expect([...works.awards].filter(([, a]) => a === 'merit').map(([id]) => id)).toEqual([9, 10, 11, 12]);
+    expect(works.explanation.some((line) => line.startsWith('优秀奖'))).toBe(true);
+    const skills = drawAwards(twenty, { ratios: { first: 0.1, second: 0.2, third: 0.3 }, tieAtBoundary: 'down', minTotal: null });
+    expect([...skills.awards.values()].includes('merit')).toBe(false);
   });
 });

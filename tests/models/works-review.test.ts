@@ -94,9 +94,9 @@ describe('a 文明风采 category reviewed online', () => {
     const teamOf = (entryId: number) => db.select().from(entries).where(eq(entries.id, entryId)).get()!.teamId!;
     // The resolution stands: 88.50 is first; the others in order of their scores.
     expect(ranked.find((r) => r.teamId === teamOf(disputed))).toMatchObject({ rank: 1, totalHundredths: 8850 });
-    // Ten entries: first prize 5 % → 1, second 15 % → 1 more (2 in all), third 20 % → 2 more (4 in all).
+    // Ten entries: first prize 5 % → 1, second 15 % → 1 more (2 in all), third 20 % → 2 more (4 in all), 优秀奖 20 % → 2 more (6 in all).
     const drawn = db.select().from(awards).where(eq(awards.eventId, eventId)).all().filter((a) => a.kind !== 'outstanding_advisor');
-    expect(drawn.map((a) => a.kind).sort()).toEqual(['first', 'second', 'third', 'third']);
+    expect(drawn.map((a) => a.kind).sort()).toEqual(['first', 'merit', 'merit', 'second', 'third', 'third']);
     expect(drawn.find((a) => a.kind === 'first')!.teamId).toBe(teamOf(disputed));
     // The desk names the works once decrypted.
     expect(reviewDesk(db, chief, eventId).entries.every((e) => e.title !== null)).toBe(true);
