@@ -28,6 +28,7 @@ export { PHASES as COMPETITION_PHASES } from '../app/domain/phases.ts';
 export { ACCOUNT_ROLES, ASSIGNMENT_ROLES } from '../app/domain/roles.ts';
 export { TEAM_STATUSES } from '../app/domain/registration.ts';
 import type { Stage, StageTiming } from '../app/domain/stage.ts';
+import type { OrganisationRule } from '../app/domain/organisation-awards.ts';
 import type { AdvancementRule } from '../app/domain/advancement.ts';
 import { ACHIEVEMENT_KINDS } from '../app/domain/achievements.ts';
 import { COMPETITION_KINDS, FILE_KINDS, type Category } from '../app/domain/works.ts';
@@ -99,6 +100,8 @@ export const competitions = sqliteTable('competitions', {
   defaultLiveMode: text('default_live_mode', { enum: LIVE_MODES }).notNull().default('anonymous'),
   /** Set each event's totals on a common scale (median 700), so that honours and nominations compare across events. */
   standardisedScores: integer('standardised_scores', { mode: 'boolean' }).notNull().default(false),
+  /** 组织奖: points per prize and places for schools and prefectures (works-based years); null: the default. */
+  organisationRule: text('organisation_rule', { mode: 'json' }).$type<OrganisationRule>(),
   /** 技能竞赛 (楚怡杯), 创新创业大赛 or 文明风采: the three platforms of the one register. */
   kind: text('kind', { enum: COMPETITION_KINDS }).notNull().default('skills'),
   defaultAggregationMethod: text('default_aggregation_method', { enum: AGGREGATION_METHODS }).notNull().default('mean'),

@@ -15,10 +15,10 @@ import { JOB_STAGES } from '#app/jobs/progress.ts';
 import { COMPETITION_KINDS } from '#app/domain/works.ts';
 import { TEAM_STATUSES } from '#app/domain/registration.ts';
 import { createAccountInput, loginInput } from '#app/schemas/account.server.ts';
-import { schoolStatusApiInput, assignApiInput, checkInApiInput, confirmManyApiInput, resetApiInput, schemeApiInput, tokenApiInput, competitionInput, competitionPatch, divisionInput, drawApiInput, redrawApiInput, eventInput, eventPatch, liveApiInput, nominationApiInput, phaseInput, revokeApiInput, unsealApiInput, venueInput } from '#app/schemas/setup.server.ts';
+import { schoolStatusApiInput, assignApiInput, checkInApiInput, confirmManyApiInput, resetApiInput, schemeApiInput, tokenApiInput, competitionInput, competitionPatch, divisionInput, drawApiInput, redrawApiInput, eventInput, eventPatch, liveApiInput, nominationApiInput, phaseInput, revokeApiInput, unsealApiInput, venueInput, organisationRuleInput } from '#app/schemas/setup.server.ts';
 import { markInput } from '#app/schemas/judging.server.ts';
 import { achievementApiInput } from '#app/schemas/achievement.server.ts';
-import { entryApiInput, entryPeopleApiInput, reviewApiInput, reviewAssignApiInput } from '#app/schemas/entries.server.ts';
+import { entryApiInput, entryPeopleApiInput, resolutionApiInput, reviewApiInput, reviewAssignApiInput, stageApiInput } from '#app/schemas/entries.server.ts';
 import { advancementApiInput, recommendationApiInput, roundApiInput, withdrawApiInput } from '#app/schemas/rounds.server.ts';
 import { appealApiInput, decideInput } from '#app/schemas/awards.server.ts';
 import { advisorEntry, contestantEntry, createTeamInput, patchTeamInput, returnTeamInput } from '#app/schemas/registration.server.ts';
@@ -693,7 +693,7 @@ registry.registerPath({
 registry.registerPath({
   method: 'put',
   path: '/api/v1/reviews/{code}',
-  summary: '评审对某编号作品的总分；再次提交以最新为准 (a reviewer\'s total for the entry of this code; the newest counts)',
+  summary: '评审按评分标准对某编号作品逐项打分（总分为各项之和）；再次提交以最新为准 (a reviewer\'s marks by the rubric for the entry of this code; the newest counts)',
   tags: ['entries'],
   security,
   request: { params: z.object({ code: z.string() }), body: { content: { 'application/json': { schema: reviewApiInput } } } },
@@ -707,6 +707,74 @@ registry.registerPath({
   security,
   request: { params: idPath('id') },
   responses: { 200: { description: '得分 (scores)', content: { 'application/json': { schema: z.object({ entries: z.array(z.object({ id: z.number().int(), entryCode: z.string().nullable(), title: z.string(), school: z.string(), category: z.string(), total: z.number().nullable(), reviewers: z.number().int(), spread: z.number().nullable(), flagged: z.boolean(), namesInFiles: z.number().int() })) }) } } }, ...errors(401, 403) },
+});
+registry.registerPath({
+  method: 'post',
+  path: '/api/v1/entries/{id}/resolution',
+  summary: '评审组长对评审分歧作品的裁定分（须写理由，取代评审平均分）(the chief reviewer\'s score for a disputed entry)',
+  tags: ['entries'],
+  security,
+  request: { params: idPath('id'), body: { content: { 'application/json': { schema: resolutionApiInput } } } },
+  responses: { 201: { description: '已裁定 (resolved)', content: { 'application/json': { schema: z.object({ id: z.number().int(), total: z.number() }) } } }, ...errors(400, 401, 403, 404, 409, 422) },
+});
+const tusHeaders = z.object({ 'Tus-Resumable': z.literal('1.0.0'), 'X-CSRF-Token': z.string().optional() });
+registry.registerPath({
+  method: 'post',
+  path: '/api/v1/uploads',
+  summary: '开始一次可续传上传（tus 1.0 协议）：Upload-Length 须在类别限额内，Upload-Metadata 含 entryId 与 filename (begin a resumable upload, tus 1.0)',
+  description: 'The tus protocol (https://tus.io): POST creates the upload (201 with its Location); HEAD on it answers Upload-Offset, where to go on after a broken connection; PATCH sends the next bytes. The last PATCH answers 200 with the stored file, read by its content, or a 4xx with nothing stored. Only the person who began an upload may see or continue it.',
+  tags: ['entries'],
+  security,
+  request: { headers: tusHeaders.extend({ 'Upload-Length': z.string(), 'Upload-Metadata': z.string().describe('entryId <base64>,filename <base64>') }) },
+  responses: { 201: { description: '已创建，Location 为上传地址 (created; Location is the upload\'s URL)' }, ...errors(400, 401, 403, 404, 409, 413) },
+});
+registry.registerPath({
+  method: 'head',
+  path: '/api/v1/uploads/{id}',
+  summary: '上传已到达的字节数 Upload-Offset：断线后从这里继续 (how much has arrived: go on from Upload-Offset)',
+  tags: ['entries'],
+  security,
+  request: { params: z.object({ id: z.string() }), headers: tusHeaders },
+  responses: { 200: { description: 'Upload-Offset, Upload-Length' }, ...errors(401, 404) },
+});
+registry.registerPath({
+  method: 'patch',
+  path: '/api/v1/uploads/{id}',
+  summary: '续传下一段字节；最后一段完成时按内容检查并保存文件 (the next bytes; the last one stores the file, checked by its content)',
+  tags: ['entries'],
+  security,
+  request: { params: z.object({ id: z.string() }), headers: tusHeaders.extend({ 'Upload-Offset': z.string(), 'Content-Type': z.literal('application/offset+octet-stream') }) },
+  responses: {
+    200: { description: '文件已保存 (stored)', content: { 'application/json': { schema: z.object({ id: z.number().int(), kind: z.string(), bytes: z.number().int(), pages: z.number().int().nullable(), seconds: z.number().int().nullable() }) } } },
+    204: { description: '已收到，未完 (received; more to come)' },
+    ...errors(401, 403, 404, 409, 413, 422),
+  },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/events/{id}/stage',
+  summary: '决赛现场：出场顺序、当前上场与计时、路演与答辩时长 (a final\'s stage: the drawn order, who is on, the times)',
+  tags: ['events'],
+  security,
+  request: { params: idPath('id') },
+  responses: { 200: { description: '现场 (the stage)', content: { 'application/json': { schema: z.object({}).passthrough() } } }, ...errors(401, 403, 404) },
+});
+registry.registerPath({
+  method: 'put',
+  path: '/api/v1/events/{id}/stage',
+  summary: '请某队开始路演或答辩，或清空舞台（裁判长或组委会）(call a team to pitch or to questions, or clear the stage)',
+  tags: ['events'],
+  security,
+  request: { params: idPath('id'), body: { content: { 'application/json': { schema: stageApiInput } } } },
+  responses: { 200: { description: '现场 (the stage)', content: { 'application/json': { schema: z.object({ stage: z.object({ workCode: z.string(), part: z.enum(['pitch', 'questions']), startedAt: z.number(), seconds: z.number() }).nullable() }) } } }, ...errors(400, 401, 403, 404, 409, 422) },
+});
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/competitions/{id}/organisation-awards',
+  summary: '组织奖：按已公布类别的获奖为学校和市州计分排名（公开）(organisation awards: schools and prefectures by their published prizes)',
+  tags: ['awards'],
+  request: { params: idPath('id') },
+  responses: { 200: { description: '排名 (standings)', content: { 'application/json': { schema: z.object({}).passthrough() } } }, ...errors(404) },
 });
 registry.registerPath({
   method: 'get',
@@ -729,6 +797,7 @@ const setupPaths: { method: 'get' | 'post' | 'patch' | 'put'; path: string; summ
   { method: 'get', path: '/api/v1/competitions/{id}', summary: '一届的设置：组别、赛点、赛项 (a year\'s setup)', params: ['id'] },
   { method: 'patch', path: '/api/v1/competitions/{id}', summary: '修改一届的设置 (change a year\'s settings)', body: competitionPatch, params: ['id'] },
   { method: 'post', path: '/api/v1/competitions/{id}/phase', summary: '阶段前进或后退一步 (move the phase one step)', body: phaseInput, params: ['id'] },
+  { method: 'put', path: '/api/v1/competitions/{id}/organisation-rule', summary: '组织奖规则：各奖项积分、获奖学校数与市州数 (the organisation awards\' rule)', body: organisationRuleInput, params: ['id'] },
   { method: 'post', path: '/api/v1/competitions/{id}/divisions', summary: '新建组别及其资格规则 (a new division and its eligibility)', body: divisionInput, params: ['id'], created: true },
   { method: 'patch', path: '/api/v1/competitions/{id}/divisions/{divisionId}', summary: '修改组别 (change a division)', body: divisionInput, params: ['id', 'divisionId'] },
   { method: 'post', path: '/api/v1/competitions/{id}/venues', summary: '新建赛点（承办院校）(a new venue)', body: venueInput, params: ['id'], created: true },

@@ -227,6 +227,18 @@ export const en: Catalogue<typeof zhCN> = {
     issued: 'Issued',
     kinds: { award: 'Award certificate', outstanding_advisor: 'Outstanding advisor certificate', inheritor: 'Inheritor certificate' },
   },
+  organisation: {
+    title: 'Organisation awards',
+    rule: 'Points from the published categories ({{categories}}): first prize {{first}}, second {{second}}, third {{third}}, merit {{merit}}; equal points are decided by first, then second, then third prizes, and a tie at the boundary is awarded together.',
+    schools: 'Schools',
+    prefectures: 'Prefectures',
+    places: '(first {{count}})',
+    prizes: 'Prizes (1st/2nd/3rd/merit)',
+    prizeCounts: '{{first}} / {{second}} / {{third}} / {{merit}}',
+    points: 'Points',
+    award: 'Organisation award',
+    none: 'No published prizes yet.',
+  },
   rules: {
     title: 'Scoring rules',
     method: 'The judges’ marks are combined by: {{method}}.',

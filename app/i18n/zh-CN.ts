@@ -223,6 +223,18 @@ export const zhCN = {
     issued: '颁发日期',
     kinds: { award: '获奖证书', outstanding_advisor: '优秀指导教师证书', inheritor: '楚怡职业教育精神传承人证书' },
   },
+  organisation: {
+    title: '组织奖',
+    rule: '按已公布类别（{{categories}} 个）的获奖计分：一等奖 {{first}} 分、二等奖 {{second}} 分、三等奖 {{third}} 分、优秀奖 {{merit}} 分；分数相同时依次比较一、二、三等奖数，界线上并列者一并获奖。',
+    schools: '学校组织奖',
+    prefectures: '市州组织奖',
+    places: '（前 {{count}} 名）',
+    prizes: '获奖（一/二/三/优秀）',
+    prizeCounts: '{{first}} / {{second}} / {{third}} / {{merit}}',
+    points: '积分',
+    award: '组织奖',
+    none: '尚无已公布的获奖。',
+  },
   rules: {
     title: '评分规则',
     method: '裁判评分汇总方式：{{method}}。',

@@ -95,7 +95,7 @@ export type EventAwards = ReturnType<typeof eventAwards>;
 /** Published events of a competition, for the public results index. */
 /** Every year with published results, newest first, each with its published events. */
 export function publishedYears(db: DbOrTx) {
-  const years = db.select({ id: competitions.id, name: competitions.name, year: competitions.year }).from(competitions).where(ne(competitions.phase, 'draft')).orderBy(desc(competitions.year), desc(competitions.id)).all();
+  const years = db.select({ id: competitions.id, name: competitions.name, year: competitions.year, kind: competitions.kind }).from(competitions).where(ne(competitions.phase, 'draft')).orderBy(desc(competitions.year), desc(competitions.id)).all();
   return years.map((y) => ({ ...y, events: publishedEvents(db, y.id) })).filter((y, i) => i === 0 || y.events.length > 0);
 }
 

@@ -11,6 +11,7 @@ import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { FormMessage } from '#app/components/field.tsx';
 import { formatScore } from '#app/domain/exact.ts';
 import { assignEntryReviewers, entryScores, worksDesk, worksYears } from '#app/models/review.server.ts';
+import { organisationStandings, setOrganisationRule } from '#app/models/organisation-award.server.ts';
 import { worksDeskInput } from '#app/schemas/entries.server.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 import { modelRead } from '#app/utils/route.server.ts';
@@ -27,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const years = worksYears(context.db, actor);
   const id = chosenYear(request, years);
   const q = new URL(request.url).searchParams.get('q') ?? '';
-  return json({ years, q, desk: id === undefined ? null : modelRead(request, () => ({ ...worksDesk(context.db, actor, id, q), scores: entryScores(context.db, actor, id) })) });
+  return json({ years, q, desk: id === undefined ? null : modelRead(request, () => ({ ...worksDesk(context.db, actor, id, q), scores: entryScores(context.db, actor, id), rule: organisationStandings(context.db, id).rule })) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -35,8 +36,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, context, worksDeskInput);
   if (!parsed.ok) return json(parsed, { status: 400 });
   const id = chosenYear(request, worksYears(context.db, actor));
+  const input = parsed.data;
   try {
-    const outcome = assignEntryReviewers(context.db, actor, id!, { judgeIds: parsed.data.judgeIds, perEntry: parsed.data.perEntry });
+    if (input.intent === 'organisationRule') {
+      setOrganisationRule(context.db, actor, id!, { points: input.points, schools: input.schools, prefectures: input.prefectures });
+      return json({ ok: true as const, outcome: null });
+    }
+    const outcome = assignEntryReviewers(context.db, actor, id!, { judgeIds: input.judgeIds, perEntry: input.perEntry });
     return json({ ok: true as const, outcome });
   } catch (error) {
     return formFailure(request, error);
@@ -63,7 +69,7 @@ export default function WorksDesk() {
             </label>
             <button type="submit" className="button-secondary">{t('works.show')}</button>
           </Form>
-          <FormMessage error={result && !result.ok ? result.formError : null} success={result?.ok ? t('works.assigned', { entries: result.outcome.entries, reviewers: result.outcome.reviewers, max: result.outcome.max, min: result.outcome.min }) : null} />
+          <FormMessage error={result && !result.ok ? result.formError : null} success={result?.ok ? (result.outcome ? t('works.assigned', { entries: result.outcome.entries, reviewers: result.outcome.reviewers, max: result.outcome.max, min: result.outcome.min }) : t('works.ruleSaved')) : null} />
           <section className="panel">
             <h2 style={{ marginTop: 0 }}>{t('works.categories')}</h2>
             <table className="cards">
@@ -105,6 +111,20 @@ export default function WorksDesk() {
               </Form>
             </section>
           ) : null}
+          <section className="panel" aria-labelledby="organisation-rule">
+            <h2 id="organisation-rule" style={{ marginTop: 0 }}>{t('works.ruleTitle')}</h2>
+            <p className="muted">{t('works.ruleBody')} <Link to={`/results/organisation/${desk.competition.id}`}>{t('works.ruleStandings')}</Link></p>
+            <Form method="post" className="inline-form">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="organisationRule" />
+              {(['first', 'second', 'third', 'merit'] as const).map((tier) => (
+                <label key={tier}>{t(`awards.tiers.${tier}`)} <input name={`points.${tier}`} inputMode="numeric" defaultValue={desk.rule.points[tier]} style={{ maxWidth: '5rem' }} /></label>
+              ))}
+              <label>{t('works.ruleSchools')} <input name="schools" inputMode="numeric" defaultValue={desk.rule.schools} style={{ maxWidth: '5rem' }} /></label>
+              <label>{t('works.rulePrefectures')} <input name="prefectures" inputMode="numeric" defaultValue={desk.rule.prefectures} style={{ maxWidth: '5rem' }} /></label>
+              <button type="submit" className="button-secondary" disabled={busy}>{t('works.ruleSave')}</button>
+            </Form>
+          </section>
           {desk.scores.length ? (
             <section className="panel">
               <h2 style={{ marginTop: 0 }}>{t('works.scoresTitle')}</h2>

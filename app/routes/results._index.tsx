@@ -22,6 +22,7 @@ export default function ResultsIndex() {
       {years.map((year, i) => (
         <section key={year.id} aria-labelledby={`year-${year.id}`}>
           <h2 id={`year-${year.id}`}>{year.name}</h2>
+          {year.kind !== 'skills' && year.events.length ? <p><Link to={`/results/organisation/${year.id}`}>{t('organisation.title')}</Link></p> : null}
           {year.events.length === 0 && i === 0 ? <p className="panel">{t('awards.none')}</p> : null}
           <div className="grid">
             {year.events.map((e) => (

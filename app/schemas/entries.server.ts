@@ -1,6 +1,7 @@
 /** Entries of the works-based competitions at the API's boundary (#16). */
 import { z } from './zod.server.ts';
 import { requiredText } from './common.server.ts';
+import { organisationRuleInput } from './setup.server.ts';
 
 /** A new entry of a works-based competition (a school's own; the organiser names the school). */
 export const entryApiInput = z.object({ categoryId: z.number().int().positive(), title: z.string().trim().min(1).max(120), schoolId: z.number().int().positive().optional() });
@@ -40,8 +41,19 @@ export const entryPageInput = z.discriminatedUnion('intent', [
 ]);
 
 /** The organiser's works desk: name the reviewers (checked judges) and how many per entry. */
-export const worksDeskInput = z.object({
-  intent: z.literal('assign'),
-  judgeIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive()).min(1).max(5000)),
-  perEntry: z.coerce.number().int().min(1).max(9).default(3),
-});
+export const worksDeskInput = z.discriminatedUnion('intent', [
+  z.object({
+    intent: z.literal('assign'),
+    judgeIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive()).min(1).max(5000)),
+    perEntry: z.coerce.number().int().min(1).max(9).default(3),
+  }),
+  organisationRuleInput.extend({ intent: z.literal('organisationRule') }),
+]);
+
+/** The API's resolution of a disagreement: the chief reviewer's score and reason. */
+export const resolutionApiInput = z.object({ total: z.number().min(0).max(100).describe('裁定分 0–100，至多两位小数 (the resolved score)'), reason: requiredText(500).describe('裁定理由 (why)') });
+/** The API's stage step: a team's pitch or questions, or the stage cleared. */
+export const stageApiInput = z.discriminatedUnion('action', [
+  z.object({ action: z.enum(['pitch', 'questions']), workCode: requiredText(20) }),
+  z.object({ action: z.literal('clear') }),
+]);

@@ -131,3 +131,11 @@ export const resetApiInput = z.object({ password: z.string().min(8).max(200) });
 /** A school disabled (closed, merged) or enabled again, with the reason. */
 export const schoolStatusApiInput = z.object({ disabled: z.boolean(), reason: text(500).min(1) });
 export const schoolStatusFormInput = z.object({ intent: z.enum(['disable', 'enable']), schoolId: z.coerce.number().int().positive(), reason: text(500).min(1) });
+
+/** 组织奖's rule: points per prize, and how many schools and prefectures receive it. */
+const points = z.coerce.number().int().min(0).max(100);
+export const organisationRuleInput = z.object({
+  points: z.object({ first: points, second: points, third: points, merit: points }),
+  schools: z.coerce.number().int().min(0).max(1000).describe('获组织奖的学校数 (schools that receive it)'),
+  prefectures: z.coerce.number().int().min(0).max(14).describe('获组织奖的市州数 (prefectures that receive it)'),
+});

@@ -1,0 +1,1 @@
+ALTER TABLE `competitions` ADD `organisation_rule` text;
