@@ -182,6 +182,8 @@ export const events = sqliteTable(
     tieBreaks: text('tie_breaks', { mode: 'json' }).$type<TieBreak[]>().notNull().default([]),
     tieBreakByCompletionTime: integer('tie_break_by_completion_time', { mode: 'boolean' }).notNull().default(true),
     awardRatios: text('award_ratios', { mode: 'json' }).$type<AwardRatios>().notNull().default({ first: 0.1, second: 0.2, third: 0.3 }),
+    /** Awards by fixed count (名额) instead of ratio: teams per tier; null: by the ratios. */
+    awardCounts: text('award_counts', { mode: 'json' }).$type<AwardRatios>(),
     tieAtBoundary: text('tie_at_boundary', { enum: TIE_DIRECTIONS }).notNull().default('down'),
     minTotalForAward: real('min_total_for_award'),
     liveMode: text('live_mode', { enum: LIVE_MODES }).notNull().default('anonymous'),

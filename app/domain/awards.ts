@@ -23,11 +23,15 @@ const TIER_NAMES: Record<AwardTier, string> = { first: '一等奖', second: '二
 export type AwardRules = {
   /** Shares of the teams that competed (0.1 = 10 %). */
   ratios: { first: number; second: number; third: number; merit?: number };
+  /** By fixed count instead (名额): so many teams per tier, whatever the field's size; null: by ratio. */
+  counts?: AwardCounts | null;
   /** Where a tie straddles a boundary: the whole tie goes down (default) or up. */
   tieAtBoundary: 'down' | 'up';
   /** In hundredths of a mark, like totals. */
   minTotal: Hundredths | null;
 };
+
+export type AwardCounts = { first: number; second: number; third: number; merit?: number };
 
 export type RankedTeam = { teamId: number; rank: number | null; total: Hundredths | null; absent: boolean };
 
@@ -53,11 +57,13 @@ export function drawAwards(teams: readonly RankedTeam[], rules: AwardRules): Awa
     else groups.push([t]);
   }
   let share = 0; // basis points
+  let counted = 0; // by fixed count: the places of the tiers so far
   let placed = 0;
   let g = 0;
   for (const tier of TIERS) {
     share += basisPoints(rules.ratios[tier] ?? 0);
-    const boundary = divideHalfUp(n * share, 10_000);
+    counted += rules.counts?.[tier] ?? 0;
+    const boundary = rules.counts ? Math.min(n, counted) : divideHalfUp(n * share, 10_000);
     const before = placed;
     while (g < groups.length) {
       const group = groups[g];
@@ -85,7 +91,7 @@ export function drawAwards(teams: readonly RankedTeam[], rules: AwardRules): Awa
     }
     const belowMin = placed - before - count;
     explanation.push(
-      `${TIER_NAMES[tier]}：累计比例 ${share / 100}%，界线为第 ${boundary} 名，获奖 ${count} 队` +
+      `${TIER_NAMES[tier]}：${rules.counts ? `固定名额累计 ${counted} 名` : `累计比例 ${share / 100}%`}，界线为第 ${boundary} 名，获奖 ${count} 队` +
         (belowMin ? `（另有 ${belowMin} 队总分低于最低获奖分 ${formatScore(fromOrNull(rules.minTotal))}，不获奖）` : '') +
         '。',
     );

@@ -5,6 +5,7 @@
  */
 import { AGGREGATION_METHODS, TRIMMED_MEAN_MIN_JUDGES, type AggregationMethod } from './aggregation.ts';
 import { TIE_DIRECTIONS, TIERS, type AwardTier } from './awards.ts';
+import type { CompetitionKind } from './works.ts';
 import { toHundredths } from './exact.ts';
 import type { Violation } from './registration.ts';
 import { LIVE_MODES, allowedModes, type LiveMode } from './scoreboard.ts';
@@ -31,6 +32,8 @@ export const MAX_ADVISORS = 5;
 export const MAX_ANNOUNCEMENT_DAYS = 30;
 /** Event codes such as GZ012 or ZZ031: the division's code and three digits. */
 export const EVENT_CODE = /^[A-Z]{2}\d{3}$/;
+/** An entry category's code (征文演讲 ZW, 微电影 WDY): two to four capital letters. */
+export const CATEGORY_CODE = /^[A-Z]{2,4}$/;
 
 /** Shares per tier; 优秀奖 (merit) only where a year gives it. */
 export type AwardRatios = { first: number; second: number; third: number; merit?: number };
@@ -67,6 +70,8 @@ export type EventSettings = {
   tieBreaks: { kind: 'module' | 'criterion'; id: number }[];
   tieBreakByCompletionTime: boolean;
   awardRatios: AwardRatios;
+  /** By fixed count instead of ratio; null: by the ratios. */
+  awardCounts: AwardRatios | null;
   tieAtBoundary: (typeof TIE_DIRECTIONS)[number];
   minTotalForAward: number | null;
   liveMode: LiveMode;
@@ -75,6 +80,8 @@ export type EventSettings = {
 /** What the event's checks need to know beyond its own settings. */
 export type EventContext = {
   divisionCode: string;
+  /** A works-based year's events are its entry categories, coded as the category (ZW, WDY …). */
+  kind?: CompetitionKind;
   competition: { startsOn: string; endsOn: string };
   /** The scheme's module and criterion ids, for tie-breaks; whether any criterion is judgement. */
   scheme: { moduleIds: readonly number[]; criterionIds: readonly number[]; hasJudgement: boolean };
@@ -135,7 +142,9 @@ export function divisionProblems(d: { code: string; name: string; allowedSchoolT
  */
 export function eventProblems(e: EventSettings, ctx: EventContext): Violation[] {
   const out: Violation[] = [];
-  if (!EVENT_CODE.test(e.code)) out.push(v('setup.event_code', 'code'));
+  if (ctx.kind && ctx.kind !== 'skills') {
+    if (!CATEGORY_CODE.test(e.code)) out.push(v('setup.category_code', 'code'));
+  } else if (!EVENT_CODE.test(e.code)) out.push(v('setup.event_code', 'code'));
   else if (!e.code.startsWith(ctx.divisionCode)) out.push(v('setup.event_code_division', 'code', { division: ctx.divisionCode }));
   if (!e.name.trim()) out.push(v('name_required', 'name'));
   if (!Number.isInteger(e.minTeamSize) || e.minTeamSize < 1 || e.minTeamSize > MAX_TEAM_SIZE) out.push(v('setup.team_size', 'minTeamSize', { max: MAX_TEAM_SIZE }));

@@ -71,8 +71,8 @@ export const WORKS_AWARD_RATIOS = { first: 0.05, second: 0.15, third: 0.2, merit
 
 /** The division a works-based year's category events belong to, by platform. */
 export const PLATFORM_DIVISIONS: Record<Exclude<CompetitionKind, 'skills'>, { code: string; name: string }> = {
-  innovation: { code: 'CXCY', name: '创新创业大赛' },
-  works: { code: 'WMFC', name: '文明风采' },
+  innovation: { code: 'SC', name: '创新创业大赛' },
+  works: { code: 'WM', name: '文明风采' },
 };
 /** The round an entry category's event is first: the online review. */
 export const ONLINE_REVIEW_ROUND = '网评';

@@ -188,6 +188,7 @@ function eventContext(tx: DbOrTx, competitionId: number, input: EventInput, even
     : 0;
   return {
     divisionCode: division.code,
+    kind: competition.kind,
     competition: { startsOn: competition.startsOn, endsOn: competition.endsOn },
     scheme: { moduleIds: scheme?.modules.map((m) => m.id) ?? [], criterionIds: scheme?.criteria.map((c) => c.id) ?? [], hasJudgement: scheme?.criteria.some((c) => c.kind === 'judgement') ?? false },
     scoringJudges,

@@ -29,7 +29,7 @@ export function storeRun(tx: DbOrTx, actor: Actor, eventId: number, reason: stri
   requirePermission(actor, 'marking:chief', { eventId });
   const event = eventOrThrow(tx, eventId);
   const ranked = computeResults(tx, eventId);
-  const outcome = drawAwards(ranked, { ratios: event.awardRatios, tieAtBoundary: event.tieAtBoundary, minTotal: event.minTotalForAward === null ? null : hundredthsOf(event.minTotalForAward) });
+  const outcome = drawAwards(ranked, { ratios: event.awardRatios, counts: event.awardCounts, tieAtBoundary: event.tieAtBoundary, minTotal: event.minTotalForAward === null ? null : hundredthsOf(event.minTotalForAward) });
   const run = tx.insert(resultRuns).values({ eventId, reason, computedBy: actor.userId, awardExplanation: outcome.explanation, createdAt: now }).returning().get();
   for (const r of ranked) {
     tx.insert(results).values({ runId: run.id, teamId: r.teamId, totalHundredths: r.total, rank: r.rank, tieBreakValues: r.tieBreakValues, absent: r.absent }).run();

@@ -181,6 +181,10 @@ function EventSettingsForm({ settings: e, venues, state, saved, busy }: { settin
           <Setting prefix="settings" name="awardRatios.second" label={t('setup.ratioSecond')} value={e.awardRatios.second} state={state} inputMode="decimal" />
           <Setting prefix="settings" name="awardRatios.third" label={t('setup.ratioThird')} value={e.awardRatios.third} state={state} inputMode="decimal" />
           <Setting prefix="settings" name="awardRatios.merit" label={t('setup.ratioMerit')} value={e.awardRatios.merit ?? 0} state={state} inputMode="decimal" />
+          <p className="muted" style={{ gridColumn: '1 / -1', margin: 0 }}>{t('setup.awardCountsHelp')}</p>
+          {(['first', 'second', 'third', 'merit'] as const).map((tier) => (
+            <Setting key={tier} prefix="settings" name={`awardCounts.${tier}`} label={t('setup.countOf', { tier: t(`awards.tiers.${tier}`) })} value={e.awardCounts?.[tier] ?? ''} state={state} inputMode="numeric" />
+          ))}
           <Choice prefix="settings" name="tieAtBoundary" label={t('setup.tieAtBoundary')} value={e.tieAtBoundary} state={state} options={[{ value: 'down', label: t('setup.tieDown') }, { value: 'up', label: t('setup.tieUp') }]} />
           <Setting prefix="settings" name="minTotalForAward" label={t('eventSettings.minTotal')} value={e.minTotalForAward} state={state} inputMode="decimal" />
           <button type="submit" disabled={busy}>{t('dashboard.save')}</button>

@@ -16,6 +16,10 @@ import { z } from './zod.server.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'errors.setup.date' });
 const moment = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
+const count = z.coerce.number().int().min(0).max(10_000);
+const awardCounts = z.object({ first: count, second: count, third: count, merit: count.optional() });
+/** A group of blank fields (the form's counts left empty) means none: by the ratios. */
+const blankToNull = (v: unknown) => (v && typeof v === 'object' && Object.values(v).every((x) => x === '' || x === undefined) ? null : v);
 const ratios = z.object({ first: z.number(), second: z.number(), third: z.number(), merit: z.number().optional() }).describe('获奖比例，0.1 表示 10% (shares of the teams that competed)');
 const text = (max: number) => z.string().trim().max(max);
 
@@ -86,6 +90,7 @@ const eventFields = {
   tieBreaks: z.array(z.object({ kind: z.enum(['module', 'criterion']), id: jsonId })).max(10),
   tieBreakByCompletionTime: z.boolean(),
   awardRatios: ratios,
+  awardCounts: z.preprocess(blankToNull, awardCounts.nullable()).describe('按固定名额评奖（每档队数），null 为按比例 (awards by fixed count per tier; null: by the ratios)'),
   tieAtBoundary: z.enum(TIE_DIRECTIONS),
   minTotalForAward: z.number().nullable(),
   liveMode: z.enum(LIVE_MODES),

@@ -106,4 +106,16 @@ describe('award properties', () => {
     const skills = drawAwards(twenty, { ratios: { first: 0.1, second: 0.2, third: 0.3 }, tieAtBoundary: 'down', minTotal: null });
     expect([...skills.awards.values()].includes('merit')).toBe(false);
   });
+
+  it('draws by fixed count (名额) where the rules give counts, whatever the field’s size, a tie kept down', () => {
+    const teams = Array.from({ length: 12 }, (_, i) => ({ teamId: i + 1, rank: i === 3 ? 3 : i + 1, total: 10_000 - i * 100, absent: false }));
+    const outcome = drawAwards(teams, { ratios: { first: 0.1, second: 0.2, third: 0.3 }, counts: { first: 1, second: 2, third: 3, merit: 2 }, tieAtBoundary: 'down', minTotal: null });
+    const of = (tier: AwardTier) => [...outcome.awards].filter(([, a]) => a === tier).map(([id]) => id);
+    // Ranks 3 and 3 (teams 3 and 4) straddle the second prize's boundary (3 places): both go down to third.
+    expect([of('first'), of('second'), of('third'), of('merit')]).toEqual([[1], [2], [3, 4, 5, 6], [7, 8]]);
+    expect(outcome.explanation.some((line) => line.includes('固定名额'))).toBe(true);
+    // More places than teams: everyone placed, no more.
+    const few = drawAwards(teams.slice(0, 2), { ratios: { first: 0, second: 0, third: 0 }, counts: { first: 5, second: 5, third: 5 }, tieAtBoundary: 'down', minTotal: null });
+    expect([...few.awards.values()]).toEqual(['first', 'first']);
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { competitions, entries, judges, reviewAssignments, users } from '#db/schema.ts';
+import { competitions, entries, entryCategories, judges, reviewAssignments, users } from '#db/schema.ts';
 import { loadActor } from '#app/models/account.server.ts';
 import { assignJudge } from '#app/models/assignment.server.ts';
 import { publishEvent } from '#app/models/publication.server.ts';
@@ -80,6 +80,15 @@ describe('the works-based API', () => {
     // A skills year has none.
     const skills = server.db.select().from(competitions).where(and(eq(competitions.kind, 'skills'))).get()!;
     expect((await anyone.fetch(`/api/v1/competitions/${skills.id}/organisation-awards`)).status).toBe(404);
+  });
+
+  it('sets a category’s awards by fixed count instead of ratio, refusing what is not a whole count', async () => {
+    const photos = server.db.select().from(entryCategories).where(and(eq(entryCategories.competitionId, competitionId), eq(entryCategories.code, 'SY'))).get()!.eventId!;
+    expect((await admin.json('PATCH', `/api/v1/events/${photos}/settings`, { awardCounts: { first: -1, second: 2, third: 3 } })).status).toBe(400);
+    const set = await admin.json('PATCH', `/api/v1/events/${photos}/settings`, { awardCounts: { first: 1, second: 2, third: 3, merit: 4 } });
+    expect(set.status).toBe(200);
+    expect(await set.json()).toMatchObject({ awardCounts: { first: 1, second: 2, third: 3, merit: 4 } });
+    expect(await (await admin.json('PATCH', `/api/v1/events/${photos}/settings`, { awardCounts: null })).json()).toMatchObject({ awardCounts: null });
   });
 
   it('documents the uploads, the resolution, the stage and 组织奖 in the OpenAPI document', async () => {

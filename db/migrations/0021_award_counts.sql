@@ -1,0 +1,1 @@
+ALTER TABLE `events` ADD `award_counts` text;
