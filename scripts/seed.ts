@@ -29,10 +29,8 @@ try {
   }
   const started = performance.now();
   const report = await seedCompetition(db, { scale: values.scale as SeedScale });
-  if (values.scale === 'demo') {
-    console.log('a finished earlier year:', await seedHistory(db));
-    console.log('a 文明风采 year in its online review:', await seedWorks(db, { filesDir: config.filesDir }));
-  }
+  if (values.scale === 'demo') console.log('a finished earlier year:', await seedHistory(db));
+  console.log('a 文明风采 year in its online review:', await seedWorks(db, { filesDir: config.filesDir, scale: values.scale as SeedScale }));
   console.log(`seeded ${values.scale} in ${Math.round(performance.now() - started)} ms:`, report);
   console.log(`demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
 } finally {

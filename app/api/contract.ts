@@ -702,11 +702,11 @@ registry.registerPath({
 registry.registerPath({
   method: 'get',
   path: '/api/v1/competitions/{id}/entry-scores',
-  summary: '各作品的网评得分（去掉最高最低后平均）、评审分歧与姓名标记（组委会）(each entry\'s score, disagreement and name flags)',
+  summary: '各作品的网评得分（去掉最高最低后平均）、评审分歧与姓名标记（组委会），每页 50 件 (each entry\'s score, disagreement and name flags, 50 a page)',
   tags: ['entries'],
   security,
-  request: { params: idPath('id') },
-  responses: { 200: { description: '得分 (scores)', content: { 'application/json': { schema: z.object({ entries: z.array(z.object({ id: z.number().int(), entryCode: z.string().nullable(), title: z.string(), school: z.string(), category: z.string(), total: z.number().nullable(), reviewers: z.number().int(), spread: z.number().nullable(), flagged: z.boolean(), namesInFiles: z.number().int() })) }) } } }, ...errors(401, 403) },
+  request: { params: idPath('id'), query: z.object({ page: z.coerce.number().int().positive().optional(), q: z.string().optional().describe('作品编号、名称或学校 (code, title or school)'), flagged: z.enum(['1']).optional().describe('只要待处理的标记 (only flags to deal with)') }) },
+  responses: { 200: { description: '得分 (scores)', content: { 'application/json': { schema: z.object({ entries: z.array(z.object({ id: z.number().int(), entryCode: z.string().nullable(), title: z.string(), school: z.string(), category: z.string(), total: z.number().nullable(), reviewers: z.number().int(), spread: z.number().nullable(), flagged: z.boolean(), namesInFiles: z.number().int(), resolved: z.boolean() })), total: z.number().int(), page: z.number().int(), pages: z.number().int() }) } } }, ...errors(401, 403) },
 });
 registry.registerPath({
   method: 'post',

@@ -17,7 +17,7 @@ import { assignReviewers, DEFAULT_REVIEWERS_PER_ENTRY, loadSpread } from '#app/d
 import type { Actor } from '#app/domain/roles.ts';
 import { recordAudit } from './audit.server.ts';
 import { conflict, invalid, notFound } from './errors.ts';
-import { contains } from './search.server.ts';
+import { contains, pageWindow } from './search.server.ts';
 
 /** An entry code no one can read a school from: the category's code and six random digits. */
 function newEntryCode(taken: Set<string>, category: string): string {
@@ -133,12 +133,27 @@ export function saveReview(db: Db, actor: Actor, entryCode: string, input: { cri
   });
 }
 
+export type EntryScoreRow = { id: number; entryCode: string | null; title: string; school: string; category: string; total: number | null; reviewers: number; spread: number | null; flagged: boolean; resolved: boolean; namesInFiles: number };
+
+export const ENTRY_SCORES_PAGE = 50;
+
+/**
+ * A page of the year's entry scores for the organiser's desk: those flagged (disagreement or names
+ * in files) first when asked, else by code; searched by code, title or school.
+ */
+export function pageOfEntryScores(db: Db, actor: Actor, competitionId: number, { page = 1, q, flagged = false }: { page?: number; q?: string; flagged?: boolean } = {}) {
+  const term = q?.trim();
+  const all = entryScores(db, actor, competitionId).filter((e) => (!flagged || (e.flagged && !e.resolved) || e.namesInFiles > 0) && (!term || [e.entryCode ?? '', e.title, e.school].some((f) => f.includes(term))));
+  const window = pageWindow(all.length, page, ENTRY_SCORES_PAGE);
+  return { rows: all.slice(window.offset, window.offset + ENTRY_SCORES_PAGE), total: all.length, page: window.page, pages: window.pages };
+}
+
 /**
  * Every entry of the year with its score from its reviewers' newest totals (each category's rules:
  * drop the highest and lowest by default; a chief reviewer's resolution replaces them), how far they
  * disagree, and whether a name was found in its files — for the organiser.
  */
-export function entryScores(db: Db, actor: Actor, competitionId: number) {
+export function entryScores(db: Db, actor: Actor, competitionId: number): EntryScoreRow[] {
   requirePermission(actor, 'review:assign');
   const list = db
     .select({ id: entries.id, categoryId: entries.categoryId, entryCode: entries.entryCode, title: entries.title, school: schools.name, category: entryCategories.name })

@@ -13,6 +13,7 @@ import { drawStations, listCheckIns, recordCheckIn, redoDraw, unsealEvent } from
 import { getEventHeader, listAssignments } from '#app/models/judge.server.ts';
 import { saveScheme, schemeForEditor } from '#app/models/scheme.server.ts';
 import { eventConflicts } from '#app/models/assignment.server.ts';
+import { reviewedCategory } from '#app/models/review-results.server.ts';
 import { scoringRules } from '#app/models/result.server.ts';
 import { ScoringRules } from '#app/components/scoring-rules.tsx';
 import { Choice, Setting, type FormState } from '#app/components/setup-fields.tsx';
@@ -40,7 +41,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     modelRead(request, () => ({
       eventId,
       scheme: schemeForEditor(context.db, actor, eventId),
-      desk: listCheckIns(context.db, actor, eventId),
+      // An entry category's event is scored by its online review: no check-in desk, no draw.
+      review: reviewedCategory(context.db, eventId) ? { competitionId: eventSettings(context.db, actor, eventId).competitionId } : null,
+      desk: reviewedCategory(context.db, eventId) ? null : listCheckIns(context.db, actor, eventId),
       panel: listAssignments(context.db, actor, eventId),
       judges: { ...listJudges(context.db, actor, { q: judgeQuery, limit: JUDGES_OFFERED }), query: judgeQuery ?? '' },
       event: getEventHeader(context.db, actor, eventId),
@@ -214,7 +217,7 @@ function SealNotice({ busy }: { busy: boolean }) {
 const DESK_INTENTS = ['check_in', 'draw', 'redraw'];
 
 export default function AdminEvent() {
-  const { eventId, event, scheme, desk, panel, judges, rules, conflicts, checklist, settings, venues } = useLoaderData<typeof loader>();
+  const { eventId, event, scheme, desk, review, panel, judges, rules, conflicts, checklist, settings, venues } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const { t } = useTranslation();
@@ -242,6 +245,12 @@ export default function AdminEvent() {
       ) : null}
       <LiveSettings eventId={eventId} mode={event.liveMode} freezeAt={event.freezeAt} saved={result?.ok === true && result.intent === 'live'} busy={busy} />
 
+      {review || !desk ? (
+        <section className="panel">
+          <h2 style={{ marginTop: 0 }}>{t('works.reviewTitle')}</h2>
+          <p>{t('works.eventIsReview')} <Link to={`/admin/works?competition=${review?.competitionId ?? ''}`}>{t('works.navOrganiser')}</Link> · <Link to={`/chief/reviews/${eventId}`}>{t('works.entriesTitle')}</Link></p>
+        </section>
+      ) : (
       <section className="panel" aria-labelledby="desk">
         <h2 id="desk" style={{ marginTop: 0 }}>{t('judging.checkIn')}</h2>
         <p className="facts" role="status" data-testid="check-in-counts">
@@ -306,6 +315,7 @@ export default function AdminEvent() {
           </details>
         ) : null}
       </section>
+      )}
 
       <section className="panel" aria-labelledby="panel">
         <h2 id="panel" style={{ marginTop: 0 }}>{t('judging.assignments')}</h2>

@@ -10,7 +10,8 @@ import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { FormMessage } from '#app/components/field.tsx';
 import { formatScore } from '#app/domain/exact.ts';
-import { assignEntryReviewers, entryScores, worksDesk, worksYears } from '#app/models/review.server.ts';
+import { assignEntryReviewers, pageOfEntryScores, worksDesk, worksYears } from '#app/models/review.server.ts';
+import { filterQuery, Pager } from '#app/components/pager.tsx';
 import { organisationStandings, setOrganisationRule } from '#app/models/organisation-award.server.ts';
 import { worksDeskInput } from '#app/schemas/entries.server.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
@@ -27,8 +28,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireDesk(request, context, 'desk:organiser');
   const years = worksYears(context.db, actor);
   const id = chosenYear(request, years);
-  const q = new URL(request.url).searchParams.get('q') ?? '';
-  return json({ years, q, desk: id === undefined ? null : modelRead(request, () => ({ ...worksDesk(context.db, actor, id, q), scores: entryScores(context.db, actor, id), rule: organisationStandings(context.db, id).rule })) });
+  const params = new URL(request.url).searchParams;
+  const q = params.get('q') ?? '';
+  const filter = { find: params.get('find') ?? '', flagged: params.get('flagged') === '1', page: Number(params.get('page')) || 1 };
+  return json({ years, q, filter, desk: id === undefined ? null : modelRead(request, () => ({ ...worksDesk(context.db, actor, id, q), scores: pageOfEntryScores(context.db, actor, id, { page: filter.page, q: filter.find, flagged: filter.flagged }), rule: organisationStandings(context.db, id).rule })) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -50,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function WorksDesk() {
-  const { years, q, desk } = useLoaderData<typeof loader>();
+  const { years, q, filter, desk } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== 'idle';
   const { t } = useTranslation();
@@ -125,13 +128,20 @@ export default function WorksDesk() {
               <button type="submit" className="button-secondary" disabled={busy}>{t('works.ruleSave')}</button>
             </Form>
           </section>
-          {desk.scores.length ? (
+          {desk.scores.total || filter.find || filter.flagged ? (
             <section className="panel">
               <h2 style={{ marginTop: 0 }}>{t('works.scoresTitle')}</h2>
+              <Form method="get" className="filters">
+                <input type="hidden" name="competition" value={desk.competition.id} />
+                <label>{t('works.find')} <input name="find" defaultValue={filter.find} /></label>
+                <label className="checkbox"><input type="checkbox" name="flagged" value="1" defaultChecked={filter.flagged} /> {t('works.flaggedOnly')}</label>
+                <button type="submit" className="button-secondary">{t('works.show')}</button>
+              </Form>
+              {desk.scores.rows.length === 0 ? <p>{t('works.noneFound')}</p> : (
               <table className="cards">
                 <thead><tr><th>{t('works.entryCode')}</th><th>{t('works.title')}</th><th>{t('works.school')}</th><th>{t('works.category')}</th><th>{t('works.score')}</th><th>{t('works.flags')}</th></tr></thead>
                 <tbody>
-                  {desk.scores.map((e) => (
+                  {desk.scores.rows.map((e) => (
                     <tr key={e.id}>
                       <td data-label={t('works.entryCode')}>{e.entryCode ?? '—'}</td>
                       <td data-label={t('works.title')}>{e.title}</td>
@@ -146,6 +156,8 @@ export default function WorksDesk() {
                   ))}
                 </tbody>
               </table>
+              )}
+              <Pager page={desk.scores.page} pages={desk.scores.pages} total={desk.scores.total} query={filterQuery({ competition: desk.competition.id, find: filter.find || undefined, flagged: filter.flagged ? 1 : undefined })} />
             </section>
           ) : null}
         </>

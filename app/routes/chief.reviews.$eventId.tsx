@@ -17,13 +17,20 @@ import { lockEvent } from '#app/models/run.server.ts';
 import { reviewDeskInput } from '#app/schemas/entries.server.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 import { modelRead, numericParam } from '#app/utils/route.server.ts';
+import { pageWindow } from '#app/models/search.server.ts';
+import { Pager } from '#app/components/pager.tsx';
 
 export const meta: MetaFunction = () => [{ title: '网评 · 评审组长' }];
+
+const DESK_PAGE = 100;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireDesk(request, context, 'desk:judging');
   const eventId = numericParam(params.eventId);
-  return json({ eventId, desk: modelRead(request, () => reviewDesk(context.db, actor, eventId)), can: allowed(actor, ['marking:chief'], { eventId }) });
+  const desk = modelRead(request, () => reviewDesk(context.db, actor, eventId));
+  // The disagreements are all shown above; the entries a page at a time (a category may have thousands).
+  const { page, pages, offset } = pageWindow(desk.entries.length, Number(new URL(request.url).searchParams.get('page')) || 1, DESK_PAGE);
+  return json({ eventId, desk: { ...desk, entries: desk.entries.slice(offset, offset + DESK_PAGE), flagged: desk.entries.filter((e) => e.flagged), total: desk.entries.length, page, pages }, can: allowed(actor, ['marking:chief'], { eventId }) });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -48,7 +55,7 @@ export default function ReviewDesk() {
   const { t } = useTranslation();
   const { obstacles } = desk;
   const open = isMarkable(desk.status);
-  const flagged = desk.entries.filter((e) => e.flagged);
+  const flagged = desk.flagged;
   return (
     <>
       <p><Link to="/chief">← {t('roles.chief_judge')}</Link></p>
@@ -112,6 +119,7 @@ export default function ReviewDesk() {
             ))}
           </tbody>
         </table>
+        <Pager page={desk.page} pages={desk.pages} total={desk.total} query={new URLSearchParams()} />
       </section>
     </>
   );

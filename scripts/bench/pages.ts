@@ -7,7 +7,7 @@
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
@@ -23,7 +23,12 @@ async function main() {
   console.log('seeding the province …');
   const db = openMigratedDatabase(dbPath);
   await seedCompetition(db, { scale: 'province', seed: 2026 });
-  const eventId = (db.$client.prepare("select e.id from events e order by (select count(*) from teams t where t.event_id = e.id) desc limit 1").get() as { id: number }).id;
+  // The works pages at size: every school's two essays and two photographs, reviewed by a hundred.
+  const { seedWorks } = await import('../seed/works.ts');
+  const works = await seedWorks(db, { filesDir: join(dirname(dbPath), 'files'), scale: 'province' });
+  const essays = (db.$client.prepare("select event_id as id from entry_categories where competition_id = ? and code = 'ZW'").get(works.competitionId) as { id: number }).id;
+  // The 楚怡杯's largest event (an entry category, with its thousands of entries, has its own pages below).
+  const eventId = (db.$client.prepare("select e.id from events e join competitions c on c.id = e.competition_id where c.kind = 'skills' order by (select count(*) from teams t where t.event_id = e.id) desc limit 1").get() as { id: number }).id;
   const competitionId = (db.$client.prepare('select id from competitions order by id desc limit 1').get() as { id: number }).id;
   closeDatabase(db);
 
@@ -56,6 +61,12 @@ async function main() {
     '/api/v1/appeals',
     '/api/v1/inheritors',
     '/api/v1/competitions/current/scoreboard',
+    `/admin/works?competition=${works.competitionId}`,
+    `/admin/works?competition=${works.competitionId}&flagged=1`,
+    `/chief/reviews/${essays}`,
+    `/admin/events/${essays}`,
+    `/api/v1/competitions/${works.competitionId}/entry-scores`,
+    `/results/organisation/${works.competitionId}`,
   ];
   const rows: string[] = [];
   let over = 0;

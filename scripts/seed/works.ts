@@ -17,9 +17,11 @@ import { idNumberCheckChar } from '#app/domain/id-number.ts';
 
 const ESSAYS = ['我心中的楚怡精神', '匠心筑梦，技能报国', '从车间到赛场', '一颗螺丝钉的坚守', '湘江边的职业梦', '青春与工匠同行', '我的师傅', '传承'];
 const PHOTOS = ['晨光中的实训楼', '焊花', '田野里的无人机', '老手艺新传人'];
-/** A valid 身份证号 of Changsha (430102) for the n-th demo student, born in 2006; its gender in the 17th digit. */
+/** A valid 身份证号 of a Changsha district for the n-th demo student, born in 2006; its gender in the 17th digit. */
 function idNumberOf(n: number, gender: 'male' | 'female'): string {
-  const first17 = `430102${2006}${String(1 + (n % 12)).padStart(2, '0')}${String(1 + (n % 28)).padStart(2, '0')}${String(70 + n).padStart(2, '0')}${(n % 5) * 2 + (gender === 'male' ? 1 : 0)}`;
+  // Month, day and sequence repeat together every 2,100 students; the district (430102–430109) then changes.
+  const district = `4301${String(2 + (Math.floor(n / 2100) % 8)).padStart(2, '0')}`;
+  const first17 = `${district}${2006}${String(1 + (n % 12)).padStart(2, '0')}${String(1 + (n % 28)).padStart(2, '0')}${String(n % 100).padStart(2, '0')}${(n % 5) * 2 + (gender === 'male' ? 1 : 0)}`;
   return first17 + idNumberCheckChar(first17);
 }
 const NAMES = ['罗晓燕', '陈思远', '李雨涵', '王子轩', '张明轩', '刘芳菲', '周子杰', '吴敏慧', '郑洁如', '孙强', '何佳怡', '胡博文'];
@@ -51,7 +53,11 @@ export function demoPhoto(sky: [number, number, number], ground: [number, number
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
 }
 
-export async function seedWorks(db: Db, { filesDir, now = new Date() }: { filesDir: string; now?: Date }) {
+/**
+ * The demo's 文明风采 year; at province scale every school sends its two essays and two photographs
+ * (a few hundred entries, a hundred reviewers) so that the works pages are tried at size.
+ */
+export async function seedWorks(db: Db, { filesDir, now = new Date(), scale = 'demo' }: { filesDir: string; now?: Date; scale?: 'demo' | 'province' }) {
   const actorOf = (username: string) => loadActor(db, db.select({ id: users.id }).from(users).where(eq(users.username, username)).get()!.id)!;
   const admin = actorOf('admin');
   const year = now.getFullYear();
@@ -82,20 +88,24 @@ export async function seedWorks(db: Db, { filesDir, now = new Date() }: { filesD
     saveEntryPeople(db, admin, entryId, { members: [{ name: NAMES[n % NAMES.length], idNumber: idNumberOf(n, n % 2 ? 'male' : 'female') }], advisors: [{ name: `${'谭李周陈'[n % 4]}老师`, phone: `139751${String(10000 + n).slice(-5)}`, industry: false }] }, now);
     submitEntry(db, admin, entryId, now);
   };
-  for (const [i, title] of ESSAYS.entries()) {
+  const essays = scale === 'province' ? others.flatMap((s, k) => [0, 1].map((j) => ({ title: `${ESSAYS[(k + j) % ESSAYS.length]}（${s.name}${j + 1}）`, schoolId: s.id, i: (k + j) % ESSAYS.length }))) : ESSAYS.map((title, i) => ({ title, schoolId: others[i % others.length].id, i }));
+  for (const { title, schoolId, i } of essays) {
     const text = `${title}\n\n${'楚怡精神，代代相传。我们在实训车间里学会了严谨，在一次次失败中懂得了坚持。'.repeat(6 + i)}\n`;
-    await enter('ZW', title, others[i % others.length].id, Buffer.from(text), `${title}.txt`);
+    await enter('ZW', title, schoolId, Buffer.from(text), `${title}.txt`);
   }
   const palette: [number, number, number][][] = [[[255, 196, 120], [90, 60, 40]], [[40, 40, 60], [250, 140, 20]], [[140, 200, 255], [60, 140, 60]], [[230, 220, 200], [150, 40, 40]]];
-  for (const [i, title] of PHOTOS.entries()) await enter('SY', title, others[(i + 3) % others.length].id, demoPhoto(palette[i][0], palette[i][1]), `${title}.png`);
+  const photos = scale === 'province' ? others.flatMap((s, k) => [0, 1].map((j) => ({ title: `${PHOTOS[(k + j) % PHOTOS.length]}（${s.name}${j + 1}）`, schoolId: s.id, i: (k + j) % PHOTOS.length }))) : PHOTOS.map((title, i) => ({ title, schoolId: others[(i + 3) % others.length].id, i }));
+  for (const { title, schoolId, i } of photos) await enter('SY', title, schoolId, demoPhoto(palette[i][0], palette[i][1]), `${title}.png`);
 
   // Reviewers: the demo judge and the pool's next five; the demo chief judges the essays' review.
-  const judgeOf = (username: string) => db.select({ id: judges.id }).from(judges).innerJoin(users, eq(users.id, judges.userId)).where(eq(users.username, username)).get()!.id;
-  const chiefId = judgeOf('chief');
-  const pool = db.select({ id: judges.id }).from(judges).all().map((j) => j.id).filter((j) => j !== chiefId);
-  const reviewers = [judgeOf('judge'), ...pool.filter((j) => j !== judgeOf('judge')).slice(0, 5)];
+  // The province seed has no demo judge or chief: the pool's first judges stand in.
+  const judgeOf = (username: string) => db.select({ id: judges.id }).from(judges).innerJoin(users, eq(users.id, judges.userId)).where(eq(users.username, username)).get()?.id;
+  const pool = db.select({ id: judges.id }).from(judges).all().map((j) => j.id);
+  const chiefId = judgeOf('chief') ?? pool[0];
+  const demoJudge = judgeOf('judge');
+  const reviewers = [...new Set([...(demoJudge ? [demoJudge] : []), ...pool])].filter((j) => j !== chiefId).slice(0, scale === 'province' ? 100 : 6);
   assignEntryReviewers(db, admin, id, { judgeIds: reviewers, perEntry: 3, seed: 2026 });
   assignJudge(db, admin, { eventId: category('ZW').eventId!, judgeId: chiefId, role: 'chief_judge' });
   assignJudge(db, admin, { eventId: category('SY').eventId!, judgeId: chiefId, role: 'chief_judge' });
-  return { competitionId: id, entries: ESSAYS.length + PHOTOS.length, reviewers: reviewers.length };
+  return { competitionId: id, entries: essays.length + photos.length, reviewers: reviewers.length };
 }
