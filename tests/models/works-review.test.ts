@@ -11,10 +11,11 @@ import { join } from 'node:path';
 import { and, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '#db/client.ts';
-import { awards, competitions, entries, entryCategories, events, judges, nominations, results, reviewAssignments, teamMembers } from '#db/schema.ts';
+import { awards, certificates, competitions, entries, entryCategories, events, judges, nominations, results, reviewAssignments, teamMembers } from '#db/schema.ts';
 import { loadActor } from '#app/models/account.server.ts';
 import { assignJudge } from '#app/models/assignment.server.ts';
 import { confirmNominations, inheritorRegister } from '#app/models/nomination.server.ts';
+import { verifyCertificate } from '#app/models/certificate.server.ts';
 import { publishEvent, settleAnnouncements } from '#app/models/publication.server.ts';
 import { assignEntryReviewers, saveReview } from '#app/models/review.server.ts';
 import { resolveReviewFlag, reviewDesk } from '#app/models/review-results.server.ts';
@@ -105,6 +106,12 @@ describe('a 文明风采 category reviewed online', () => {
   it('publishes as the skills events do, and the winner joins the one register under 文明风采', () => {
     const published = publishEvent(db, admin, eventId);
     settleAnnouncements(db, new Date(published.announcementEndsAt.getTime() + 1000));
+    // Certificates as for skills: one per prize winner (members of the team) and per outstanding advisor, each verifiable.
+    const issued = db.select().from(certificates).where(eq(certificates.eventId, eventId)).all();
+    const prizes = db.select().from(awards).where(eq(awards.eventId, eventId)).all();
+    expect(issued.filter((c) => c.kind === 'award')).toHaveLength(prizes.filter((a) => a.kind !== 'outstanding_advisor').length);
+    expect(issued.some((c) => c.kind === 'outstanding_advisor')).toBe(true);
+    expect(verifyCertificate(db, issued[0].code)).toMatchObject({ code: issued[0].code, eventName: '征文演讲' });
     const nominated = db.select().from(nominations).where(eq(nominations.eventId, eventId)).all();
     expect(nominated).toHaveLength(1);
     confirmNominations(db, admin, nominated.map((n) => n.id));
