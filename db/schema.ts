@@ -69,6 +69,8 @@ export const schools = sqliteTable(
     prefectureId: integer('prefecture_id').notNull().references(() => prefectures.id),
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),
+    /** Students enrolled, as the school declares it: 创新创业's quota of entries follows its band. */
+    enrolment: integer('enrolment'),
     /** A school the organiser disabled (closed, merged): its accounts cannot log in, it cannot enter. */
     disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),

@@ -9,11 +9,11 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { extname, join } from 'node:path';
 import { and, asc, count, desc, eq, isNull, ne } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
-import { advisors, competitions, contestants, divisions, entries, entryAdvisors, entryCategories, entryFiles, entryMembers, events, teamAdvisors, teamMembers, teams } from '#db/schema.ts';
+import { advisors, competitions, contestants, divisions, entries, schools, entryAdvisors, entryCategories, entryFiles, entryMembers, events, teamAdvisors, teamMembers, teams } from '#db/schema.ts';
 import { can, requirePermission } from '#app/domain/permissions.ts';
 import type { Actor } from '#app/domain/roles.ts';
 import { maskIdNumber, maskPhone, parseIdNumber } from '#app/domain/id-number.ts';
-import { entryProblems, fileProblem, MAX_ENTRIES_PER_SCHOOL_GROUP, ONLINE_REVIEW_ROUND, PLATFORM_DIVISIONS, WORKS_AWARD_RATIOS, type Category, type CompetitionKind, INNOVATION_CATEGORIES, WORKS_CATEGORIES } from '#app/domain/works.ts';
+import { entryProblems, fileProblem, quotaForEnrolment, MAX_ENTRIES_PER_SCHOOL_GROUP, ONLINE_REVIEW_ROUND, PLATFORM_DIVISIONS, WORKS_AWARD_RATIOS, type Category, type CompetitionKind, INNOVATION_CATEGORIES, WORKS_CATEGORIES } from '#app/domain/works.ts';
 import { defaultRubric } from '#app/domain/rubric.ts';
 import { SCHOOL_TYPES } from '#app/domain/competition-setup.ts';
 import { recordAudit } from './audit.server.ts';
@@ -55,12 +55,25 @@ export function createEntry(db: Db, actor: Actor, input: { categoryId: number; t
     if (competition.phase !== 'registration') throw conflict('registration_closed');
     const taken = tx.select({ n: count() }).from(entries).where(and(eq(entries.categoryId, category.id), eq(entries.schoolId, schoolId), isNull(entries.withdrawnAt))).get()!.n;
     if (taken >= MAX_ENTRIES_PER_SCHOOL_GROUP) throw conflict('entry_quota', { max: MAX_ENTRIES_PER_SCHOOL_GROUP, category: category.name });
+    const quota = schoolQuota(tx, competition, schoolId);
+    if (quota && quota.used >= quota.max) throw conflict('entry_quota_enrolment', { max: quota.max });
     const title = input.title.trim();
     if (!title) throw invalid('entry_title_required', {}, { title: 'errors.entry_title_required' });
     const row = tx.insert(entries).values({ competitionId: competition.id, categoryId: category.id, schoolId, title }).returning().get();
     recordAudit(tx, actor, { action: 'entry.create', entity: 'entry', entityId: row.id, after: row });
     return row.id;
   });
+}
+
+/**
+ * 创新创业's places for a school across its groups, by its enrolment band (under 2,000 students: 3;
+ * 2,000–5,000: 4; more: 5; unknown: the smallest); null where the platform has no such quota.
+ */
+function schoolQuota(db: DbOrTx, competition: { id: number; kind: CompetitionKind }, schoolId: number): { used: number; max: number } | null {
+  if (competition.kind !== 'innovation') return null;
+  const enrolment = db.select({ enrolment: schools.enrolment }).from(schools).where(eq(schools.id, schoolId)).get()?.enrolment ?? 0;
+  const used = db.select({ n: count() }).from(entries).where(and(eq(entries.competitionId, competition.id), eq(entries.schoolId, schoolId), isNull(entries.withdrawnAt))).get()!.n;
+  return { used, max: quotaForEnrolment(enrolment) };
 }
 
 function entryOrThrow(db: Db, actor: Actor, entryId: number, action: 'entry:submit' | 'entry:read') {
@@ -231,6 +244,7 @@ export function entryDesk(db: Db, actor: Actor, schoolId = actor.schoolId ?? und
       id: c.id,
       name: c.name,
       kind: c.kind,
+      quota: schoolQuota(db, c, schoolId),
       categories: db
         .select()
         .from(entryCategories)

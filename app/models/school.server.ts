@@ -25,6 +25,7 @@ export function getSchoolProfile(db: Db, actor: Actor, schoolId: number) {
       prefecture: prefectures.name,
       contactName: schools.contactName,
       contactPhone: schools.contactPhone,
+      enrolment: schools.enrolment,
     })
     .from(schools)
     .innerJoin(prefectures, eq(prefectures.id, schools.prefectureId))
@@ -39,19 +40,20 @@ export function updateSchoolContact(
   db: Db,
   actor: Actor,
   schoolId: number,
-  input: { contactName?: string; contactPhone?: string },
+  input: { contactName?: string; contactPhone?: string; enrolment?: number | null },
 ): void {
   requireOwnSchool(actor, schoolId);
   const before = db.select().from(schools).where(eq(schools.id, schoolId)).get();
   if (!before) throw notFound('school_not_found');
-  const patch = { contactName: input.contactName ?? null, contactPhone: input.contactPhone ?? null };
+  // Enrolment changes only when the form sends it (创新创业's quota follows it).
+  const patch = { contactName: input.contactName ?? null, contactPhone: input.contactPhone ?? null, ...(input.enrolment !== undefined ? { enrolment: input.enrolment } : {}) };
   atomically(db, (tx) => {
     tx.update(schools).set(patch).where(eq(schools.id, schoolId)).run();
     recordAudit(tx, actor, {
       action: 'school.update_contact',
       entity: 'school',
       entityId: schoolId,
-      before: { contactName: before.contactName, contactPhone: before.contactPhone },
+      before: { contactName: before.contactName, contactPhone: before.contactPhone, enrolment: before.enrolment },
       after: patch,
     });
   });

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { FormMessage } from '#app/components/field.tsx';
+import { EntryFlags } from '#app/components/entry-flags.tsx';
 import { formatScore } from '#app/domain/exact.ts';
 import { assignEntryReviewers, pageOfEntryScores, worksDesk, worksYears } from '#app/models/review.server.ts';
 import { filterQuery, Pager } from '#app/components/pager.tsx';
@@ -149,8 +150,7 @@ export default function WorksDesk() {
                       <td data-label={t('works.category')}>{e.category}</td>
                       <td data-label={t('works.score')}>{formatScore(e.total)} <span className="muted">({e.reviewers})</span></td>
                       <td data-label={t('works.flags')}>
-                        {e.flagged ? <span className={`badge ${e.resolved ? 'status-approved' : 'status-returned'}`}>{e.resolved ? t('works.resolvedShort') : t('works.disagree')}</span> : null}
-                        {e.namesInFiles ? <span className="badge status-returned"> {t('works.namesFlag', { count: e.namesInFiles })}</span> : null}
+                        <EntryFlags entry={e} />
                       </td>
                     </tr>
                   ))}

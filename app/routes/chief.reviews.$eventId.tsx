@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { FormMessage } from '#app/components/field.tsx';
+import { EntryFlags } from '#app/components/entry-flags.tsx';
 import { formatScore } from '#app/domain/exact.ts';
 import { allowed } from '#app/domain/permissions.ts';
 import { isMarkable } from '#app/domain/event-lifecycle.ts';
@@ -112,8 +113,7 @@ export default function ReviewDesk() {
                 <td data-label={t('works.spread')}>{formatScore(e.spread)}</td>
                 <td data-label={t('works.score')}>{formatScore(e.total)}</td>
                 <td data-label={t('works.flags')}>
-                  {e.flagged ? <span className={`badge ${e.resolved ? 'status-approved' : 'status-returned'}`}>{e.resolved ? t('works.resolvedShort') : t('works.disagree')}</span> : null}
-                  {e.namesInFiles ? <span className="badge status-returned"> {t('works.namesFlag', { count: e.namesInFiles })}</span> : null}
+                  <EntryFlags entry={e} />
                 </td>
               </tr>
             ))}

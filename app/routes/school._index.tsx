@@ -55,6 +55,9 @@ export default function SchoolDashboard() {
           <Field name="contactPhone" label={t('dashboard.contactPhone')} error={failure?.fields.contactPhone}>
             <input id="contactPhone" name="contactPhone" inputMode="tel" defaultValue={failure?.values.contactPhone ?? school.contactPhone ?? ''} required {...describedBy('contactPhone', failure?.fields.contactPhone)} />
           </Field>
+          <Field name="enrolment" label={t('works.enrolment')} error={failure?.fields.enrolment}>
+            <input id="enrolment" name="enrolment" inputMode="numeric" defaultValue={failure?.values.enrolment ?? school.enrolment ?? ''} {...describedBy('enrolment', failure?.fields.enrolment)} />
+          </Field>
           <button type="submit">{t('dashboard.save')}</button>
         </Form>
       </section>

@@ -45,6 +45,7 @@ export default function SchoolEntries() {
       {competitions.map((c) => (
         <section className="panel" key={c.id}>
           <h2 style={{ marginTop: 0 }}>{c.name} <span className="badge">{t(`inheritors.platforms.${c.kind}`)}</span></h2>
+          {c.quota ? <p className="muted" data-testid="quota">{t('works.quota', { used: c.quota.used, max: c.quota.max })} <Link to="/school">{t('works.enrolment')}</Link></p> : null}
           <table className="cards">
             <thead><tr><th>{t('works.category')}</th><th>{t('works.people')}</th><th>{t('works.fileRules')}</th><th>{t('works.places')}</th></tr></thead>
             <tbody>
