@@ -18,7 +18,7 @@ import { createAccountInput, loginInput } from '#app/schemas/account.server.ts';
 import { schoolStatusApiInput, assignApiInput, checkInApiInput, confirmManyApiInput, resetApiInput, schemeApiInput, tokenApiInput, competitionInput, competitionPatch, divisionInput, drawApiInput, redrawApiInput, eventInput, eventPatch, liveApiInput, nominationApiInput, phaseInput, revokeApiInput, unsealApiInput, venueInput, organisationRuleInput } from '#app/schemas/setup.server.ts';
 import { markInput } from '#app/schemas/judging.server.ts';
 import { achievementApiInput } from '#app/schemas/achievement.server.ts';
-import { entryApiInput, entryPeopleApiInput, resolutionApiInput, reviewApiInput, reviewAssignApiInput, stageApiInput } from '#app/schemas/entries.server.ts';
+import { entryApiInput, entryPeopleApiInput, resolutionApiInput, reviewApiInput, reviewAssignApiInput, reviewRulesInput, stageApiInput } from '#app/schemas/entries.server.ts';
 import { advancementApiInput, recommendationApiInput, roundApiInput, withdrawApiInput } from '#app/schemas/rounds.server.ts';
 import { appealApiInput, decideInput } from '#app/schemas/awards.server.ts';
 import { advisorEntry, contestantEntry, createTeamInput, patchTeamInput, returnTeamInput } from '#app/schemas/registration.server.ts';
@@ -797,6 +797,7 @@ const setupPaths: { method: 'get' | 'post' | 'patch' | 'put'; path: string; summ
   { method: 'get', path: '/api/v1/competitions/{id}', summary: '一届的设置：组别、赛点、赛项 (a year\'s setup)', params: ['id'] },
   { method: 'patch', path: '/api/v1/competitions/{id}', summary: '修改一届的设置 (change a year\'s settings)', body: competitionPatch, params: ['id'] },
   { method: 'post', path: '/api/v1/competitions/{id}/phase', summary: '阶段前进或后退一步 (move the phase one step)', body: phaseInput, params: ['id'] },
+  { method: 'put', path: '/api/v1/categories/{id}/review-rules', summary: '类别的网评计分规则：汇总方式、按评审标准化、分歧分差 (a category\'s review rules)', body: reviewRulesInput, params: ['id'] },
   { method: 'put', path: '/api/v1/competitions/{id}/organisation-rule', summary: '组织奖规则：各奖项积分、获奖学校数与市州数 (the organisation awards\' rule)', body: organisationRuleInput, params: ['id'] },
   { method: 'post', path: '/api/v1/competitions/{id}/divisions', summary: '新建组别及其资格规则 (a new division and its eligibility)', body: divisionInput, params: ['id'], created: true },
   { method: 'patch', path: '/api/v1/competitions/{id}/divisions/{divisionId}', summary: '修改组别 (change a division)', body: divisionInput, params: ['id', 'divisionId'] },

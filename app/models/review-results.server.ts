@@ -12,7 +12,7 @@ import { fromHundredths, toHundredths } from '#app/domain/exact.ts';
 import { isDecrypted, isMarkable } from '#app/domain/event-lifecycle.ts';
 import { requirePermission } from '#app/domain/permissions.ts';
 import { rankTeams, type Ranked } from '#app/domain/ranking.ts';
-import { DEFAULT_REVIEW_RULES, scoreEntries } from '#app/domain/review-scores.ts';
+import { DEFAULT_REVIEW_RULES, REVIEW_AGGREGATIONS, scoreEntries, type ReviewRules } from '#app/domain/review-scores.ts';
 import { rubricOf } from '#app/domain/rubric.ts';
 import type { Actor } from '#app/domain/roles.ts';
 import { recordAudit } from './audit.server.ts';
@@ -163,4 +163,24 @@ export function reviewDesk(db: Db, actor: Actor, eventId: number) {
       };
     }),
   };
+}
+
+/**
+ * A category's review rules — how reviewers' totals combine (drop high and low, mean, median), whether
+ * each reviewer's totals are first standardised (z-scores, for reviewers who see different entries),
+ * the spread that flags a disagreement — set by the organiser until the category is locked.
+ */
+export function setReviewRules(db: Db, actor: Actor, categoryId: number, rules: ReviewRules) {
+  requirePermission(actor, 'review:assign');
+  const flagSpread = toHundredths(fromHundredths(rules.flagSpread));
+  if (!REVIEW_AGGREGATIONS.includes(rules.method) || flagSpread === null || flagSpread < 0 || flagSpread > 10_000) throw invalid('review_rules');
+  atomically(db, (tx) => {
+    const category = tx.select().from(entryCategories).where(eq(entryCategories.id, categoryId)).get();
+    if (!category) throw notFound();
+    const status = category.eventId === null ? null : tx.select({ status: events.status }).from(events).where(eq(events.id, category.eventId)).get()!.status;
+    if (status !== null && isDecrypted(status)) throw conflict('review_closed');
+    tx.update(entryCategories).set({ rules: { ...category.rules, review: rules } }).where(eq(entryCategories.id, categoryId)).run();
+    recordAudit(tx, actor, { action: 'category.review_rules', entity: 'category', entityId: categoryId, before: category.rules.review ?? DEFAULT_REVIEW_RULES, after: rules });
+    if (category.eventId !== null) eventChanged(tx, category.eventId);
+  });
 }

@@ -11,6 +11,7 @@ import { assertTransition, isMarkable } from '#app/domain/event-lifecycle.ts';
 import { rubricOf, scoreRubric, type RubricMarks } from '#app/domain/rubric.ts';
 import { eventChanged } from './changes.server.ts';
 import { categoryScores } from './review-results.server.ts';
+import { DEFAULT_REVIEW_RULES } from '#app/domain/review-scores.ts';
 import { fromHundredths } from '#app/domain/exact.ts';
 import { can, requirePermission } from '#app/domain/permissions.ts';
 import { assignReviewers, DEFAULT_REVIEWERS_PER_ENTRY, loadSpread } from '#app/domain/review-assignment.ts';
@@ -181,7 +182,7 @@ export function worksDesk(db: Db, actor: Actor, competitionId: number, q?: strin
   const competition = db.select().from(competitions).where(eq(competitions.id, competitionId)).get();
   if (!competition || competition.kind === 'skills') throw notFound();
   const categories = db
-    .select({ id: entryCategories.id, code: entryCategories.code, name: entryCategories.name, eventId: entryCategories.eventId, status: events.status })
+    .select({ id: entryCategories.id, code: entryCategories.code, name: entryCategories.name, eventId: entryCategories.eventId, status: events.status, rules: entryCategories.rules })
     .from(entryCategories)
     .leftJoin(events, eq(events.id, entryCategories.eventId))
     .where(eq(entryCategories.competitionId, competitionId))
@@ -204,7 +205,7 @@ export function worksDesk(db: Db, actor: Actor, competitionId: number, q?: strin
     .all();
   return {
     competition: { id: competition.id, name: competition.name, kind: competition.kind, phase: competition.phase },
-    categories: categories.map((c) => ({ ...c, drafts: of(c.id, 'draft'), submitted: of(c.id, 'submitted'), coded: counts.filter((k) => k.categoryId === c.id).reduce((n, k) => n + Number(k.coded ?? 0), 0) })),
+    categories: categories.map(({ rules, ...c }) => ({ ...c, review: { ...(rules.review ?? DEFAULT_REVIEW_RULES), flagSpread: fromHundredths((rules.review ?? DEFAULT_REVIEW_RULES).flagSpread) }, drafts: of(c.id, 'draft'), submitted: of(c.id, 'submitted'), coded: counts.filter((k) => k.categoryId === c.id).reduce((n, k) => n + Number(k.coded ?? 0), 0) })),
     assigned: counts.some((c) => Number(c.coded ?? 0) > 0),
     candidates,
   };

@@ -14,6 +14,9 @@ import { formatScore } from '#app/domain/exact.ts';
 import { assignEntryReviewers, pageOfEntryScores, worksDesk, worksYears } from '#app/models/review.server.ts';
 import { filterQuery, Pager } from '#app/components/pager.tsx';
 import { organisationStandings, setOrganisationRule } from '#app/models/organisation-award.server.ts';
+import { setReviewRules } from '#app/models/review-results.server.ts';
+import { hundredthsOf } from '#app/domain/exact.ts';
+import { REVIEW_AGGREGATIONS } from '#app/domain/review-scores.ts';
 import { worksDeskInput } from '#app/schemas/entries.server.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
 import { modelRead } from '#app/utils/route.server.ts';
@@ -44,6 +47,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     if (input.intent === 'organisationRule') {
       setOrganisationRule(context.db, actor, id!, { points: input.points, schools: input.schools, prefectures: input.prefectures });
+      return json({ ok: true as const, outcome: null });
+    }
+    if (input.intent === 'reviewRules') {
+      setReviewRules(context.db, actor, input.categoryId, { method: input.method, normalise: input.normalise === 'on', flagSpread: hundredthsOf(input.flagSpread) });
       return json({ ok: true as const, outcome: null });
     }
     const outcome = assignEntryReviewers(context.db, actor, id!, { judgeIds: input.judgeIds, perEntry: input.perEntry });
@@ -115,6 +122,26 @@ export default function WorksDesk() {
               </Form>
             </section>
           ) : null}
+          <section className="panel" aria-labelledby="review-rules">
+            <h2 id="review-rules" style={{ marginTop: 0 }}>{t('works.reviewRulesTitle')}</h2>
+            <p className="muted">{t('works.reviewRulesBody')}</p>
+            {desk.categories.filter((c) => c.submitted > 0 || c.status === 'scheduled').map((c) => (
+              <Form method="post" className="inline-form" key={c.id} aria-label={c.name}>
+                <CsrfInput />
+                <input type="hidden" name="intent" value="reviewRules" />
+                <input type="hidden" name="categoryId" value={c.id} />
+                <strong>{c.name}</strong>
+                <label>{t('works.reviewMethod')}{' '}
+                  <select name="method" defaultValue={c.review.method}>
+                    {REVIEW_AGGREGATIONS.map((m) => <option key={m} value={m}>{t(`rules.reviewMethods.${m}`)}</option>)}
+                  </select>
+                </label>
+                <label className="checkbox"><input type="checkbox" name="normalise" defaultChecked={c.review.normalise} /> {t('works.normalise')}</label>
+                <label>{t('works.flagSpread')} <input name="flagSpread" inputMode="decimal" defaultValue={c.review.flagSpread} style={{ maxWidth: '5rem' }} /></label>
+                <button type="submit" className="button-secondary" disabled={busy || c.status === 'locked' || c.status === 'published' || c.status === 'final'}>{t('works.ruleSave')}</button>
+              </Form>
+            ))}
+          </section>
           <section className="panel" aria-labelledby="organisation-rule">
             <h2 id="organisation-rule" style={{ marginTop: 0 }}>{t('works.ruleTitle')}</h2>
             <p className="muted">{t('works.ruleBody')} <Link to={`/results/organisation/${desk.competition.id}`}>{t('works.ruleStandings')}</Link></p>

@@ -1,6 +1,7 @@
 /** Entries of the works-based competitions at the API's boundary (#16). */
 import { z } from './zod.server.ts';
 import { requiredText } from './common.server.ts';
+import { REVIEW_AGGREGATIONS } from '#app/domain/review-scores.ts';
 import { organisationRuleInput } from './setup.server.ts';
 
 /** A new entry of a works-based competition (a school's own; the organiser names the school). */
@@ -48,6 +49,7 @@ export const worksDeskInput = z.discriminatedUnion('intent', [
     perEntry: z.coerce.number().int().min(1).max(9).default(3),
   }),
   organisationRuleInput.extend({ intent: z.literal('organisationRule') }),
+  z.object({ intent: z.literal('reviewRules'), categoryId: z.coerce.number().int().positive(), method: z.enum(REVIEW_AGGREGATIONS), normalise: z.literal('on').optional(), flagSpread: z.coerce.number().min(0).max(100) }),
 ]);
 
 /** The API's resolution of a disagreement: the chief reviewer's score and reason. */
@@ -57,3 +59,10 @@ export const stageApiInput = z.discriminatedUnion('action', [
   z.object({ action: z.enum(['pitch', 'questions']), workCode: requiredText(20) }),
   z.object({ action: z.literal('clear') }),
 ]);
+
+/** A category's review rules: how totals combine, z-score normalisation, the spread that flags a disagreement (points). */
+export const reviewRulesInput = z.object({
+  method: z.enum(REVIEW_AGGREGATIONS).describe('trimmed_mean 去掉最高最低后平均、mean 平均、median 中位数'),
+  normalise: z.boolean().describe('先按每位评审本人的评分标准化（z 分数）(standardise each reviewer\'s totals first)'),
+  flagSpread: z.number().min(0).max(100).describe('评审分差超过此分即为分歧，交评审组长裁定 (the spread that flags a disagreement)'),
+});

@@ -43,7 +43,7 @@ const TWINS: Record<string, Record<string, string>> = {
   'admin.publication.tsx': { publish: 'post /api/v1/events/{id}/publish', publishAll: 'post /api/v1/competitions/{id}/publish' },
   'admin.registrations.tsx': { approve: 'post /api/v1/teams/{id}/approve', return: 'post /api/v1/teams/{id}/return' },
   'admin.schools.tsx': { '': 'post /api/v1/imports/schools', disable: 'post /api/v1/schools/{id}/status', enable: 'post /api/v1/schools/{id}/status' },
-  'admin.works.tsx': { assign: 'post /api/v1/competitions/{id}/review-assignments', organisationRule: 'put /api/v1/competitions/{id}/organisation-rule' },
+  'admin.works.tsx': { assign: 'post /api/v1/competitions/{id}/review-assignments', organisationRule: 'put /api/v1/competitions/{id}/organisation-rule', reviewRules: 'put /api/v1/categories/{id}/review-rules' },
 };
 
 const pages = readdirSync('app/routes').filter((f) => f.startsWith('admin') && /export (async )?function action|export const action/.test(readFileSync(`app/routes/${f}`, 'utf8')));

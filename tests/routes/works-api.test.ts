@@ -91,6 +91,19 @@ describe('the works-based API', () => {
     expect(await (await admin.json('PATCH', `/api/v1/events/${photos}/settings`, { awardCounts: null })).json()).toMatchObject({ awardCounts: null });
   });
 
+  it('sets a category’s review rules until its lock: method, z-score normalisation, the disagreement spread', async () => {
+    const db = server.db;
+    const photos = db.select().from(entryCategories).where(and(eq(entryCategories.competitionId, competitionId), eq(entryCategories.code, 'SY'))).get()!;
+    const essays = db.select().from(entryCategories).where(and(eq(entryCategories.competitionId, competitionId), eq(entryCategories.code, 'ZW'))).get()!;
+    expect((await admin.json('PUT', `/api/v1/categories/${photos.id}/review-rules`, { method: 'mode', normalise: true, flagSpread: 10 })).status).toBe(400);
+    expect((await chief.json('PUT', `/api/v1/categories/${photos.id}/review-rules`, { method: 'median', normalise: true, flagSpread: 10 })).status).toBe(403);
+    expect((await admin.json('PUT', `/api/v1/categories/${photos.id}/review-rules`, { method: 'median', normalise: true, flagSpread: 12.5 })).status).toBe(200);
+    expect(db.select().from(entryCategories).where(eq(entryCategories.id, photos.id)).get()!.rules.review).toEqual({ method: 'median', normalise: true, flagSpread: 1250 });
+    // The essays are locked: their rules stay as they were scored.
+    const locked = await admin.json('PUT', `/api/v1/categories/${essays.id}/review-rules`, { method: 'mean', normalise: false, flagSpread: 15 });
+    expect([locked.status, ((await locked.json()) as { error: { code: string } }).error.code]).toEqual([409, 'review_closed']);
+  });
+
   it('documents the uploads, the resolution, the stage and 组织奖 in the OpenAPI document', async () => {
     const doc = (await (await admin.fetch('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     expect(Object.keys(doc.paths['/api/v1/uploads'])).toEqual(['post']);
