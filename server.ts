@@ -102,8 +102,9 @@ export async function createAppServer({ config, buildPath, loginLimits, log = co
   // The built scripts are immutable files, not documents: a policy, HSTS or framing rules mean
   // nothing on them, and at a kilobyte a file they cost a phone on slow 3G more than a tenth of
   // its script budget. They keep what matters for a script: no sniffing, same-origin use only.
-  // An entry's file may be shown inside this site's own pages (the reviewer's viewer), never elsewhere's.
-  const fileHeaders = helmet({ contentSecurityPolicy: { useDefaults: false, directives: { ...contentSecurityPolicy(config), 'frame-ancestors': ["'self'"] } }, crossOriginEmbedderPolicy: false, referrerPolicy: { policy: 'same-origin' }, frameguard: { action: 'sameorigin' } });
+  // An entry's file may be shown inside this site's own pages (the reviewer's viewer), never elsewhere's;
+  // a browser's PDF viewer is a plugin, which `object-src 'none'` on the PDF itself would block.
+  const fileHeaders = helmet({ contentSecurityPolicy: { useDefaults: false, directives: { ...contentSecurityPolicy(config), 'frame-ancestors': ["'self'"], 'object-src': ["'self'"] } }, crossOriginEmbedderPolicy: false, referrerPolicy: { policy: 'same-origin' }, frameguard: { action: 'sameorigin' } });
   app.use((req, res, next) => {
     if (req.path.startsWith('/api/v1/files/')) return fileHeaders(req, res, next);
     if (!req.path.startsWith('/build/')) return securityHeaders(req, res, next);

@@ -5,6 +5,7 @@
  * so that the demo `school` can submit its own. Run through the models, as people would.
  */
 import { crc32, deflateSync } from 'node:zlib';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { eq } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { competitions, entryCategories, judges, schools, users } from '#db/schema.ts';
@@ -57,6 +58,19 @@ export function demoPhoto(sky: [number, number, number], ground: [number, number
  * The demo's 文明风采 year; at province scale every school sends its two essays and two photographs
  * (a few hundred entries, a hundred reviewers) so that the works pages are tried at size.
  */
+/** A career plan of a few pages (pdf-lib's standard font: the words are in English, the structure real). */
+async function careerPlan(title: string, pages: number): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const headings = ['Self-assessment', 'Career goal', 'Three-year plan', 'Skills to build', 'Checkpoints'];
+  for (let p = 0; p < pages; p++) {
+    const page = doc.addPage([595, 842]);
+    page.drawText(`Career plan ${title.length}-${p + 1}: ${headings[p % headings.length]}`, { x: 56, y: 770, size: 18, font });
+    for (let line = 0; line < 20; line++) page.drawText(`${line + 1}. Practice, reflection and a workshop log kept week by week.`, { x: 56, y: 720 - line * 28, size: 11, font });
+  }
+  return Buffer.from(await doc.save());
+}
+
 export async function seedWorks(db: Db, { filesDir, now = new Date(), scale = 'demo' }: { filesDir: string; now?: Date; scale?: 'demo' | 'province' }) {
   const actorOf = (username: string) => loadActor(db, db.select({ id: users.id }).from(users).where(eq(users.username, username)).get()!.id)!;
   const admin = actorOf('admin');
@@ -96,6 +110,8 @@ export async function seedWorks(db: Db, { filesDir, now = new Date(), scale = 'd
   const palette: [number, number, number][][] = [[[255, 196, 120], [90, 60, 40]], [[40, 40, 60], [250, 140, 20]], [[140, 200, 255], [60, 140, 60]], [[230, 220, 200], [150, 40, 40]]];
   const photos = scale === 'province' ? others.flatMap((s, k) => [0, 1].map((j) => ({ title: `${PHOTOS[(k + j) % PHOTOS.length]}（${s.name}${j + 1}）`, schoolId: s.id, i: (k + j) % PHOTOS.length }))) : PHOTOS.map((title, i) => ({ title, schoolId: others[(i + 3) % others.length].id, i }));
   for (const { title, schoolId, i } of photos) await enter('SY', title, schoolId, demoPhoto(palette[i][0], palette[i][1]), `${title}.png`);
+  // Two career plans as PDFs, for the reviewer's PDF view.
+  for (const [i, title] of ['我的数控之路', '从学徒到工匠'].entries()) await enter('ZY', title, others[(i + 7) % others.length].id, await careerPlan(title, 3 + i), `${title}.pdf`);
 
   // Reviewers: the demo judge and the pool's next five; the demo chief judges the essays' review.
   // The province seed has no demo judge or chief: the pool's first judges stand in.
@@ -107,5 +123,5 @@ export async function seedWorks(db: Db, { filesDir, now = new Date(), scale = 'd
   assignEntryReviewers(db, admin, id, { judgeIds: reviewers, perEntry: 3, seed: 2026 });
   assignJudge(db, admin, { eventId: category('ZW').eventId!, judgeId: chiefId, role: 'chief_judge' });
   assignJudge(db, admin, { eventId: category('SY').eventId!, judgeId: chiefId, role: 'chief_judge' });
-  return { competitionId: id, entries: essays.length + photos.length, reviewers: reviewers.length };
+  return { competitionId: id, entries: essays.length + photos.length + 2, reviewers: reviewers.length };
 }

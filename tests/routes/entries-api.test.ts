@@ -95,6 +95,18 @@ describe('entries and their files', () => {
     expect(mine.status).toBe(200);
     expect(Buffer.from(await mine.arrayBuffer()).equals(essay)).toBe(true);
     expect((await admin.fetch(`/api/v1/files/${fileId}`)).status).toBe(200);
+    // Shown in this site's pages (the reviewer's viewer: framed by this site only, a PDF plugin allowed), in ranges for a film.
+    const inline = await school.fetch(`/api/v1/files/${fileId}?inline=1`);
+    expect(inline.headers.get('content-disposition')).toMatch(/^inline;/);
+    expect(inline.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+    expect(inline.headers.get('content-security-policy')).toContain("object-src 'self'");
+    expect(mine.headers.get('content-disposition')).toMatch(/^attachment;/);
+    const part = await school.fetch(`/api/v1/files/${fileId}`, { headers: { Range: 'bytes=3-8' } });
+    expect([part.status, part.headers.get('content-range')]).toEqual([206, `bytes 3-8/${essay.length}`]);
+    expect(Buffer.from(await part.arrayBuffer()).equals(essay.subarray(3, 9))).toBe(true);
+    expect((await school.fetch(`/api/v1/files/${fileId}`, { headers: { Range: `bytes=${essay.length + 5}-` } })).status).toBe(416);
+    // Pages keep their own policy: never framed.
+    expect((await school.fetch('/school/entries')).headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect((await other.fetch(`/api/v1/files/${fileId}`)).status).toBe(404);
     expect((await new Client(server.url).fetch(`/api/v1/files/${fileId}`)).status).toBe(401);
     expect((await upload(other, entryId, essay, '征文.txt')).status).toBe(404);
