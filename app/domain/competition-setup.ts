@@ -4,7 +4,7 @@
  * API and the import all say the same thing. Pure: no I/O.
  */
 import { AGGREGATION_METHODS, TRIMMED_MEAN_MIN_JUDGES, type AggregationMethod } from './aggregation.ts';
-import { TIE_DIRECTIONS, TIERS, type AwardTier } from './awards.ts';
+import { TIE_DIRECTIONS, TIERS } from './awards.ts';
 import type { CompetitionKind } from './works.ts';
 import { toHundredths } from './exact.ts';
 import type { Violation } from './registration.ts';
