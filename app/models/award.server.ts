@@ -94,9 +94,12 @@ export type EventAwards = ReturnType<typeof eventAwards>;
 
 /** Published events of a competition, for the public results index. */
 /** Every year with published results, newest first, each with its published events. */
-export function publishedYears(db: DbOrTx) {
+/** Years with published results, newest first; the current 楚怡杯 year always, even before anything is published. */
+export function publishedYears(db: DbOrTx, currentId?: number) {
   const years = db.select({ id: competitions.id, name: competitions.name, year: competitions.year, kind: competitions.kind }).from(competitions).where(ne(competitions.phase, 'draft')).orderBy(desc(competitions.year), desc(competitions.id)).all();
-  return years.map((y) => ({ ...y, events: publishedEvents(db, y.id) })).filter((y, i) => i === 0 || y.events.length > 0);
+  const withEvents = years.map((y) => ({ ...y, events: publishedEvents(db, y.id) }));
+  const current = withEvents.find((y) => y.id === currentId);
+  return [...(current ? [current] : []), ...withEvents.filter((y) => y.id !== currentId && y.events.length > 0)];
 }
 
 export function publishedEvents(db: DbOrTx, competitionId: number) {

@@ -9,7 +9,8 @@ export const meta: MetaFunction = () => [{ title: '成绩公示 · 楚怡杯竞�
 
 export async function loader({ context }: LoaderFunctionArgs) {
   // The current year first (even before anything is published), then earlier years with results.
-  return json({ years: findCurrentCompetition(context.db) ? publishedYears(context.db) : [] });
+  const current = findCurrentCompetition(context.db);
+  return json({ years: current ? publishedYears(context.db, current.id) : [] });
 }
 
 export default function ResultsIndex() {

@@ -15,6 +15,8 @@ import { awards, certificates, competitions, entries, entryCategories, events, j
 import { loadActor } from '#app/models/account.server.ts';
 import { assignJudge } from '#app/models/assignment.server.ts';
 import { confirmNominations, inheritorRegister } from '#app/models/nomination.server.ts';
+import { publishedYears } from '#app/models/award.server.ts';
+import { findCurrentCompetition } from '#app/models/competition.server.ts';
 import { verifyCertificate } from '#app/models/certificate.server.ts';
 import { publishEvent, settleAnnouncements } from '#app/models/publication.server.ts';
 import { assignEntryReviewers, saveReview } from '#app/models/review.server.ts';
@@ -105,6 +107,11 @@ describe('a 文明风采 category reviewed online', () => {
 
   it('publishes as the skills events do, and the winner joins the one register under 文明风采', () => {
     const published = publishEvent(db, admin, eventId);
+    // Regression: the results index kept only its first year when empty, so a newer 文明风采 year pushed out the current 楚怡杯 year.
+    const current = findCurrentCompetition(db)!;
+    const years = publishedYears(db, current.id);
+    expect(years[0].id).toBe(current.id);
+    expect(years.some((y) => y.kind === 'works' && y.events.some((e) => e.id === eventId))).toBe(true);
     settleAnnouncements(db, new Date(published.announcementEndsAt.getTime() + 1000));
     // Certificates as for skills: one per prize winner (members of the team) and per outstanding advisor, each verifiable.
     const issued = db.select().from(certificates).where(eq(certificates.eventId, eventId)).all();
