@@ -520,6 +520,8 @@ export const enDesk: Catalogue<typeof zhCNDesk> = {
     namesFlag: 'Names in files ×{{count}}',
     eventIsReview: 'This event is an entry category: it is scored by the online review, with no check-in or draw; reviewers are named on the works desk, and the chief reviewer resolves and locks on the review desk.',
     reviewTitle: 'Online review',
+    reviewWaiting: '{{total}} entries to review online; {{left}} still to do.',
+    reviewOpen: 'Open the review',
     reviewAnonymous: 'Entries appear by anonymous code only: no title, school or author.',
     reviewNone: 'No entries have been assigned to you yet.',
     reviewProgress: '{{done}} of {{of}} reviewed',

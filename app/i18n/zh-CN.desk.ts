@@ -520,6 +520,8 @@ export const zhCNDesk = {
     namesFlag: '文件中有姓名 ×{{count}}',
     eventIsReview: '本赛项是作品类别：以网评计分，不检录、不抽签；评审在“创新创业 · 文明风采”页分配，评审组长在网评页裁定分歧并锁定。',
     reviewTitle: '网评',
+    reviewWaiting: '网评作品 {{total}} 件，待评 {{left}} 件。',
+    reviewOpen: '进入网评',
     reviewAnonymous: '作品只以匿名编号出现：看不到作品名称、学校或作者。',
     reviewNone: '您还没有分配到网评作品。',
     reviewProgress: '已评 {{done}} / {{of}} 件',
