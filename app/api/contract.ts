@@ -18,7 +18,7 @@ import { createAccountInput, loginInput } from '#app/schemas/account.server.ts';
 import { schoolStatusApiInput, assignApiInput, checkInApiInput, confirmManyApiInput, resetApiInput, schemeApiInput, tokenApiInput, competitionInput, competitionPatch, divisionInput, drawApiInput, redrawApiInput, eventInput, eventPatch, liveApiInput, nominationApiInput, phaseInput, revokeApiInput, unsealApiInput, venueInput, organisationRuleInput } from '#app/schemas/setup.server.ts';
 import { markInput } from '#app/schemas/judging.server.ts';
 import { achievementApiInput } from '#app/schemas/achievement.server.ts';
-import { entryApiInput, entryPeopleApiInput, resolutionApiInput, reviewApiInput, reviewAssignApiInput, reviewRulesInput, stageApiInput } from '#app/schemas/entries.server.ts';
+import { entryApiInput, entryPeopleApiInput, resolutionApiInput, reviewApiInput, reviewAssignApiInput, reviewRulesInput, stageApiInput, withdrawEntryInput } from '#app/schemas/entries.server.ts';
 import { advancementApiInput, recommendationApiInput, roundApiInput, withdrawApiInput } from '#app/schemas/rounds.server.ts';
 import { appealApiInput, decideInput } from '#app/schemas/awards.server.ts';
 import { advisorEntry, contestantEntry, createTeamInput, patchTeamInput, returnTeamInput } from '#app/schemas/registration.server.ts';
@@ -707,6 +707,15 @@ registry.registerPath({
   security,
   request: { params: idPath('id'), query: z.object({ page: z.coerce.number().int().positive().optional(), q: z.string().optional().describe('作品编号、名称或学校 (code, title or school)'), flagged: z.enum(['1']).optional().describe('只要待处理的标记 (only flags to deal with)') }) },
   responses: { 200: { description: '得分 (scores)', content: { 'application/json': { schema: z.object({ entries: z.array(z.object({ id: z.number().int(), entryCode: z.string().nullable(), title: z.string(), school: z.string(), category: z.string(), total: z.number().nullable(), reviewers: z.number().int(), spread: z.number().nullable(), flagged: z.boolean(), namesInFiles: z.number().int(), resolved: z.boolean() })), total: z.number().int(), page: z.number().int(), pages: z.number().int() }) } } }, ...errors(401, 403) },
+});
+registry.registerPath({
+  method: 'post',
+  path: '/api/v1/entries/{id}/withdraw',
+  summary: '学校撤回尚未进入网评的作品（须写原因；名额空出，记录保留）(withdraw an entry not yet in review)',
+  tags: ['entries'],
+  security,
+  request: { params: idPath('id'), body: { content: { 'application/json': { schema: withdrawEntryInput } } } },
+  responses: { 200: { description: '已撤回 (withdrawn)', content: { 'application/json': { schema: z.object({ id: z.number().int(), withdrawn: z.literal(true) }) } } }, ...errors(400, 401, 403, 404, 409) },
 });
 registry.registerPath({
   method: 'post',

@@ -265,10 +265,28 @@ export function entryForSchool(db: Db, actor: Actor, entryId: number) {
   const members = db.select({ name: contestants.name, idNumber: contestants.idNumber }).from(entryMembers).innerJoin(contestants, eq(contestants.id, entryMembers.contestantId)).where(and(eq(entryMembers.entryId, entryId), isNull(entryMembers.removedAt))).orderBy(asc(entryMembers.position)).all();
   const people = db.select({ name: advisors.name, phone: advisors.phone, industry: entryAdvisors.industry, organisation: entryAdvisors.organisation }).from(entryAdvisors).innerJoin(advisors, eq(advisors.id, entryAdvisors.advisorId)).where(and(eq(entryAdvisors.entryId, entryId), isNull(entryAdvisors.removedAt))).orderBy(asc(entryAdvisors.position)).all();
   return {
-    entry: { id: entry.id, title: entry.title, status: entry.status, competitionId: entry.competitionId },
+    entry: { id: entry.id, title: entry.title, status: entry.status, competitionId: entry.competitionId, withdrawn: entry.withdrawnAt !== null, inReview: entry.entryCode !== null },
     category: { id: category.id, code: category.code, name: category.name, rules: category.rules },
     files,
     members: members.map((m) => ({ name: m.name, idNumber: maskIdNumber(m.idNumber) })),
     advisors: people.map((a) => ({ ...a, phone: maskPhone(a.phone) })),
   };
+}
+
+/**
+ * A school withdraws an entry it no longer sends (with a reason): a draft, or a submitted entry not
+ * yet in reviewers' hands. Its place in the quota is free again; nothing is deleted.
+ */
+export function withdrawEntry(db: Db, actor: Actor, entryId: number, reason: string, now = new Date()): void {
+  const entry = entryOrThrow(db, actor, entryId, 'entry:submit');
+  requirePermission(actor, 'entry:submit', { schoolId: entry.schoolId });
+  if (entry.withdrawnAt) throw conflict('entry_withdrawn');
+  if (entry.entryCode !== null) throw conflict('entry_in_review');
+  const why = reason.trim();
+  if (!why) throw invalid('reason_required', {}, { reason: 'errors.reason_required' });
+  atomically(db, (tx) => {
+    tx.update(entries).set({ withdrawnAt: now }).where(eq(entries.id, entryId)).run();
+    if (entry.teamId !== null) tx.update(teams).set({ withdrawnAt: now }).where(eq(teams.id, entry.teamId)).run();
+    recordAudit(tx, actor, { action: 'entry.withdraw', entity: 'entry', entityId: entryId, before: { status: entry.status }, after: { withdrawn: true }, reason: why });
+  });
 }

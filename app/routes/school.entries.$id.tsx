@@ -6,7 +6,7 @@ import { requireDesk } from '#app/auth/session.server.ts';
 import { CsrfInput } from '#app/components/csrf-input.tsx';
 import { EntryUpload } from '#app/components/entry-upload.tsx';
 import { FormMessage } from '#app/components/field.tsx';
-import { addEntryFile, entryForSchool, saveEntryPeople, submitEntry } from '#app/models/entry.server.ts';
+import { addEntryFile, entryForSchool, saveEntryPeople, submitEntry, withdrawEntry } from '#app/models/entry.server.ts';
 import { ModelError } from '#app/models/errors.ts';
 import { entryPageInput } from '#app/schemas/entries.server.ts';
 import { formFailure, parseForm } from '#app/utils/forms.server.ts';
@@ -36,7 +36,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         members: input.members.filter((m) => m.name || m.idNumber),
         advisors: input.advisors.filter((a) => a.name || a.phone).map((a) => ({ name: a.name, phone: a.phone, organisation: a.organisation || undefined, industry: a.industry === 'on' })),
       });
-    } else submitEntry(context.db, actor, entryId);
+    } else if (input.intent === 'withdraw') withdrawEntry(context.db, actor, entryId, input.reason);
+    else submitEntry(context.db, actor, entryId);
   } catch (error) {
     return formFailure(request, error);
   }
@@ -50,12 +51,12 @@ export default function SchoolEntry() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== 'idle';
   const { t } = useTranslation();
-  const draft = entry.status === 'draft';
+  const draft = entry.status === 'draft' && !entry.withdrawn;
   const rules = category.rules;
   return (
     <>
       <p><Link to="/school/entries">← {t('works.entriesMine')}</Link></p>
-      <h1>{entry.title} <span className="badge">{category.name}</span> <span className={`badge ${draft ? '' : 'status-approved'}`}>{t(`works.entryStatus.${entry.status}`)}</span></h1>
+      <h1>{entry.title} <span className="badge">{category.name}</span> <span className={`badge ${entry.withdrawn ? 'status-returned' : draft ? '' : 'status-approved'}`}>{t(`works.entryStatus.${entry.withdrawn ? 'withdrawn' : entry.status}`)}</span></h1>
       <FormMessage error={result && !result.ok ? result.formError : null} success={result?.ok ? t(`works.done.${result.intent}`) : null} />
       {result && !result.ok && result.fields ? (
         <ul className="field-error">{Object.entries(result.fields).map(([k, v]) => <li key={k}>{v}</li>)}</ul>
@@ -121,6 +122,18 @@ export default function SchoolEntry() {
             <button type="submit" disabled={busy}>{t('works.submit')}</button>
           </Form>
         </section>
+      ) : null}
+      {!entry.withdrawn && !entry.inReview ? (
+        <details className="panel" data-testid="withdraw">
+          <summary>{t('works.withdraw')}</summary>
+          <p className="muted">{t('works.withdrawBody')}</p>
+          <Form method="post" className="filters">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="withdraw" />
+            <label>{t('judging.reason')} <input name="reason" required maxLength={500} /></label>
+            <button type="submit" className="button-secondary" disabled={busy}>{t('works.withdraw')}</button>
+          </Form>
+        </details>
       ) : null}
     </>
   );

@@ -83,7 +83,7 @@ export default function SchoolEntries() {
                   <td data-label={t('works.title')}><Link to={`/school/entries/${e.id}`}>{e.title}</Link></td>
                   <td data-label={t('works.category')}>{e.category}</td>
                   <td data-label={t('works.files')}>{e.files.length}</td>
-                  <td data-label={t('works.status')}><span className={`badge ${e.status === 'submitted' ? 'status-approved' : ''}`}>{t(`works.entryStatus.${e.status}`)}</span></td>
+                  <td data-label={t('works.status')}><span className={`badge ${e.withdrawnAt ? 'status-returned' : e.status === 'submitted' ? 'status-approved' : ''}`}>{t(`works.entryStatus.${e.withdrawnAt ? 'withdrawn' : e.status}`)}</span></td>
                 </tr>
               ))}
             </tbody>

@@ -39,7 +39,10 @@ export const entryPageInput = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('people'), members: z.array(formPerson).max(20).default([]), advisors: z.array(formAdvisor).max(10).default([]) }),
   z.object({ intent: z.literal('submit') }),
   z.object({ intent: z.literal('upload') }),
+  z.object({ intent: z.literal('withdraw'), reason: requiredText(500) }),
 ]);
+/** The API's withdrawal of an entry: why. */
+export const withdrawEntryInput = z.object({ reason: requiredText(500).describe('撤回原因 (why)') });
 
 /** The organiser's works desk: name the reviewers (checked judges) and how many per entry. */
 export const worksDeskInput = z.discriminatedUnion('intent', [

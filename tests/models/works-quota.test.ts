@@ -2,8 +2,8 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '#db/client.ts';
-import { competitions, entryCategories } from '#db/schema.ts';
-import { createEntry, entryDesk } from '#app/models/entry.server.ts';
+import { competitions, entries, entryCategories } from '#db/schema.ts';
+import { createEntry, entryDesk, withdrawEntry } from '#app/models/entry.server.ts';
 import { updateSchoolContact } from '#app/models/school.server.ts';
 import { actorOf, demoDb } from '../helpers/db.ts';
 import { refusal } from '../helpers/refusal.ts';
@@ -37,5 +37,19 @@ describe('创新创业 quota by enrolment', () => {
     const { id } = createCompetition(db, actorOf(db, 'admin'), { name: '文明风采', year: 2026, startsOn: '2026-12-01', endsOn: '2026-12-31', kind: 'works' });
     db.update(competitions).set({ phase: 'registration' }).where(eq(competitions.id, id)).run();
     expect(entryDesk(db, actorOf(db, 'school')).competitions.find((c) => c.id === id)!.quota).toBeNull();
+  });
+
+  it('frees a place when the school withdraws an entry (with a reason); never another school’s, never one in review', () => {
+    const school = actorOf(db, 'school');
+    const mine = entryDesk(db, school).entries.filter((e) => e.competitionId === competitionId && !e.withdrawnAt);
+    expect(refusal(() => createEntry(db, school, { categoryId: category('CX'), title: '第三个创新项目' })).code).toBe('entry_quota');
+    expect(refusal(() => withdrawEntry(db, school, mine[0].id, ' ')).code).toBe('reason_required');
+    expect(refusal(() => withdrawEntry(db, actorOf(db, 's13001'), mine[0].id, '误报')).status).toBe(404);
+    withdrawEntry(db, school, mine[0].id, '项目合并，另报一项');
+    expect(refusal(() => withdrawEntry(db, school, mine[0].id, '再撤一次')).code).toBe('entry_withdrawn');
+    createEntry(db, school, { categoryId: category('CX'), title: '第三个创新项目' });
+    // Once coded for review, it stays.
+    db.update(entries).set({ entryCode: 'CX000001' }).where(eq(entries.id, mine[1].id)).run();
+    expect(refusal(() => withdrawEntry(db, school, mine[1].id, '太晚了')).code).toBe('entry_in_review');
   });
 });
