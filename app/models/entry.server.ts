@@ -7,13 +7,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { and, asc, count, desc, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { advisors, competitions, contestants, divisions, entries, schools, entryAdvisors, entryCategories, entryFiles, entryMembers, events, teamAdvisors, teamMembers, teams } from '#db/schema.ts';
 import { can, requirePermission } from '#app/domain/permissions.ts';
 import type { Actor } from '#app/domain/roles.ts';
 import { maskIdNumber, maskPhone, parseIdNumber } from '#app/domain/id-number.ts';
-import { entryProblems, fileProblem, quotaForEnrolment, MAX_ENTRIES_PER_SCHOOL_GROUP, ONLINE_REVIEW_ROUND, PLATFORM_DIVISIONS, WORKS_AWARD_RATIOS, type Category, type CompetitionKind, INNOVATION_CATEGORIES, WORKS_CATEGORIES } from '#app/domain/works.ts';
+import { entryProblems, fileProblem, quotaForEnrolment, MAX_ENTRIES_PER_SCHOOL_GROUP, ONLINE_REVIEW_ROUND, PLATFORM_DIVISIONS, WORKS_AWARD_RATIOS, type Category, type CompetitionKind, type FileKind, INNOVATION_CATEGORIES, WORKS_CATEGORIES } from '#app/domain/works.ts';
 import { defaultRubric } from '#app/domain/rubric.ts';
 import { SCHOOL_TYPES } from '#app/domain/competition-setup.ts';
 import { recordAudit } from './audit.server.ts';
@@ -84,16 +84,27 @@ function entryOrThrow(db: Db, actor: Actor, entryId: number, action: 'entry:subm
   return entry;
 }
 
+/** The live files of these entries by entry, oldest first: one query for a whole list. Callers pick what their reader may see. */
+export function filesOfEntries(db: DbOrTx, entryIds: readonly number[]) {
+  const byEntry = new Map<number, { id: number; name: string; kind: FileKind; mime: string; bytes: number; pages: number | null; seconds: number | null }[]>();
+  if (entryIds.length === 0) return byEntry;
+  const rows = db
+    .select({ entryId: entryFiles.entryId, id: entryFiles.id, name: entryFiles.name, kind: entryFiles.kind, mime: entryFiles.mime, bytes: entryFiles.bytes, pages: entryFiles.pages, seconds: entryFiles.seconds })
+    .from(entryFiles)
+    .where(and(inArray(entryFiles.entryId, [...entryIds]), isNull(entryFiles.retiredAt)))
+    .orderBy(asc(entryFiles.id))
+    .all();
+  for (const { entryId, ...file } of rows) (byEntry.get(entryId) ?? byEntry.set(entryId, []).get(entryId)!).push(file);
+  return byEntry;
+}
+
 /** A school's entries (or, for the organiser, one school's), with their files' names and sizes. */
 export function listEntries(db: Db, actor: Actor, schoolId = actor.schoolId ?? undefined) {
   if (schoolId === undefined) throw invalid('school_required');
   requirePermission(actor, 'entry:read', { schoolId });
   const rows = db.select({ entry: entries, category: entryCategories.name }).from(entries).innerJoin(entryCategories, eq(entryCategories.id, entries.categoryId)).where(eq(entries.schoolId, schoolId)).orderBy(asc(entries.id)).all();
-  return rows.map(({ entry, category }) => ({
-    ...entry,
-    category,
-    files: db.select({ id: entryFiles.id, name: entryFiles.name, kind: entryFiles.kind, bytes: entryFiles.bytes, pages: entryFiles.pages }).from(entryFiles).where(and(eq(entryFiles.entryId, entry.id), isNull(entryFiles.retiredAt))).orderBy(asc(entryFiles.id)).all(),
-  }));
+  const files = filesOfEntries(db, rows.map((r) => r.entry.id));
+  return rows.map(({ entry, category }) => ({ ...entry, category, files: (files.get(entry.id) ?? []).map(({ id, name, kind, bytes, pages }) => ({ id, name, kind, bytes, pages })) }));
 }
 
 const pathOf = (filesDir: string, sha: string) => join(filesDir, sha.slice(0, 2), sha);
@@ -261,7 +272,7 @@ export function entryDesk(db: Db, actor: Actor, schoolId = actor.schoolId ?? und
 export function entryForSchool(db: Db, actor: Actor, entryId: number) {
   const entry = entryOrThrow(db, actor, entryId, 'entry:read');
   const category = db.select().from(entryCategories).where(eq(entryCategories.id, entry.categoryId)).get()!;
-  const files = db.select({ id: entryFiles.id, name: entryFiles.name, kind: entryFiles.kind, bytes: entryFiles.bytes, pages: entryFiles.pages, seconds: entryFiles.seconds }).from(entryFiles).where(and(eq(entryFiles.entryId, entryId), isNull(entryFiles.retiredAt))).orderBy(asc(entryFiles.id)).all();
+  const files = (filesOfEntries(db, [entryId]).get(entryId) ?? []).map(({ mime: _mime, ...file }) => file);
   const members = db.select({ name: contestants.name, idNumber: contestants.idNumber }).from(entryMembers).innerJoin(contestants, eq(contestants.id, entryMembers.contestantId)).where(and(eq(entryMembers.entryId, entryId), isNull(entryMembers.removedAt))).orderBy(asc(entryMembers.position)).all();
   const people = db.select({ name: advisors.name, phone: advisors.phone, industry: entryAdvisors.industry, organisation: entryAdvisors.organisation }).from(entryAdvisors).innerJoin(advisors, eq(advisors.id, entryAdvisors.advisorId)).where(and(eq(entryAdvisors.entryId, entryId), isNull(entryAdvisors.removedAt))).orderBy(asc(entryAdvisors.position)).all();
   return {

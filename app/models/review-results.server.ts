@@ -5,7 +5,7 @@
  * in the way of the lock. The lock itself, the awards, publication, appeals and nominations are the
  * event's own (run.server.ts and after).
  */
-import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { atomically, type Db, type DbOrTx } from '#db/client.ts';
 import { competitions, entries, entryCategories, events, reviewAssignments, reviewResolutions, reviews } from '#db/schema.ts';
 import { fromHundredths, toHundredths } from '#app/domain/exact.ts';
@@ -31,9 +31,10 @@ export function reviewedCategory(db: DbOrTx, eventId: number) {
 
 export type EntryReviewScore = { total: number | null; reviewers: number; spread: number; flagged: boolean; resolved: boolean; namesInFiles: number };
 
-/** Every reviewed entry of the category: its score (a resolution replaces the reviewers'), spread and flags. */
-export function categoryScores(db: DbOrTx, categoryId: number): Map<number, EntryReviewScore> {
-  const category = db.select({ rules: entryCategories.rules }).from(entryCategories).where(eq(entryCategories.id, categoryId)).get()!;
+type NewestReview = { entryId: number; judgeId: number; total: number; names: boolean };
+
+/** Each reviewer's newest review of each entry of the category (a review saved again replaces the one before). */
+export function newestReviews(db: DbOrTx, categoryId: number): NewestReview[] {
   const rows = db
     .select({ entryId: reviews.entryId, judgeId: reviews.judgeId, total: reviews.totalHundredths, names: reviews.namesInFiles })
     .from(reviews)
@@ -41,10 +42,16 @@ export function categoryScores(db: DbOrTx, categoryId: number): Map<number, Entr
     .where(eq(entries.categoryId, categoryId))
     .orderBy(asc(reviews.id))
     .all();
-  // The newest total of each reviewer for each entry.
-  const newest = new Map<string, (typeof rows)[number]>();
+  const newest = new Map<string, NewestReview>();
   for (const r of rows) newest.set(`${r.entryId}:${r.judgeId}`, r);
-  const latest = [...newest.values()];
+  return [...newest.values()];
+}
+
+/** Every reviewed entry of the category: its score (a resolution replaces the reviewers'), spread and flags. */
+export function categoryScores(db: DbOrTx, categoryId: number, latest = newestReviews(db, categoryId)): Map<number, EntryReviewScore> {
+  const category = db.select({ rules: entryCategories.rules }).from(entryCategories).where(eq(entryCategories.id, categoryId)).get()!;
+  const names = new Map<number, number>();
+  for (const r of latest) if (r.names) names.set(r.entryId, (names.get(r.entryId) ?? 0) + 1);
   const scores = scoreEntries(
     latest.map((r) => ({ entryId: r.entryId, reviewerId: r.judgeId, total: r.total })),
     category.rules.review ?? DEFAULT_REVIEW_RULES,
@@ -56,7 +63,7 @@ export function categoryScores(db: DbOrTx, categoryId: number): Map<number, Entr
   const out = new Map<number, EntryReviewScore>();
   for (const [entryId, s] of scores) {
     const resolved = resolutions.get(entryId);
-    out.set(entryId, { total: resolved ?? s.total, reviewers: s.reviewers, spread: s.spread, flagged: s.flagged, resolved: resolved !== undefined, namesInFiles: latest.filter((r) => r.entryId === entryId && r.names).length });
+    out.set(entryId, { total: resolved ?? s.total, reviewers: s.reviewers, spread: s.spread, flagged: s.flagged, resolved: resolved !== undefined, namesInFiles: names.get(entryId) ?? 0 });
   }
   return out;
 }
@@ -76,15 +83,14 @@ export function rankReviewed(db: DbOrTx, categoryId: number): Ranked[] {
 }
 
 /** What stands in the way of locking a category's review: reviews not given, disagreements not resolved. */
-export function reviewObstacles(db: DbOrTx, categoryId: number) {
+export function reviewObstacles(db: DbOrTx, categoryId: number, latest = newestReviews(db, categoryId), scores = categoryScores(db, categoryId, latest)) {
   const assigned = db
     .select({ entryId: reviewAssignments.entryId, judgeId: reviewAssignments.judgeId })
     .from(reviewAssignments)
     .innerJoin(entries, eq(entries.id, reviewAssignments.entryId))
     .where(and(eq(entries.categoryId, categoryId), isNull(reviewAssignments.revokedAt), isNull(entries.withdrawnAt)))
     .all();
-  const given = new Set(db.select({ entryId: reviews.entryId, judgeId: reviews.judgeId }).from(reviews).innerJoin(entries, eq(entries.id, reviews.entryId)).where(eq(entries.categoryId, categoryId)).all().map((r) => `${r.entryId}:${r.judgeId}`));
-  const scores = categoryScores(db, categoryId);
+  const given = new Set(latest.map((r) => `${r.entryId}:${r.judgeId}`));
   return {
     reviewsOutstanding: assigned.filter((a) => !given.has(`${a.entryId}:${a.judgeId}`)).length,
     flagsOpen: [...scores.values()].filter((s) => s.flagged && !s.resolved).length,
@@ -137,17 +143,15 @@ export function reviewDesk(db: Db, actor: Actor, eventId: number) {
   if (!category || !event) throw notFound();
   const decrypted = isDecrypted(event.status);
   const list = db.select({ id: entries.id, entryCode: entries.entryCode, title: entries.title }).from(entries).where(and(eq(entries.categoryId, category.id), isNotNull(entries.entryCode), isNull(entries.withdrawnAt))).orderBy(asc(entries.entryCode)).all();
-  const scores = categoryScores(db, category.id);
+  // The category's reviews are read once: the totals shown, the scores and the lock's obstacles all come from them.
+  const latest = newestReviews(db, category.id);
+  const scores = categoryScores(db, category.id, latest);
   const byEntry = new Map<number, number[]>();
-  if (list.length) {
-    const newest = new Map<string, { entryId: number; total: number }>();
-    for (const r of db.select({ entryId: reviews.entryId, judgeId: reviews.judgeId, total: reviews.totalHundredths }).from(reviews).where(inArray(reviews.entryId, list.map((e) => e.id))).orderBy(asc(reviews.id)).all()) newest.set(`${r.entryId}:${r.judgeId}`, r);
-    for (const r of newest.values()) (byEntry.get(r.entryId) ?? byEntry.set(r.entryId, []).get(r.entryId)!).push(r.total);
-  }
+  for (const r of latest) (byEntry.get(r.entryId) ?? byEntry.set(r.entryId, []).get(r.entryId)!).push(r.total);
   return {
     category: { id: category.id, name: category.name, rubric: rubricOf(category.rules, category.kind) },
     status: event.status,
-    obstacles: reviewObstacles(db, category.id),
+    obstacles: reviewObstacles(db, category.id, latest, scores),
     entries: list.map((e) => {
       const s = scores.get(e.id);
       return {

@@ -4,13 +4,14 @@
  * even load (the domain's `assignReviewers`). A reviewer sees codes and files only.
  */
 import { randomInt } from 'node:crypto';
-import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { atomically, type Db } from '#db/client.ts';
-import { competitions, entries, entryCategories, entryFiles, events, judges, reviewAssignments, reviews, schools } from '#db/schema.ts';
+import { competitions, entries, entryCategories, events, judges, reviewAssignments, reviews, schools } from '#db/schema.ts';
 import { assertTransition, isMarkable } from '#app/domain/event-lifecycle.ts';
 import { rubricOf, scoreRubric, type RubricMarks } from '#app/domain/rubric.ts';
 import { eventChanged } from './changes.server.ts';
 import { categoryScores } from './review-results.server.ts';
+import { filesOfEntries } from './entry.server.ts';
 import { DEFAULT_REVIEW_RULES } from '#app/domain/review-scores.ts';
 import { fromHundredths } from '#app/domain/exact.ts';
 import { can, requirePermission } from '#app/domain/permissions.ts';
@@ -92,13 +93,15 @@ export function reviewQueue(db: Db, actor: Actor) {
     .innerJoin(entries, eq(entries.id, reviewAssignments.entryId))
     .innerJoin(entryCategories, eq(entryCategories.id, entries.categoryId))
     .innerJoin(competitions, eq(competitions.id, entries.competitionId))
-    .where(and(eq(reviewAssignments.judgeId, actor.judgeId ?? -1), isNull(reviewAssignments.revokedAt), isNull(entries.withdrawnAt), ne(entries.entryCode, '')))
+    .where(and(eq(reviewAssignments.judgeId, actor.judgeId ?? -1), isNull(reviewAssignments.revokedAt), isNull(entries.withdrawnAt), isNotNull(entries.entryCode)))
     .orderBy(asc(entries.entryCode))
     .all();
   const mine = new Map<number, typeof reviews.$inferSelect>();
   if (rows.length) {
     for (const r of db.select().from(reviews).where(and(eq(reviews.judgeId, actor.judgeId!), inArray(reviews.entryId, rows.map((e) => e.entryId)))).orderBy(asc(reviews.id)).all()) mine.set(r.entryId, r);
   }
+  // Reviewers see a file's kind and size, never the name the school gave it.
+  const files = filesOfEntries(db, rows.map((r) => r.entryId));
   const open = new Map<number, boolean>();
   for (const eventId of new Set(rows.map((r) => r.eventId))) open.set(eventId ?? -1, eventId === null || isMarkable(db.select({ status: events.status }).from(events).where(eq(events.id, eventId)).get()!.status));
   return rows.map(({ entryId, rules, kind, eventId, ...r }) => {
@@ -109,7 +112,7 @@ export function reviewQueue(db: Db, actor: Actor) {
       open: open.get(eventId ?? -1)!,
       rubric: rubricOf(rules, kind),
       mine: review ? { total: fromHundredths(review.totalHundredths), criteria: Object.fromEntries(Object.entries(review.criteria ?? {}).map(([code, h]) => [code, fromHundredths(h)])), namesInFiles: review.namesInFiles, comment: review.comment } : null,
-      files: db.select({ id: entryFiles.id, kind: entryFiles.kind, mime: entryFiles.mime, bytes: entryFiles.bytes, pages: entryFiles.pages, seconds: entryFiles.seconds }).from(entryFiles).where(and(eq(entryFiles.entryId, entryId), isNull(entryFiles.retiredAt))).orderBy(asc(entryFiles.id)).all(),
+      files: (files.get(entryId) ?? []).map(({ name: _name, ...file }) => file),
     };
   });
 }
@@ -139,8 +142,8 @@ export type EntryScoreRow = { id: number; entryCode: string | null; title: strin
 export const ENTRY_SCORES_PAGE = 50;
 
 /**
- * A page of the year's entry scores for the organiser's desk: those flagged (disagreement or names
- * in files) first when asked, else by code; searched by code, title or school.
+ * A page of the year's entry scores for the organiser's desk, by code: all, or only those with a
+ * flag to deal with (an unresolved disagreement, names in files); searched by code, title or school.
  */
 export function pageOfEntryScores(db: Db, actor: Actor, competitionId: number, { page = 1, q, flagged = false }: { page?: number; q?: string; flagged?: boolean } = {}) {
   const term = q?.trim();
