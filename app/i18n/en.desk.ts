@@ -654,6 +654,7 @@ export const enDesk: Catalogue<typeof zhCNDesk> = {
     review_rules: 'Review rules: choose a listed method; the spread is 0–100 points, two decimals at most.',
     entry_withdrawn: 'This entry has been withdrawn.',
     entry_in_review: 'The entry is in the online review and can no longer be withdrawn.',
+    category_review_started: 'The online review of “{{category}}” has begun: no more entries or submissions.',
     file_too_long: 'Too long: at most {{max}} seconds; this one runs {{seconds}}.',
     file_truncated: 'The file is incomplete (perhaps the upload broke off); upload it again.',
     category_not_found: 'No such category.',

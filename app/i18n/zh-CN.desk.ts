@@ -654,6 +654,7 @@ export const zhCNDesk = {
     review_rules: '网评规则有误：汇总方式须为列出的一种，分歧分差为 0–100 分、至多两位小数。',
     entry_withdrawn: '该作品已撤回。',
     entry_in_review: '作品已进入网评，不能再撤回。',
+    category_review_started: '“{{category}}”的网评已开始，不再接受新作品或提交。',
     file_too_long: '时长过长：本类别不超过 {{max}} 秒，此文件 {{seconds}} 秒。',
     file_truncated: '文件不完整（可能上传中断），请重新上传。',
     category_not_found: '没有这个作品类别。',

@@ -52,7 +52,8 @@ export function createEntry(db: Db, actor: Actor, input: { categoryId: number; t
     const category = tx.select().from(entryCategories).where(eq(entryCategories.id, input.categoryId)).get();
     if (!category) throw notFound('category_not_found');
     const competition = tx.select().from(competitions).where(eq(competitions.id, category.competitionId)).get()!;
-    if (competition.phase !== 'registration') throw conflict('registration_closed');
+    if (competition.phase !== 'registration') throw conflict('registration_closed', { phase: competition.phase });
+    requireCategoryOpen(tx, category);
     const taken = tx.select({ n: count() }).from(entries).where(and(eq(entries.categoryId, category.id), eq(entries.schoolId, schoolId), isNull(entries.withdrawnAt))).get()!.n;
     if (taken >= MAX_ENTRIES_PER_SCHOOL_GROUP) throw conflict('entry_quota', { max: MAX_ENTRIES_PER_SCHOOL_GROUP, category: category.name });
     const quota = schoolQuota(tx, competition, schoolId);
@@ -63,6 +64,16 @@ export function createEntry(db: Db, actor: Actor, input: { categoryId: number; t
     recordAudit(tx, actor, { action: 'entry.create', entity: 'entry', entityId: row.id, after: row });
     return row.id;
   });
+}
+
+/**
+ * A category takes new entries and submissions until its online review opens (its event leaves
+ * `scheduled`): one coming later would never be coded or reviewed, yet stand in the results unranked.
+ */
+function requireCategoryOpen(db: DbOrTx, category: { name: string; eventId: number | null }) {
+  if (category.eventId === null) return;
+  const status = db.select({ status: events.status }).from(events).where(eq(events.id, category.eventId)).get()?.status;
+  if (status !== undefined && status !== 'scheduled') throw conflict('category_review_started', { category: category.name });
 }
 
 /**
@@ -219,6 +230,7 @@ export function submitEntry(db: Db, actor: Actor, entryId: number, now = new Dat
   const entry = entryOrThrow(db, actor, entryId, 'entry:submit');
   if (entry.status !== 'draft' || entry.withdrawnAt) throw conflict('entry_not_draft');
   const category = db.select().from(entryCategories).where(eq(entryCategories.id, entry.categoryId)).get()!;
+  requireCategoryOpen(db, category);
   const people = db.select({ industry: entryAdvisors.industry }).from(entryAdvisors).where(and(eq(entryAdvisors.entryId, entryId), isNull(entryAdvisors.removedAt))).all();
   const members = db.select({ n: count() }).from(entryMembers).where(and(eq(entryMembers.entryId, entryId), isNull(entryMembers.removedAt))).get()!.n;
   const problems = entryProblems({ members, advisors: people.length, industryAdvisors: people.filter((p) => p.industry).length }, { code: category.code, name: category.name, ...category.rules });
@@ -274,13 +286,15 @@ export function entryForSchool(db: Db, actor: Actor, entryId: number) {
   const category = db.select().from(entryCategories).where(eq(entryCategories.id, entry.categoryId)).get()!;
   const files = (filesOfEntries(db, [entryId]).get(entryId) ?? []).map(({ mime: _mime, ...file }) => file);
   const members = db.select({ name: contestants.name, idNumber: contestants.idNumber }).from(entryMembers).innerJoin(contestants, eq(contestants.id, entryMembers.contestantId)).where(and(eq(entryMembers.entryId, entryId), isNull(entryMembers.removedAt))).orderBy(asc(entryMembers.position)).all();
+  const whole = can(actor, 'personal-data:read', { schoolId: entry.schoolId });
   const people = db.select({ name: advisors.name, phone: advisors.phone, industry: entryAdvisors.industry, organisation: entryAdvisors.organisation }).from(entryAdvisors).innerJoin(advisors, eq(advisors.id, entryAdvisors.advisorId)).where(and(eq(entryAdvisors.entryId, entryId), isNull(entryAdvisors.removedAt))).orderBy(asc(entryAdvisors.position)).all();
   return {
     entry: { id: entry.id, title: entry.title, status: entry.status, competitionId: entry.competitionId, withdrawn: entry.withdrawnAt !== null, inReview: entry.entryCode !== null },
     category: { id: category.id, code: category.code, name: category.name, rules: category.rules },
     files,
-    members: members.map((m) => ({ name: m.name, idNumber: maskIdNumber(m.idNumber) })),
-    advisors: people.map((a) => ({ ...a, phone: maskPhone(a.phone) })),
+    // Whole for the school itself and the organiser, as everywhere (personal-data:read); masked for anyone else.
+    members: members.map((m) => ({ name: m.name, idNumber: whole ? m.idNumber : maskIdNumber(m.idNumber) })),
+    advisors: people.map((a) => ({ ...a, phone: whole ? a.phone : maskPhone(a.phone) })),
   };
 }
 

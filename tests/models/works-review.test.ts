@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import { and, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '#db/client.ts';
-import { awards, certificates, competitions, entries, entryCategories, events, judges, nominations, results, reviewAssignments, teamMembers } from '#db/schema.ts';
+import { awards, certificates, competitions, entries, entryCategories, events, judges, nominations, results, reviewAssignments, schools, teamMembers } from '#db/schema.ts';
 import { loadActor } from '#app/models/account.server.ts';
+import { createEntry, entryForSchool } from '#app/models/entry.server.ts';
 import { assignJudge } from '#app/models/assignment.server.ts';
 import { confirmNominations, inheritorRegister } from '#app/models/nomination.server.ts';
 import { publishedYears } from '#app/models/award.server.ts';
@@ -56,6 +57,12 @@ describe('a 文明风采 category reviewed online', () => {
     const judgeIds = db.select({ id: judges.id }).from(judges).all().map((j) => j.id).slice(0, 9);
     assignEntryReviewers(db, admin, db.select().from(events).where(eq(events.id, eventId)).get()!.competitionId, { judgeIds, seed: 7 });
     expect(db.select().from(events).where(eq(events.id, eventId)).get()!.status).toBe('scoring');
+    // Regression: an entry made or submitted after the review opened would never be coded or reviewed.
+    const late = db.select().from(schools).all()[12].id;
+    expect(refusal(() => createEntry(db, admin, { categoryId, title: '迟到的作品', schoolId: late })).code).toBe('category_review_started');
+    // The organiser reads the students' 身份证号 whole, as on every registration page (personal-data:read).
+    const someEntry = db.select().from(entries).where(eq(entries.categoryId, categoryId)).get()!;
+    expect(entryForSchool(db, admin, someEntry.id).members[0].idNumber).toMatch(/^\d{17}[\dX]$/);
   });
 
   it('locks only when every review is in and every disagreement is resolved by the chief reviewer', () => {
