@@ -38,20 +38,24 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // The judges to assign from: those found by name or organisation (`?judge=`), at most 50 offered.
   const judgeQuery = judgeSearchInput.parse(Object.fromEntries(new URL(request.url).searchParams)).judge;
   return json(
-    modelRead(request, () => ({
-      eventId,
-      scheme: schemeForEditor(context.db, actor, eventId),
-      // An entry category's event is scored by its online review: no check-in desk, no draw.
-      review: reviewedCategory(context.db, eventId) ? { competitionId: eventSettings(context.db, actor, eventId).competitionId } : null,
-      desk: reviewedCategory(context.db, eventId) ? null : listCheckIns(context.db, actor, eventId),
-      panel: listAssignments(context.db, actor, eventId),
-      judges: { ...listJudges(context.db, actor, { q: judgeQuery, limit: JUDGES_OFFERED }), query: judgeQuery ?? '' },
-      event: getEventHeader(context.db, actor, eventId),
-      rules: scoringRules(context.db, eventId),
-      conflicts: eventConflicts(context.db, actor, eventId),
-      checklist: eventChecklist(context.db, actor, eventId),
-      ...settingsOf(context.db, actor, eventId),
-    })),
+    modelRead(request, () => {
+      // An entry category's event is scored by its online review: no check-in desk, no draw, no checklist.
+      const reviewed = reviewedCategory(context.db, eventId) !== undefined;
+      const settings = settingsOf(context.db, actor, eventId);
+      return {
+        eventId,
+        scheme: schemeForEditor(context.db, actor, eventId),
+        review: reviewed ? { competitionId: settings.settings.competitionId } : null,
+        desk: reviewed ? null : listCheckIns(context.db, actor, eventId),
+        panel: listAssignments(context.db, actor, eventId),
+        judges: { ...listJudges(context.db, actor, { q: judgeQuery, limit: JUDGES_OFFERED }), query: judgeQuery ?? '' },
+        event: getEventHeader(context.db, actor, eventId),
+        rules: scoringRules(context.db, eventId),
+        conflicts: eventConflicts(context.db, actor, eventId),
+        checklist: reviewed ? [] : eventChecklist(context.db, actor, eventId),
+        ...settings,
+      };
+    }),
   );
 }
 
@@ -232,10 +236,13 @@ export default function AdminEvent() {
       <h1>{event.code} {event.name} <span className="badge" data-testid="event-status">{t(`eventStatuses.${event.status}`)}</span></h1>
       <FormMessage error={failed && !deskResult ? failed.formError : null} />
       <p><Link to={`/chief/events/${eventId}`}>{t('judging.progress')} · {t('judging.results')}</Link> · <Link to={`/live/${eventId}`}>{t('live.watch')}</Link> · <Link to={`/admin/events/${eventId}/rounds`}>{t('rounds.list')}</Link></p>
-      <section className="panel" aria-labelledby="checklist-title">
-        <h2 id="checklist-title" style={{ marginTop: 0 }}>{t('checklist.title')}</h2>
-        <Checklist items={checklist} />
-      </section>
+      {/* An entry category is scored by its review's rubric: the skills checklist and scheme editor do not apply. */}
+      {review ? null : (
+        <section className="panel" aria-labelledby="checklist-title">
+          <h2 id="checklist-title" style={{ marginTop: 0 }}>{t('checklist.title')}</h2>
+          <Checklist items={checklist} />
+        </section>
+      )}
       <ScoringRules rules={rules} panelSize={scoringJudges} />
       <EventSettingsForm settings={settings} venues={venues} state={result && !result.ok && result.values.intent === 'settings' ? result : undefined} saved={result?.ok === true && result.intent === 'settings'} busy={busy} />
       {conflicts.length ? (
@@ -352,6 +359,7 @@ export default function AdminEvent() {
         </Form>
       </section>
 
+      {review ? null : (
       <section className="panel" aria-labelledby="scheme">
         <h2 id="scheme" style={{ marginTop: 0 }}>
           {t('judging.scheme')} · {t('judging.schemeTotal', { total: scheme.total, expected: scheme.expectedTotal ?? '—' })}{' '}
@@ -397,6 +405,7 @@ export default function AdminEvent() {
         </Form>
         <SchemeWorkbook eventId={eventId} frozen={!!scheme.frozenAt} />
       </section>
+      )}
     </>
   );
 }
